@@ -1,0 +1,1 @@
+//! Indices, ratios and statistics (METHODOLOGY.md): pure functions of prices and baskets.

@@ -1,0 +1,1 @@
+//! Exchange calendars of the mainland (XSHG/XSHE) and Hong Kong (XHKG).

@@ -1,0 +1,12 @@
+//! Plain types of the analyst's world, with serde: no I/O, no terminal.
+
+mod basket;
+pub mod calendar;
+mod symbol;
+mod watchlist;
+mod window;
+
+pub use basket::{Basket, BasketId, Member, Method};
+pub use symbol::{Symbol, SymbolError};
+pub use watchlist::{EarningsEvent, EventStatus, Session, Watchlist};
+pub use window::{RangePreset, Window, parse_date};

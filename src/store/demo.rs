@@ -1,0 +1,1 @@
+//! The embedded default: demo baskets, watchlist and deterministic synthetic prices.

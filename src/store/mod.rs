@@ -1,0 +1,152 @@
+//! The cache: where files live, reading and writing them safely, import and
+//! the embedded demo set. Nothing here knows about the terminal.
+
+pub mod demo;
+pub mod import;
+
+mod atomic;
+mod files;
+mod paths;
+mod prices;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use atomic::write_atomic;
+pub use files::{
+    FileError, basket_to_toml, parse_basket, parse_watchlist, read_baskets, read_watchlist,
+    validate_basket, watchlist_to_toml, write_basket, write_watchlist,
+};
+pub use paths::Layout;
+pub use prices::{
+    DecodeError, OPTIONAL_COLUMNS, PriceFileError, PriceRow, PriceSeries, PriceTable,
+    decode_parquet, encode_parquet, load_series, read_price_file,
+};
+
+use crate::domain::{Basket, Symbol, Watchlist};
+
+/// The prices of the symbols the baskets use, loaded once and kept in memory.
+#[derive(Debug, Clone, Default)]
+pub struct PriceBook {
+    pub series: BTreeMap<Symbol, PriceSeries>,
+    /// Files that exist but could not be read: named in a warning, skipped.
+    pub problems: Vec<(Symbol, String)>,
+}
+
+impl PriceBook {
+    pub fn get(&self, symbol: &Symbol) -> Option<&PriceSeries> {
+        self.series.get(symbol)
+    }
+
+    /// True when any loaded series is synthetic demo data.
+    pub fn has_demo(&self) -> bool {
+        self.series.values().any(|s| s.demo)
+    }
+
+    /// The latest date of any series: the default as-of date.
+    pub fn last_date(&self) -> Option<chrono::NaiveDate> {
+        self.series.values().filter_map(PriceSeries::last_date).max()
+    }
+
+    /// The earliest date of any series: where the `ALL` range starts.
+    pub fn first_date(&self) -> Option<chrono::NaiveDate> {
+        self.series.values().filter_map(PriceSeries::first_date).min()
+    }
+}
+
+/// A data dir, opened: the layout plus the operations on its files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    layout: Layout,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data dir at `root`.
+    pub fn open(root: &Path) -> std::io::Result<Store> {
+        let layout = Layout::new(root);
+        std::fs::create_dir_all(layout.prices_dir())?;
+        std::fs::create_dir_all(layout.baskets_dir())?;
+        Ok(Store { layout })
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// True when the data dir has no baskets and no prices: the embedded
+    /// default is installed then.
+    pub fn is_empty(&self) -> bool {
+        let empty = |dir: &Path| {
+            std::fs::read_dir(dir)
+                .map(|mut entries| entries.next().is_none())
+                .unwrap_or(true)
+        };
+        empty(&self.layout.prices_dir()) && empty(&self.layout.baskets_dir())
+    }
+
+    pub fn load_baskets(&self) -> (Vec<Basket>, Vec<FileError>) {
+        read_baskets(&self.layout.baskets_dir())
+    }
+
+    pub fn save_basket(&self, basket: &Basket) -> Result<(), FileError> {
+        write_basket(&self.layout.basket_file(&basket.id), basket)
+    }
+
+    pub fn load_watchlist(&self) -> Result<Watchlist, FileError> {
+        read_watchlist(&self.layout.watchlist_file())
+    }
+
+    pub fn save_watchlist(&self, list: &Watchlist) -> Result<(), FileError> {
+        write_watchlist(&self.layout.watchlist_file(), list)
+    }
+
+    /// Every cached symbol, from the file names in `prices/`, sorted; a file
+    /// whose name is not a valid symbol is returned as an error.
+    pub fn cached_symbols(&self) -> (Vec<Symbol>, Vec<String>) {
+        let mut symbols = Vec::new();
+        let mut strays = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(self.layout.prices_dir()) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                match name.strip_suffix(".parquet").map(Symbol::parse) {
+                    Some(Ok(s)) if s.file_name() == name => symbols.push(s),
+                    _ => strays.push(name),
+                }
+            }
+        }
+        symbols.sort();
+        strays.sort();
+        (symbols, strays)
+    }
+
+    /// Loads the prices of `symbols`; a symbol without a file is simply
+    /// absent ("no data"), an unreadable file is a named problem.
+    pub fn load_prices<'a>(&self, symbols: impl IntoIterator<Item = &'a Symbol>) -> PriceBook {
+        let mut book = PriceBook::default();
+        let dir = self.layout.prices_dir();
+        for symbol in symbols {
+            if book.series.contains_key(symbol) {
+                continue;
+            }
+            let path = dir.join(symbol.file_name());
+            if !path.exists() {
+                continue;
+            }
+            match load_series(&dir, symbol) {
+                Ok(series) => {
+                    book.series.insert(symbol.clone(), series);
+                }
+                Err(e) => book.problems.push((symbol.clone(), e.to_string())),
+            }
+        }
+        book
+    }
+
+    /// Loads the prices of every member of every basket.
+    pub fn load_basket_prices(&self, baskets: &[Basket]) -> PriceBook {
+        self.load_prices(baskets.iter().flat_map(|b| b.members.iter().map(|m| &m.symbol)))
+    }
+}

@@ -1,0 +1,343 @@
+//! One Parquet file per symbol: reading it for compute, writing it on import.
+//!
+//! Schema (PRODUCT.md "Files"): `date` (Date) and `close` (f64) required;
+//! `open`, `high`, `low`, `adj_close`, `volume`, `mcap` (f64) optional; sorted
+//! by date, one row per date. A file written from the embedded demo set
+//! carries the key-value metadata `spillover.source = demo`.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use polars_parquet::write::KeyValue;
+
+use crate::domain::Symbol;
+
+/// The optional numeric columns, in file order.
+pub const OPTIONAL_COLUMNS: [&str; 6] = ["open", "high", "low", "adj_close", "volume", "mcap"];
+
+/// Parquet metadata key that marks synthetic demo prices.
+const SOURCE_KEY: &str = "spillover.source";
+
+/// One daily row of a price file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PriceRow {
+    pub date: NaiveDate,
+    pub open: Option<f64>,
+    pub high: Option<f64>,
+    pub low: Option<f64>,
+    pub close: f64,
+    pub adj_close: Option<f64>,
+    pub volume: Option<f64>,
+    pub mcap: Option<f64>,
+}
+
+impl PriceRow {
+    pub fn close_only(date: NaiveDate, close: f64) -> PriceRow {
+        PriceRow {
+            date,
+            open: None,
+            high: None,
+            low: None,
+            close,
+            adj_close: None,
+            volume: None,
+            mcap: None,
+        }
+    }
+
+    /// The price every computation uses: `adj_close` where present, else `close`.
+    pub fn price(&self) -> f64 {
+        self.adj_close.unwrap_or(self.close)
+    }
+
+    fn optional(&self, column: &str) -> Option<f64> {
+        match column {
+            "open" => self.open,
+            "high" => self.high,
+            "low" => self.low,
+            "adj_close" => self.adj_close,
+            "volume" => self.volume,
+            "mcap" => self.mcap,
+            _ => None,
+        }
+    }
+}
+
+/// The whole content of one symbol's price file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PriceTable {
+    /// Sorted by date, one row per date.
+    pub rows: Vec<PriceRow>,
+    /// True for the embedded synthetic demo prices.
+    pub demo: bool,
+}
+
+/// What compute reads: one symbol's daily prices, sorted, one row per date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PriceSeries {
+    pub dates: Vec<NaiveDate>,
+    /// `adj_close` where the file has it, else `close`; finite and > 0.
+    pub price: Vec<f64>,
+    /// Market capitalisation on each row, where the file has it.
+    pub mcap: Vec<Option<f64>>,
+    pub demo: bool,
+}
+
+impl PriceSeries {
+    pub fn from_table(table: &PriceTable) -> PriceSeries {
+        PriceSeries {
+            dates: table.rows.iter().map(|r| r.date).collect(),
+            price: table.rows.iter().map(PriceRow::price).collect(),
+            mcap: table.rows.iter().map(|r| r.mcap).collect(),
+            demo: table.demo,
+        }
+    }
+
+    /// A series of `(date, price)` pairs without `mcap`, for tests and examples.
+    pub fn from_pairs(pairs: &[(NaiveDate, f64)]) -> PriceSeries {
+        PriceSeries {
+            dates: pairs.iter().map(|p| p.0).collect(),
+            price: pairs.iter().map(|p| p.1).collect(),
+            mcap: vec![None; pairs.len()],
+            demo: false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.dates.first().copied()
+    }
+
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.dates.last().copied()
+    }
+
+    /// How many rows are dated on or before `as_of`: the rows an as-of
+    /// replay may read.
+    pub fn rows_until(&self, as_of: NaiveDate) -> usize {
+        self.dates.partition_point(|d| *d <= as_of)
+    }
+}
+
+/// Why a price file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PriceFileError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a readable Parquet file ({detail}); re-import the symbol or delete the file")]
+    Parquet { path: String, detail: String },
+    #[error("{path}: {detail}")]
+    Content { path: String, detail: String },
+}
+
+/// Encodes a table as Parquet bytes (deterministic for the same table).
+pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
+    let rows = &table.rows;
+    let mut columns: Vec<Column> = Vec::with_capacity(8);
+    columns.push(
+        DateChunked::from_naive_date("date".into(), rows.iter().map(|r| r.date))
+            .into_series()
+            .into_column(),
+    );
+    columns.push(Column::new("close".into(), rows.iter().map(|r| r.close).collect::<Vec<f64>>()));
+    for name in OPTIONAL_COLUMNS {
+        if rows.iter().any(|r| r.optional(name).is_some()) {
+            let values: Vec<Option<f64>> = rows.iter().map(|r| r.optional(name)).collect();
+            columns.push(Column::new(name.into(), values));
+        }
+    }
+    let mut frame = DataFrame::new(rows.len(), columns)?;
+    let metadata = table.demo.then(|| {
+        KeyValueMetadata::Static(vec![KeyValue {
+            key: SOURCE_KEY.to_string(),
+            value: Some("demo".to_string()),
+        }])
+    });
+    let mut bytes = Vec::new();
+    ParquetWriter::new(&mut bytes)
+        .with_compression(ParquetCompression::Zstd(None))
+        .with_key_value_metadata(metadata)
+        .set_parallel(false)
+        .finish(&mut frame)?;
+    Ok(bytes)
+}
+
+/// Reads and validates one price file.
+pub fn read_price_file(path: &Path) -> Result<PriceTable, PriceFileError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| PriceFileError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    decode_parquet(&bytes).map_err(|err| match err {
+        DecodeError::Parquet(detail) => PriceFileError::Parquet {
+            path: shown.clone(),
+            detail,
+        },
+        DecodeError::Content(detail) => PriceFileError::Content {
+            path: shown.clone(),
+            detail,
+        },
+    })
+}
+
+/// What is wrong with Parquet bytes: unreadable, or readable with bad content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    Parquet(String),
+    Content(String),
+}
+
+/// Decodes and validates Parquet bytes in the price-file schema.
+pub fn decode_parquet(bytes: &[u8]) -> Result<PriceTable, DecodeError> {
+    let parquet = |e: PolarsError| DecodeError::Parquet(e.to_string());
+    let mut reader = ParquetReader::new(Cursor::new(bytes));
+    let demo = reader
+        .get_metadata()
+        .map_err(parquet)?
+        .key_value_metadata()
+        .as_ref()
+        .is_some_and(|kv| {
+            kv.iter()
+                .any(|e| e.key == SOURCE_KEY && e.value.as_deref() == Some("demo"))
+        });
+    let frame = reader.finish().map_err(parquet)?;
+    table_from_frame(&frame).map(|rows| PriceTable { rows, demo })
+}
+
+fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
+    let content = DecodeError::Content;
+    let date_col = frame
+        .column("date")
+        .map_err(|_| content("no `date` column; a price file needs date (Date) and close (f64)".into()))?;
+    let dates = date_col.date().map_err(|_| {
+        content(format!(
+            "column `date` has type {}, expected Date",
+            date_col.dtype()
+        ))
+    })?;
+    let numeric = |name: &str| -> Result<Option<Vec<Option<f64>>>, DecodeError> {
+        let Ok(col) = frame.column(name) else {
+            return Ok(None);
+        };
+        if !col.dtype().is_primitive_numeric() {
+            return Err(content(format!(
+                "column `{name}` has type {}, expected a number (f64)",
+                col.dtype()
+            )));
+        }
+        let cast = col
+            .cast(&DataType::Float64)
+            .map_err(|e| content(format!("column `{name}`: {e}")))?;
+        let values = cast
+            .f64()
+            .map_err(|e| content(format!("column `{name}`: {e}")))?
+            .iter()
+            .collect();
+        Ok(Some(values))
+    };
+    let close = numeric("close")?
+        .ok_or_else(|| content("no `close` column; a price file needs date (Date) and close (f64)".into()))?;
+    let optional: Vec<Option<Vec<Option<f64>>>> = OPTIONAL_COLUMNS
+        .iter()
+        .map(|name| numeric(name))
+        .collect::<Result<_, _>>()?;
+    let get = |k: usize, i: usize| optional[k].as_ref().and_then(|v| v[i]);
+
+    let mut rows = Vec::with_capacity(frame.height());
+    for (i, date) in dates.as_date_iter().enumerate() {
+        let row_no = i + 1;
+        let date = date.ok_or_else(|| content(format!("row {row_no}: empty date")))?;
+        let close = close[i].ok_or_else(|| content(format!("row {row_no} ({date}): empty close")))?;
+        let row = PriceRow {
+            date,
+            open: get(0, i),
+            high: get(1, i),
+            low: get(2, i),
+            close,
+            adj_close: get(3, i),
+            volume: get(4, i),
+            mcap: get(5, i),
+        };
+        for (what, value) in [("close", Some(row.close)), ("adj_close", row.adj_close)] {
+            if let Some(v) = value
+                && !(v.is_finite() && v > 0.0)
+            {
+                return Err(content(format!(
+                    "row {row_no} ({date}): {what} is {v}; prices must be finite and > 0"
+                )));
+            }
+        }
+        if let Some(prev) = rows.last().map(|r: &PriceRow| r.date)
+            && prev >= date
+        {
+            return Err(content(format!(
+                "row {row_no}: date {date} is not after the previous row's {prev}; rows must be sorted with one row per date"
+            )));
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Reads the file of `symbol` under `prices_dir` into what compute uses.
+pub fn load_series(prices_dir: &Path, symbol: &Symbol) -> Result<PriceSeries, PriceFileError> {
+    read_price_file(&prices_dir.join(symbol.file_name())).map(|t| PriceSeries::from_table(&t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn round_trips_every_column_and_the_demo_mark() {
+        let mut row = PriceRow::close_only(d("2025-01-02"), 10.5);
+        row.adj_close = Some(10.0);
+        row.mcap = Some(1.0e9);
+        let table = PriceTable {
+            rows: vec![row, PriceRow::close_only(d("2025-01-03"), 11.0)],
+            demo: true,
+        };
+        let bytes = encode_parquet(&table).unwrap();
+        assert_eq!(decode_parquet(&bytes).unwrap(), table);
+        assert_eq!(encode_parquet(&table).unwrap(), bytes, "encoding is deterministic");
+        let series = PriceSeries::from_table(&table);
+        assert_eq!(series.price, vec![10.0, 11.0]);
+    }
+
+    #[test]
+    fn refuses_unsorted_or_non_positive_rows() {
+        let table = PriceTable {
+            rows: vec![
+                PriceRow::close_only(d("2025-01-03"), 1.0),
+                PriceRow::close_only(d("2025-01-02"), 1.0),
+            ],
+            demo: false,
+        };
+        let bytes = encode_parquet(&table).unwrap();
+        assert!(matches!(decode_parquet(&bytes), Err(DecodeError::Content(_))));
+        let table = PriceTable {
+            rows: vec![PriceRow::close_only(d("2025-01-03"), -1.0)],
+            demo: false,
+        };
+        let bytes = encode_parquet(&table).unwrap();
+        assert!(matches!(decode_parquet(&bytes), Err(DecodeError::Content(_))));
+        assert!(matches!(decode_parquet(b"garbage"), Err(DecodeError::Parquet(_))));
+    }
+}
