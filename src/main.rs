@@ -1,1 +1,3 @@
-fn main() { println!("spillover"); }
+fn main() {
+    println!("spillover");
+}
