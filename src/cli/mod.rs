@@ -23,10 +23,13 @@ use crate::store::{Workspace, demo, resolve_data_dir};
 /// still report problems through its exit code).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
-    let command = cli.command.unwrap_or(Command::Report {
-        analysis: AnalysisArgs::default(),
-        json: false,
-    });
+    let Some(command) = cli.command else {
+        // No subcommand: the workstation (its messages go on screen, not stderr).
+        let ws = Workspace::open(root)?;
+        init_logging(&ws.store.layout().log_file());
+        crate::tui::open(ws)?;
+        return Ok(ExitCode::SUCCESS);
+    };
     if let Command::Demo { reset: true } = command {
         let store = crate::store::Store::open(&root)
             .with_context(|| format!("cannot open the data dir {}", root.display()))?;

@@ -1,3 +1,41 @@
 //! The workstation: four panes explored by keyboard.
+//!
+//! Keys become [`Action`](action::Action)s in [`keymap`] (a table that the
+//! help screen reads too); [`update::update`] applies them to
+//! [`AppState`](state::AppState) without I/O; [`view`] draws the state, each
+//! pane in [`panes`] from prepared data; [`run`] is the event loop.
 
+pub mod action;
+pub mod command;
+pub mod config;
+pub mod keymap;
+pub mod panes;
+pub mod run;
+pub mod sort;
+pub mod state;
 pub mod theme;
+pub mod update;
+pub mod view;
+
+use anyhow::Context;
+
+use crate::store::{Layout, Workspace};
+use config::{load_config, no_color_requested};
+use state::AppState;
+use theme::Theme;
+
+/// Opens the workstation on `ws` in the real terminal, and gives the
+/// terminal back on quit, on error and on panic (ratatui's init installs a
+/// panic hook that restores it).
+pub fn open(ws: Workspace) -> anyhow::Result<()> {
+    let config_path = Layout::platform_config_file();
+    let config = load_config(config_path.as_deref())?;
+    let theme = Theme::new(config.theme, no_color_requested(std::env::var_os("NO_COLOR")));
+    let mut state = AppState::from_workspace(ws);
+    let mut terminal = ratatui::try_init().context(
+        "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",
+    )?;
+    let result = run::run_loop(&mut terminal, &mut state, &theme, crossterm::event::read);
+    ratatui::try_restore().context("cannot restore the terminal")?;
+    Ok(result?)
+}

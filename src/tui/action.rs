@@ -1,0 +1,108 @@
+//! Everything the user can do in the workstation, as one vocabulary: keys map
+//! to these (see [`keymap`](super::keymap)), [`update`](super::update::update)
+//! applies them.
+
+use crate::domain::RangePreset;
+
+use super::state::Pane;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the workstation.
+    Quit,
+    /// Move focus to the next pane (baskets → chart → scatter → watchlist).
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+    /// Move focus to one pane.
+    Focus(Pane),
+    /// Maximise the focused pane, or restore the four-pane layout.
+    ToggleMaximise,
+    /// Open the help screen (every binding of the keymap).
+    OpenHelp,
+    /// Open the `:` command line.
+    OpenCommand,
+    /// Close whatever overlay or input is open (help, detail, filter, command).
+    Close,
+
+    /// Select the row above in the focused list.
+    Up,
+    /// Select the row below in the focused list.
+    Down,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Select the first row.
+    Top,
+    /// Select the last row.
+    Bottom,
+
+    /// Show the next basket's tab.
+    NextBasket,
+    /// Show the previous basket's tab.
+    PrevBasket,
+    /// Sort the member table by the next column.
+    NextSortColumn,
+    /// Flip the sort direction of the member table.
+    FlipSort,
+    /// Start typing a filter for the member table (symbol, name, segment).
+    StartFilter,
+    /// Remove the member-table filter.
+    ClearFilter,
+
+    /// Show one range preset (1M … ALL), ending at the as-of date.
+    Range(RangePreset),
+    /// Show the next (longer) range preset.
+    NextRange,
+    /// Show the previous (shorter) range preset.
+    PrevRange,
+    /// Halve the window around its end.
+    ZoomIn,
+    /// Double the window around its end.
+    ZoomOut,
+    /// Shift the window a quarter of its length into the past.
+    PanBack,
+    /// Shift the window a quarter of its length towards the as-of date.
+    PanForward,
+    /// Move the date cursor to the previous index date.
+    CursorPrev,
+    /// Move the date cursor to the next index date.
+    CursorNext,
+    /// Hide the date cursor.
+    CursorClear,
+    /// Switch the index panel between linear and log scale.
+    ToggleLog,
+    /// Select the next series of the chart legend (for show/hide).
+    NextSeries,
+    /// Select the previous series of the chart legend.
+    PrevSeries,
+    /// Show or hide the selected chart series.
+    ToggleSeries,
+    /// Cycle the index method of multi-member baskets: file → equal → cap → custom.
+    CycleMethod,
+
+    /// Step the as-of date one day back (replay).
+    AsOfDayBack,
+    /// Step the as-of date one day forward.
+    AsOfDayForward,
+    /// Step the as-of date one week back.
+    AsOfWeekBack,
+    /// Step the as-of date one week forward.
+    AsOfWeekForward,
+    /// Reset the as-of date to the latest data.
+    AsOfLatest,
+
+    /// Open the detail view of the selected earnings event.
+    OpenDetail,
+
+    /// Type one character into the open input (filter or command line).
+    Input(char),
+    /// Delete the last character of the open input.
+    Backspace,
+    /// Complete the command name or basket id being typed.
+    Complete,
+    /// Run the command line, or accept the filter.
+    Submit,
+}

@@ -1,0 +1,150 @@
+//! The `:` command line: what has no key. Parsing refuses anything unclear
+//! with a message that says what to type instead.
+
+use chrono::NaiveDate;
+
+use crate::domain::{BasketId, Method, RangePreset, Window, parse_date};
+
+/// One parsed command.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// `:window 2024-06-01..2025-05-07`
+    Window(Window),
+    /// `:range 6m`
+    Range(RangePreset),
+    /// `:asof 2025-05-07`, `:asof latest` (`None`)
+    AsOf(Option<NaiveDate>),
+    /// `:method cap`, `:method file` (`None`: each basket's own method)
+    Method(Option<Method>),
+    /// `:base 2025-01-02`, `:base off`
+    Base(Option<NaiveDate>),
+    /// `:pair na-chain domestic-chain hstech`
+    Pair([BasketId; 3]),
+    /// `:roll 60`
+    Roll(usize),
+    /// `:help`
+    Help,
+    /// `:quit`, `:q`
+    Quit,
+}
+
+/// A command's name, arguments and what it does: the completion list and
+/// the help screen read this table.
+pub struct CommandHelp {
+    pub name: &'static str,
+    pub usage: &'static str,
+    pub help: &'static str,
+}
+
+pub static COMMANDS: &[CommandHelp] = &[
+    CommandHelp { name: "window", usage: ":window 2024-06-01..2025-05-07", help: "show exactly these dates" },
+    CommandHelp { name: "range", usage: ":range 6m", help: "a preset: 1m 3m 6m ytd 1y 3y all" },
+    CommandHelp { name: "asof", usage: ":asof 2025-05-07 | latest", help: "replay the data as of a date" },
+    CommandHelp { name: "method", usage: ":method equal|cap|custom|file", help: "index method of multi-member baskets" },
+    CommandHelp { name: "base", usage: ":base 2025-01-02 | off", help: "every index reads 1000 on that date" },
+    CommandHelp { name: "pair", usage: ":pair na-chain domestic-chain hstech", help: "scatter x = A/B, y = A/C" },
+    CommandHelp { name: "roll", usage: ":roll 60", help: "changes per rolling correlation" },
+    CommandHelp { name: "help", usage: ":help", help: "open this help" },
+    CommandHelp { name: "quit", usage: ":quit", help: "leave the workstation" },
+];
+
+/// Parses a command line (without the `:`); `baskets` are the known ids.
+pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
+    let mut words = line.split_whitespace();
+    let Some(name) = words.next() else {
+        return Err("empty command; type :help for the list".into());
+    };
+    let args: Vec<&str> = words.collect();
+    let one = |what: &str| -> Result<&str, String> {
+        match args.as_slice() {
+            [arg] => Ok(*arg),
+            _ => Err(format!("{name} takes one argument: {what}")),
+        }
+    };
+    match name {
+        "window" | "w" => Ok(Command::Window(one("START..END, e.g. 2024-06-01..2025-05-07")?.parse()?)),
+        "range" | "r" => Ok(Command::Range(one("1m, 3m, 6m, ytd, 1y, 3y or all")?.parse()?)),
+        "asof" | "as-of" => match one("a date YYYY-MM-DD or latest")? {
+            "latest" | "last" | "now" => Ok(Command::AsOf(None)),
+            date => Ok(Command::AsOf(Some(parse_date(date)?))),
+        },
+        "method" | "m" => match one("equal, cap, custom or file")? {
+            "file" | "default" | "off" => Ok(Command::Method(None)),
+            method => Ok(Command::Method(Some(method.parse()?))),
+        },
+        "base" => match one("a date YYYY-MM-DD or off")? {
+            "off" | "none" => Ok(Command::Base(None)),
+            date => Ok(Command::Base(Some(parse_date(date)?))),
+        },
+        "pair" => {
+            let [a, b, c] = args.as_slice() else {
+                return Err("pair takes three basket ids A B C (x = A/B, y = A/C)".into());
+            };
+            let known = |text: &str| -> Result<BasketId, String> {
+                let id = BasketId::parse(text)?;
+                if baskets.contains(&id) {
+                    Ok(id)
+                } else {
+                    let all: Vec<&str> = baskets.iter().map(BasketId::as_str).collect();
+                    Err(format!("there is no basket {text:?}; the baskets are: {}", all.join(", ")))
+                }
+            };
+            Ok(Command::Pair([known(a)?, known(b)?, known(c)?]))
+        }
+        "roll" => {
+            let text = one("a number of changes, e.g. 60")?;
+            match text.parse::<usize>() {
+                Ok(w) if w >= 3 => Ok(Command::Roll(w)),
+                _ => Err(format!("roll {text:?}: give a whole number of changes of at least 3, e.g. 60")),
+            }
+        }
+        "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
+        "quit" | "q" if args.is_empty() => Ok(Command::Quit),
+        other => {
+            let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+            Err(format!("unknown command {other:?}; the commands are: {}", names.join(", ")))
+        }
+    }
+}
+
+/// Completes the last word of `line`: a command name first, then basket
+/// ids (for `:pair`), method names or range presets. Returns the new line;
+/// with several candidates, completes their common prefix.
+pub fn complete(line: &str, baskets: &[BasketId]) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let typing_new_word = line.is_empty() || line.ends_with(' ');
+    let (done, partial) = if typing_new_word {
+        (words.as_slice(), "")
+    } else {
+        words.split_at(words.len().saturating_sub(1))
+    };
+    let partial = if typing_new_word { partial } else { words.last().copied().unwrap_or("") };
+    let candidates: Vec<String> = match done.first() {
+        None => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
+        Some(&"pair") => baskets.iter().map(|b| b.to_string()).collect(),
+        Some(&"method") => ["equal", "cap", "custom", "file"].map(String::from).to_vec(),
+        Some(&"range") => RangePreset::ALL.iter().map(|p| p.label().to_lowercase()).collect(),
+        Some(&"asof") => vec!["latest".to_string()],
+        Some(&"base") => vec!["off".to_string()],
+        Some(_) => Vec::new(),
+    };
+    let matching: Vec<&String> = candidates.iter().filter(|c| c.starts_with(partial)).collect();
+    let Some(first) = matching.first() else {
+        return line.to_string();
+    };
+    let common = matching.iter().fold(first.to_string(), |prefix, c| {
+        prefix
+            .chars()
+            .zip(c.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    });
+    let mut out: Vec<String> = done.iter().map(|w| w.to_string()).collect();
+    out.push(common.clone());
+    let mut text = out.join(" ");
+    if matching.len() == 1 {
+        text.push(' ');
+    }
+    text
+}

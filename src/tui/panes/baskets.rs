@@ -1,0 +1,240 @@
+//! The baskets pane: a tab per basket, the index summary, and the member
+//! table (METHODOLOGY.md "Member table") with sort, filter and selection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::text::{columns_that_fit, fit, fit_right, num, pct};
+use crate::compute::{Analysis, MemberRow, MemberStatus};
+use crate::tui::sort::{SortColumn, visible_rows};
+use crate::tui::state::{AppState, Mode};
+use crate::tui::theme::Theme;
+
+/// One column of the member table.
+struct Column {
+    title: &'static str,
+    width: usize,
+    right: bool,
+    /// 0 = kept longest when the pane narrows.
+    priority: usize,
+    sort: SortColumn,
+}
+
+const COLUMNS: [Column; 12] = [
+    Column { title: "Symbol", width: 9, right: false, priority: 0, sort: SortColumn::Symbol },
+    Column { title: "Name", width: 10, right: false, priority: 1, sort: SortColumn::Name },
+    Column { title: "Segment", width: 12, right: false, priority: 7, sort: SortColumn::Segment },
+    Column { title: "Wt%", width: 5, right: true, priority: 8, sort: SortColumn::Weight },
+    Column { title: "Last", width: 8, right: true, priority: 9, sort: SortColumn::Last },
+    Column { title: "1D", width: 6, right: true, priority: 4, sort: SortColumn::Ret1d },
+    Column { title: "5D", width: 6, right: true, priority: 10, sort: SortColumn::Ret5d },
+    Column { title: "1M", width: 6, right: true, priority: 11, sort: SortColumn::Ret1m },
+    Column { title: "YTD", width: 7, right: true, priority: 6, sort: SortColumn::RetYtd },
+    Column { title: "Window", width: 7, right: true, priority: 2, sort: SortColumn::RetWindow },
+    Column { title: "Contr", width: 7, right: true, priority: 3, sort: SortColumn::Contribution },
+    Column { title: "Status", width: 11, right: false, priority: 5, sort: SortColumn::Status },
+];
+
+/// A status in a table cell; the full sentence is under the table.
+fn short_status(status: &MemberStatus) -> String {
+    match status {
+        MemberStatus::Ok => "ok".into(),
+        MemberStatus::NoData => "no data".into(),
+        MemberStatus::NoDataInWindow => "none in win".into(),
+        MemberStatus::Suspended { since } => format!("susp {}", since.format("%m-%d")),
+        MemberStatus::Ended { on } => format!("ended {}", on.format("%y-%m")),
+        MemberStatus::Listed { on } => format!("new {}", on.format("%y-%m-%d")),
+        MemberStatus::ExcludedNoMcap => "no mcap".into(),
+        MemberStatus::ExcludedNoWeight => "no weight".into(),
+    }
+}
+
+/// Members whose numbers are missing are dimmed.
+fn without_data(status: &MemberStatus) -> bool {
+    matches!(
+        status,
+        MemberStatus::NoData
+            | MemberStatus::NoDataInWindow
+            | MemberStatus::Ended { .. }
+            | MemberStatus::ExcludedNoMcap
+            | MemberStatus::ExcludedNoWeight
+    )
+}
+
+fn cell(row: &MemberRow, i: usize) -> String {
+    match i {
+        0 => row.symbol.to_string(),
+        1 => row.name.clone(),
+        2 => row.segment.clone(),
+        3 => num(row.current_weight.map(|w| w * 100.0), 1),
+        4 => num(row.last_price, 2),
+        5 => pct(row.ret_1d),
+        6 => pct(row.ret_5d),
+        7 => pct(row.ret_1m),
+        8 => pct(row.ret_ytd),
+        9 => pct(row.ret_window),
+        10 => format!("{:+.1}", row.contribution),
+        _ => short_status(&row.status),
+    }
+}
+
+fn signed_value(row: &MemberRow, i: usize) -> Option<f64> {
+    match i {
+        5 => row.ret_1d,
+        6 => row.ret_5d,
+        7 => row.ret_1m,
+        8 => row.ret_ytd,
+        9 => row.ret_window,
+        10 => Some(row.contribution),
+        _ => None,
+    }
+}
+
+pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme, focused: bool) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(Span::styled(" 1 Baskets ", theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let mut lines = vec![tabs_line(state, theme, width)];
+    let Some(analysis) = &state.analysis else {
+        lines.push(Line::styled("no analysis: see the message line", theme.warning));
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    };
+    lines.push(summary_line(state, analysis, theme));
+
+    let basket = state.baskets.get(state.basket_tab);
+    let rows: &[MemberRow] = basket
+        .and_then(|b| analysis.members.iter().find(|(id, _)| id == &b.id))
+        .map_or(&[], |(_, rows)| rows.as_slice());
+    let shown = visible_rows(rows, &state.filter, state.sort);
+
+    let widths: Vec<usize> = COLUMNS.iter().map(|c| c.width).collect();
+    let ranks: Vec<usize> = COLUMNS.iter().map(|c| c.priority).collect();
+    let keep = columns_that_fit(&widths, &ranks, width);
+    let kept: Vec<usize> = (0..COLUMNS.len()).filter(|i| keep[*i]).collect();
+
+    let header: Vec<Span> = kept
+        .iter()
+        .flat_map(|i| {
+            let c = &COLUMNS[*i];
+            let mut title = c.title.to_string();
+            if state.sort.column == c.sort {
+                title.push(if state.sort.descending { '▼' } else { '▲' });
+            }
+            let text = if c.right { fit_right(&title, c.width) } else { fit(&title, c.width) };
+            [Span::styled(text, theme.title), Span::raw(" ")]
+        })
+        .collect();
+    lines.push(Line::from(header));
+
+    // Rows left for the table after tabs, summary, header and the footer.
+    let body = usize::from(inner.height).saturating_sub(4);
+    let selected = state.member_row.min(shown.len().saturating_sub(1));
+    let offset = (selected + 1).saturating_sub(body);
+    for (n, row) in shown.iter().enumerate().skip(offset).take(body) {
+        let dim = without_data(&row.status);
+        let base = if dim { theme.dim } else { theme.text };
+        let spans: Vec<Span> = kept
+            .iter()
+            .flat_map(|i| {
+                let c = &COLUMNS[*i];
+                let text = cell(row, *i);
+                let text = if c.right { fit_right(&text, c.width) } else { fit(&text, c.width) };
+                let style = match (signed_value(row, *i), *i) {
+                    _ if dim => base,
+                    (Some(v), _) => theme.signed(v),
+                    (None, 11) if !row.status.is_ok() => theme.warning,
+                    _ => base,
+                };
+                [Span::styled(text, style), Span::raw(" ")]
+            })
+            .collect();
+        let mut line = Line::from(spans);
+        if n == selected && focused {
+            line = line.style(theme.selected);
+        } else if n == selected {
+            line = line.style(Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED));
+        }
+        lines.push(line);
+    }
+    for _ in lines.len()..usize::from(inner.height).saturating_sub(1) {
+        lines.push(Line::raw(""));
+    }
+    lines.push(footer_line(state, &shown, rows.len(), selected, theme));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
+    // Scroll the tabs so the selected one is always visible.
+    let labels: Vec<String> = state.baskets.iter().map(|b| format!(" {} ", b.id)).collect();
+    let mut start = 0;
+    while start < state.basket_tab
+        && labels[start..=state.basket_tab].iter().map(|l| l.chars().count() + 1).sum::<usize>() > width
+    {
+        start += 1;
+    }
+    let mut spans = Vec::new();
+    if start > 0 {
+        spans.push(Span::styled("‹", theme.dim));
+    }
+    for (i, label) in labels.iter().enumerate().skip(start) {
+        let style = if i == state.basket_tab { theme.selected } else { theme.dim };
+        spans.push(Span::styled(label.clone(), style));
+        spans.push(Span::raw("│"));
+    }
+    Line::from(spans)
+}
+
+fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'static> {
+    let Some(basket) = state.baskets.get(state.basket_tab) else {
+        return Line::styled("no baskets: create one in baskets/<id>.toml", theme.warning);
+    };
+    let summary = analysis.summaries.iter().find(|s| s.basket == basket.id);
+    let method = analysis.index(&basket.id).map_or(basket.method, |s| s.method);
+    let mut spans = vec![
+        Span::styled(basket.name.clone(), theme.title),
+        Span::styled(format!(" · {} members · {method}", basket.members.len()), theme.dim),
+    ];
+    if let Some(s) = summary {
+        spans.push(Span::styled(format!(" · index {}", num(s.level, 1)), theme.text));
+        for (label, value) in [("win", s.ret_window), ("YTD", s.ret_ytd), ("1D", s.ret_1d)] {
+            spans.push(Span::styled(format!(" {label} "), theme.dim));
+            spans.push(Span::styled(pct(value), value.map_or(theme.dim, |v| theme.signed(v))));
+        }
+    }
+    Line::from(spans)
+}
+
+fn footer_line(state: &AppState, shown: &[&MemberRow], total: usize, selected: usize, theme: &Theme) -> Line<'static> {
+    if state.mode == Mode::Filter {
+        return Line::from(vec![
+            Span::styled("/", theme.cursor),
+            Span::styled(state.filter.clone(), theme.text),
+            Span::styled("█", theme.cursor),
+            Span::styled(format!("  {} of {total}", shown.len()), theme.dim),
+        ]);
+    }
+    let mut spans = Vec::new();
+    if !state.filter.is_empty() {
+        spans.push(Span::styled(format!("/{} ({} of {total}) ", state.filter, shown.len()), theme.warning));
+    }
+    match shown.get(selected) {
+        Some(row) => {
+            let style = if row.status.is_ok() { theme.dim } else { theme.warning };
+            spans.push(Span::styled(format!("{}: {}", row.symbol, row.status.describe()), style));
+        }
+        None if total > 0 => spans.push(Span::styled("no member matches the filter (Esc clears it)", theme.warning)),
+        None => spans.push(Span::styled("no members", theme.dim)),
+    }
+    Line::from(spans)
+}

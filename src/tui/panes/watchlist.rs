@@ -1,0 +1,174 @@
+//! The earnings watchlist: events by date, a line at the as-of date between
+//! what has been reported and what is ahead; and the detail view of one event.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::text::{columns_that_fit, fit};
+use crate::domain::calendar::{Market, first_reacting_session};
+use crate::domain::{EarningsEvent, EventStatus, Session};
+use crate::tui::state::AppState;
+use crate::tui::theme::Theme;
+
+/// "in 8 days", "today", "reported".
+pub fn status_text(event: &EarningsEvent, as_of: NaiveDate) -> String {
+    match event.status(as_of) {
+        EventStatus::Upcoming { days: 1 } => "in 1 day".into(),
+        EventStatus::Upcoming { days } => format!("in {days} days"),
+        EventStatus::Today => "today".into(),
+        EventStatus::Reported => "reported".into(),
+    }
+}
+
+fn session_short(session: Session) -> &'static str {
+    match session {
+        Session::BeforeOpen => "pre",
+        Session::Intraday => "intra",
+        Session::AfterClose => "post",
+    }
+}
+
+const TITLES: [&str; 7] = ["Date", "Ses", "Company", "Period", "Status", "Last capex", "Guidance"];
+const WIDTHS: [usize; 7] = [10, 5, 14, 16, 12, 26, 30];
+const PRIORITY: [usize; 7] = [0, 3, 1, 5, 2, 4, 6];
+
+fn cells(event: &EarningsEvent, as_of: NaiveDate) -> [String; 7] {
+    [
+        event.date.to_string(),
+        session_short(event.session).to_string(),
+        event.name.clone(),
+        event.period.clone(),
+        status_text(event, as_of),
+        event.capex_last.clone(),
+        event.guidance.clone(),
+    ]
+}
+
+pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme, focused: bool) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(Span::styled(" 4 Earnings watchlist ", theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let Some(as_of) = state.as_of() else {
+        Paragraph::new("no as-of date: no prices in the cache").render(inner, buf);
+        return;
+    };
+    let events = &state.watchlist.events;
+    if events.is_empty() {
+        Paragraph::new(Line::styled("no events: add [[event]] rows to watchlist.toml", theme.dim)).render(inner, buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let mut widths = WIDTHS;
+    // The last column takes what is left.
+    let keep = columns_that_fit(&widths, &PRIORITY, width);
+    let used: usize = (0..6).filter(|i| keep[*i]).map(|i| widths[i] + 1).sum();
+    if keep[6] || width > used + 10 {
+        widths[6] = width.saturating_sub(used).max(10);
+    }
+    let keep = columns_that_fit(&widths, &PRIORITY, width);
+    let kept: Vec<usize> = (0..7).filter(|i| keep[*i]).collect();
+
+    let header: Vec<Span> = kept
+        .iter()
+        .flat_map(|i| [Span::styled(fit(TITLES[*i], widths[*i]), theme.title), Span::raw(" ")])
+        .collect();
+    let mut lines = vec![Line::from(header)];
+
+    // The as-of line sits after the last event the as-of date has reached.
+    let past = events.iter().filter(|e| e.date <= as_of).count();
+    let mut rows: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (i, event) in events.iter().enumerate() {
+        if i == past {
+            rows.push(as_of_line(as_of, width, theme));
+        }
+        let reached = event.date <= as_of;
+        let base = if reached { theme.dim } else { theme.text };
+        let cells = cells(event, as_of);
+        let spans: Vec<Span> = kept
+            .iter()
+            .flat_map(|c| {
+                let style = if *c == 4 && !reached { theme.warning } else { base };
+                [Span::styled(fit(&cells[*c], widths[*c]), style), Span::raw(" ")]
+            })
+            .collect();
+        let mut line = Line::from(spans);
+        if i == state.event_row {
+            selected_line = rows.len();
+            if focused {
+                line = line.style(theme.selected);
+            }
+        }
+        rows.push(line);
+    }
+    if past == events.len() {
+        rows.push(as_of_line(as_of, width, theme));
+    }
+    let body = usize::from(inner.height).saturating_sub(1);
+    // Keep the selection visible, with the line before it when possible.
+    let offset = (selected_line + 2).saturating_sub(body).min(rows.len().saturating_sub(body));
+    lines.extend(rows.into_iter().skip(offset).take(body));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn as_of_line(as_of: NaiveDate, width: usize, theme: &Theme) -> Line<'static> {
+    let label = format!("── as of {as_of} ");
+    let rest = width.saturating_sub(label.chars().count());
+    Line::styled(label + &"─".repeat(rest), theme.highlight)
+}
+
+/// The full text of the selected event, over the panes.
+pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
+    let (Some(event), Some(as_of)) = (state.watchlist.events.get(state.event_row), state.as_of()) else {
+        return;
+    };
+    let popup = centered(area, 76, 18);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {} · {} ", event.name, event.symbol), theme.title));
+    let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
+    let field = |label: &str, value: String| {
+        Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::styled(value, theme.text)])
+    };
+    let or_dash = |s: &str| if s.is_empty() { "–".to_string() } else { s.to_string() };
+    let outcome = match event.outcome_as_of(as_of) {
+        Some(text) => text.to_string(),
+        None if event.date <= as_of => "not recorded".into(),
+        None => format!("not yet: reported {} ({}), after the as-of date {as_of}", event.date, status_text(event, as_of)),
+    };
+    let lines = vec![
+        field("Date", format!("{} {} ({})", event.date, event.session, status_text(event, as_of))),
+        field("HK reacts", reacts.to_string()),
+        field("Period", or_dash(&event.period)),
+        field("Last capex", or_dash(&event.capex_last)),
+        field("Guidance", or_dash(&event.guidance)),
+        field("Watch", or_dash(&event.watch)),
+        field("Outcome", outcome),
+        Line::raw(""),
+        Line::styled("Esc closes", theme.dim),
+    ];
+    Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).render(popup, buf);
+}
+
+/// A rectangle of at most `width`×`height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
