@@ -47,12 +47,18 @@ impl PriceBook {
 
     /// The latest date of any series: the default as-of date.
     pub fn last_date(&self) -> Option<chrono::NaiveDate> {
-        self.series.values().filter_map(PriceSeries::last_date).max()
+        self.series
+            .values()
+            .filter_map(PriceSeries::last_date)
+            .max()
     }
 
     /// The earliest date of any series: where the `ALL` range starts.
     pub fn first_date(&self) -> Option<chrono::NaiveDate> {
-        self.series.values().filter_map(PriceSeries::first_date).min()
+        self.series
+            .values()
+            .filter_map(PriceSeries::first_date)
+            .min()
     }
 }
 
@@ -149,6 +155,10 @@ impl Store {
 
     /// Loads the prices of every member of every basket.
     pub fn load_basket_prices(&self, baskets: &[Basket]) -> PriceBook {
-        self.load_prices(baskets.iter().flat_map(|b| b.members.iter().map(|m| &m.symbol)))
+        self.load_prices(
+            baskets
+                .iter()
+                .flat_map(|b| b.members.iter().map(|m| &m.symbol)),
+        )
     }
 }
