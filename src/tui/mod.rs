@@ -1,3 +1,4 @@
 //! The workstation: four panes explored by keyboard.
 
+pub mod panes;
 pub mod theme;
