@@ -1,25 +1,407 @@
-//! The index chart pane (placeholder until the `charts` branch lands).
+//! The index-chart pane: every basket index rebased to 100 at the window's
+//! left edge, the ratio panel (rebased to 1.0) beneath, a shared date axis
+//! with the earnings markers, and a date cursor that reads out every series.
+
+mod axis;
+mod legend;
+mod plot;
+mod series;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::compute::Analysis;
+use crate::domain::Window;
 use crate::tui::theme::Theme;
 
-/// How the chart is drawn: scale, hidden series, cursor, event markers.
+pub(crate) use axis::{ValueScale, decimals_for_span, format_value};
+use axis::{date_label, label_dates};
+pub(crate) use legend::{LegendEntry, legend_lines};
+pub(crate) use plot::{
+    PlotArea, draw_polyline, draw_value_axis, draw_vertical, ink, put_str, shorten,
+    value_label_width,
+};
+pub(crate) use series::{ChartSeries, day_offset, x_bounds};
+
+/// What the analyst has set on the chart (the app state owns it).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartView {
+    /// Plot ln(value), labels still in real values.
     pub log_scale: bool,
+    /// Labels of hidden series: basket ids or ratio labels.
     pub hidden: BTreeSet<String>,
+    /// The date whose values the legends read out.
     pub cursor: Option<NaiveDate>,
+    /// Earnings events on the date axis: date and a short label ("BABA").
     pub markers: Vec<(NaiveDate, String)>,
 }
 
-pub fn render_chart(area: Rect, buf: &mut Buffer, _analysis: &Analysis, _view: &ChartView, theme: &Theme, focused: bool) {
-    let style = if focused { theme.border_focused } else { theme.border };
-    Block::default().borders(Borders::ALL).border_style(style).title(" Index chart ").render(area, buf);
+/// Index levels are shown rebased to this at the left edge.
+const INDEX_BASE: f64 = 100.0;
+/// Ratios are shown rebased to this at the left edge.
+const RATIO_BASE: f64 = 1.0;
+/// Below this width the value labels give their room to the lines.
+const MIN_WIDTH_FOR_VALUE_LABELS: u16 = 24;
+
+/// The pane's border and title, in the focus colour when focused.
+pub(crate) fn pane_block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
+    Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+}
+
+/// Draws the index chart pane into `area`.
+pub fn render_chart(
+    area: Rect,
+    buf: &mut Buffer,
+    analysis: &Analysis,
+    view: &ChartView,
+    theme: &Theme,
+    focused: bool,
+) {
+    let area = area.intersection(buf.area);
+    let title = if view.log_scale {
+        "Index chart · log"
+    } else {
+        "Index chart"
+    };
+    let block = pane_block(title.to_string(), theme, focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let window = analysis.window;
+    let indices: Vec<ChartSeries> = analysis
+        .indices
+        .iter()
+        .map(|s| ChartSeries::rebased(s.basket.as_str(), &s.dates, &s.levels, window, INDEX_BASE))
+        .collect();
+    let ratios: Vec<ChartSeries> = analysis
+        .ratios
+        .iter()
+        .map(|r| ChartSeries::rebased(&r.label, &r.dates, &r.values, window, RATIO_BASE))
+        .collect();
+    let rows = Rows::split(inner);
+    let cursor = view.cursor;
+    let scale = ValueScale {
+        log: view.log_scale,
+    };
+    let mut panels = vec![Panel {
+        series: &indices,
+        rect: rows.index,
+        decimals: 1,
+        lead: cursor.map(|d| Span::styled(d.to_string(), theme.cursor)),
+    }];
+    if let Some(rect) = rows.ratio {
+        panels.push(Panel {
+            series: &ratios,
+            rect,
+            decimals: 3,
+            lead: None,
+        });
+    }
+    let prepared: Vec<PreparedPanel> = panels
+        .iter()
+        .map(|panel| panel.prepare(view, scale, theme))
+        .collect();
+    let label_width = if inner.width >= MIN_WIDTH_FOR_VALUE_LABELS {
+        prepared
+            .iter()
+            .filter_map(|p| p.bounds.map(|b| value_label_width(b, scale, p.plot_rows)))
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    // The value labels, then the axis line, then the plot.
+    let plot_left = if label_width > 0 {
+        inner.x + label_width + 1
+    } else {
+        inner.x
+    };
+    let plot_width = inner.right().saturating_sub(plot_left);
+    let xs = x_bounds(window);
+    let mut plots = Vec::new();
+    for (panel, prep) in panels.iter().zip(&prepared) {
+        Paragraph::new(prep.legend.clone()).render(
+            Rect::new(inner.x, panel.rect.y, inner.width, prep.legend_rows),
+            buf,
+        );
+        let rect = Rect::new(
+            plot_left,
+            panel.rect.y + prep.legend_rows,
+            plot_width,
+            prep.plot_rows,
+        );
+        let Some(bounds) = prep.bounds else {
+            put_str(
+                buf,
+                rect.x,
+                rect.y,
+                "no data in the window",
+                theme.dim,
+                rect.width,
+            );
+            continue;
+        };
+        let area = PlotArea {
+            rect,
+            x: xs,
+            y: bounds,
+        };
+        draw_series(buf, &area, panel.series, view, scale, theme, window);
+        draw_value_axis(buf, &area, scale, label_width, theme.dim);
+        plots.push(area);
+    }
+    let frame = plots.first().copied().unwrap_or(PlotArea {
+        rect: Rect::new(plot_left, inner.y, plot_width, 0),
+        x: xs,
+        y: [0.0, 1.0],
+    });
+    if let Some(y) = rows.axis {
+        draw_date_axis(buf, &frame, y, label_width > 0, view, theme, window);
+    }
+    if let Some(y) = rows.dates {
+        draw_date_labels(buf, &frame, y, cursor, theme, window);
+    }
+    if let Some(date) = cursor.filter(|&d| window.contains(d))
+        && let Some(column) = frame.column(day_offset(window, date))
+    {
+        for plot in &plots {
+            draw_vertical(buf, plot.rect, column, theme.cursor);
+        }
+    }
+}
+
+/// Where the parts of the pane go, top to bottom.
+#[derive(Debug, Clone, Copy)]
+struct Rows {
+    index: Rect,
+    ratio: Option<Rect>,
+    axis: Option<u16>,
+    dates: Option<u16>,
+}
+
+impl Rows {
+    /// The date labels go first when space is short, then the axis line
+    /// with the markers, then the ratio panel (~40% of what is left).
+    fn split(inner: Rect) -> Rows {
+        let has_dates = inner.height >= 5;
+        let has_axis = inner.height >= 7;
+        let panels = inner.height - u16::from(has_dates) - u16::from(has_axis);
+        let ratio_rows = if panels >= 6 {
+            (panels * 2).div_ceil(5).max(3)
+        } else {
+            0
+        };
+        let index_rows = panels - ratio_rows;
+        let index = Rect::new(inner.x, inner.y, inner.width, index_rows);
+        let ratio =
+            (ratio_rows > 0).then(|| Rect::new(inner.x, index.bottom(), inner.width, ratio_rows));
+        let below = inner.y + panels;
+        Rows {
+            index,
+            ratio,
+            axis: has_axis.then_some(below),
+            dates: has_dates.then_some(below + u16::from(has_axis)),
+        }
+    }
+}
+
+/// One panel (indices or ratios) before it is laid out.
+struct Panel<'a> {
+    series: &'a [ChartSeries],
+    rect: Rect,
+    decimals: usize,
+    lead: Option<Span<'static>>,
+}
+
+/// A panel's legend and the plot rows and value range left for its lines.
+struct PreparedPanel {
+    legend: Vec<Line<'static>>,
+    legend_rows: u16,
+    plot_rows: u16,
+    bounds: Option<[f64; 2]>,
+}
+
+impl Panel<'_> {
+    fn prepare(&self, view: &ChartView, scale: ValueScale, theme: &Theme) -> PreparedPanel {
+        let entries: Vec<LegendEntry> = self
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendEntry {
+                label: s.label.clone(),
+                value: match view.cursor {
+                    Some(date) => s.value_on(date),
+                    None => s.latest(),
+                }
+                .map(|v| format_value(v, self.decimals)),
+                color: theme.series_color(i),
+                hidden: view.hidden.contains(&s.label),
+            })
+            .collect();
+        // A tall panel may spend two lines on its legend; a short one one.
+        let max_legend = match self.rect.height {
+            0 | 1 => 0,
+            2..=9 => 1,
+            _ => 2,
+        };
+        let legend = if max_legend == 0 {
+            Vec::new()
+        } else {
+            legend_lines(
+                self.lead.clone(),
+                &entries,
+                self.rect.width,
+                max_legend,
+                theme,
+            )
+        };
+        let legend_rows = u16::try_from(legend.len()).unwrap_or(0).min(max_legend);
+        let visible = self
+            .series
+            .iter()
+            .filter(|s| !view.hidden.contains(&s.label))
+            .flat_map(|s| s.points.iter().map(|&(_, v)| v));
+        PreparedPanel {
+            legend,
+            legend_rows,
+            plot_rows: self.rect.height - legend_rows,
+            bounds: scale.bounds(visible),
+        }
+    }
+}
+
+fn draw_series(
+    buf: &mut Buffer,
+    area: &PlotArea,
+    series: &[ChartSeries],
+    view: &ChartView,
+    scale: ValueScale,
+    theme: &Theme,
+    window: Window,
+) {
+    let lines: Vec<(Vec<(f64, f64)>, ratatui::style::Color)> = series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !view.hidden.contains(&s.label))
+        .map(|(i, s)| {
+            let points = s
+                .points
+                .iter()
+                .filter_map(|&(d, v)| Some((day_offset(window, d), scale.plot(v)?)))
+                .collect();
+            (points, theme.series_color(i))
+        })
+        .collect();
+    area.paint(buf, |ctx| {
+        for (points, color) in &lines {
+            draw_polyline(ctx, points, *color);
+        }
+    });
+}
+
+/// The axis line under the plots, with a letter at each earnings date in
+/// the window (`*` where several fall in one column).
+fn draw_date_axis(
+    buf: &mut Buffer,
+    frame: &PlotArea,
+    y: u16,
+    corner: bool,
+    view: &ChartView,
+    theme: &Theme,
+    window: Window,
+) {
+    let rect = frame.rect;
+    if corner && rect.x > 0 {
+        put_str(buf, rect.x - 1, y, "└", theme.dim, 1);
+    }
+    for x in rect.left()..rect.right() {
+        put_str(buf, x, y, "─", theme.dim, 1);
+    }
+    let mut used = BTreeSet::new();
+    for (date, label) in &view.markers {
+        if !window.contains(*date) {
+            continue;
+        }
+        let Some(column) = frame.column(day_offset(window, *date)) else {
+            continue;
+        };
+        let letter = if used.insert(column) {
+            label
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .map_or('▲', |c| c.to_ascii_uppercase())
+        } else {
+            '*'
+        };
+        put_str(buf, column, y, &letter.to_string(), theme.warning, 1);
+    }
+}
+
+/// Dates under the axis, evenly spread; the cursor's date over them.
+fn draw_date_labels(
+    buf: &mut Buffer,
+    frame: &PlotArea,
+    y: u16,
+    cursor: Option<NaiveDate>,
+    theme: &Theme,
+    window: Window,
+) {
+    let rect = frame.rect;
+    let label_width = u16::try_from(date_label(window, window.start).width()).unwrap_or(u16::MAX);
+    let count = usize::from((rect.width + 3) / (label_width + 3)).min(6);
+    let count = if count == 1 { 1 } else { count };
+    let dates = label_dates(window, count);
+    let last = dates.len().saturating_sub(1);
+    for (i, date) in dates.iter().enumerate() {
+        let text = date_label(window, *date);
+        let column = frame.column(day_offset(window, *date)).unwrap_or(rect.x);
+        let x = if i == 0 {
+            column
+        } else if i == last {
+            (column + 1).saturating_sub(label_width)
+        } else {
+            column.saturating_sub(label_width / 2)
+        };
+        put_centred_in(buf, rect, x, y, &text, theme.dim);
+    }
+    if let Some(date) = cursor.filter(|&d| window.contains(d))
+        && let Some(column) = frame.column(day_offset(window, date))
+    {
+        let text = format!(" {date} ");
+        let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+        put_centred_in(
+            buf,
+            rect,
+            column.saturating_sub(width / 2),
+            y,
+            &text,
+            theme.cursor,
+        );
+    }
+}
+
+/// Writes `text` starting near `x`, moved left or right to stay inside the
+/// columns of `rect`.
+fn put_centred_in(buf: &mut Buffer, rect: Rect, x: u16, y: u16, text: &str, style: Style) {
+    let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+    if width > rect.width {
+        return;
+    }
+    let x = x.clamp(rect.left(), rect.right() - width);
+    put_str(buf, x, y, text, style, width);
 }
