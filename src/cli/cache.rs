@@ -194,14 +194,14 @@ pub fn basket_show(ws: &Workspace, analysis: &Analysis, id: &BasketId) -> Option
             r.symbol.to_string(),
             clip(&r.name, 14),
             clip(&r.segment, 24),
-            r.weight.map_or("-".to_string(), |w| format!("{:.2}%", w * 100.0)),
+            r.current_weight.map_or("-".to_string(), |w| format!("{:.2}%", w * 100.0)),
             num(r.last_price, 2),
             pct(r.ret_1d),
             pct(r.ret_5d),
             pct(r.ret_1m),
             pct(r.ret_ytd),
             pct(r.ret_window),
-            num(r.contribution, 1),
+            num(Some(r.contribution), 1),
             r.status.describe(),
         ]);
     }

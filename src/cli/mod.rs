@@ -34,7 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let store = crate::store::Store::open(&root)
             .with_context(|| format!("cannot open the data dir {}", root.display()))?;
         let summary = demo::reset(&store)?;
-        println!("{summary}");
+        println!("{summary:?}");
         return Ok(ExitCode::SUCCESS);
     }
     let ws = Workspace::open(root)?;
