@@ -113,12 +113,10 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
 pub fn complete(line: &str, baskets: &[BasketId]) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
     let typing_new_word = line.is_empty() || line.ends_with(' ');
-    let (done, partial) = if typing_new_word {
-        (words.as_slice(), "")
-    } else {
-        words.split_at(words.len().saturating_sub(1))
+    let (done, partial): (&[&str], &str) = match words.split_last() {
+        Some((last, rest)) if !typing_new_word => (rest, last),
+        _ => (words.as_slice(), ""),
     };
-    let partial = if typing_new_word { partial } else { words.last().copied().unwrap_or("") };
     let candidates: Vec<String> = match done.first() {
         None => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
         Some(&"pair") => baskets.iter().map(|b| b.to_string()).collect(),

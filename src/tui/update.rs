@@ -272,7 +272,10 @@ fn move_selection(state: &mut AppState, action: Action) {
             state.help_scroll = (i64::from(state.help_scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
             return;
         }
-        (_, Pane::Baskets) => (&mut state.member_row, member_count(state)),
+        (_, Pane::Baskets) => {
+            let len = member_count(state);
+            (&mut state.member_row, len)
+        }
         (_, Pane::Watchlist) => (&mut state.event_row, state.watchlist.events.len()),
         _ => return,
     };
