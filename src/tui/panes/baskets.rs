@@ -35,7 +35,7 @@ const COLUMNS: [Column; 12] = [
     Column { title: "YTD", width: 7, right: true, priority: 6, sort: SortColumn::RetYtd },
     Column { title: "Window", width: 7, right: true, priority: 2, sort: SortColumn::RetWindow },
     Column { title: "Contr", width: 7, right: true, priority: 3, sort: SortColumn::Contribution },
-    Column { title: "Status", width: 11, right: false, priority: 5, sort: SortColumn::Status },
+    Column { title: "Status", width: 12, right: false, priority: 5, sort: SortColumn::Status },
 ];
 
 /// A status in a table cell; the full sentence is under the table.
@@ -97,7 +97,7 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Th
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(Span::styled(" 1 Baskets ", theme.title));
+        .title(Span::styled(" Baskets ", theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
@@ -201,17 +201,18 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
     };
     let summary = analysis.summaries.iter().find(|s| s.basket == basket.id);
     let method = analysis.index(&basket.id).map_or(basket.method, |s| s.method);
-    let mut spans = vec![
-        Span::styled(basket.name.clone(), theme.title),
-        Span::styled(format!(" · {} members · {method}", basket.members.len()), theme.dim),
-    ];
+    let mut spans = Vec::new();
+    // Numbers first: on a narrow pane the name is what gets cut.
     if let Some(s) = summary {
-        spans.push(Span::styled(format!(" · index {}", num(s.level, 1)), theme.text));
+        spans.push(Span::styled(format!("index {}", num(s.level, 1)), theme.text));
         for (label, value) in [("win", s.ret_window), ("YTD", s.ret_ytd), ("1D", s.ret_1d)] {
             spans.push(Span::styled(format!(" {label} "), theme.dim));
             spans.push(Span::styled(pct(value), value.map_or(theme.dim, |v| theme.signed(v))));
         }
+        spans.push(Span::styled(" · ", theme.dim));
     }
+    spans.push(Span::styled(format!("{method} · {} members · ", basket.members.len()), theme.dim));
+    spans.push(Span::styled(basket.name.clone(), theme.title));
     Line::from(spans)
 }
 

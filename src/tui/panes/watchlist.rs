@@ -35,9 +35,9 @@ const TITLES: [&str; 7] = ["Date", "Ses", "Company", "Period", "Status", "Last c
 const WIDTHS: [usize; 7] = [10, 5, 14, 16, 12, 26, 30];
 const PRIORITY: [usize; 7] = [0, 3, 1, 5, 2, 4, 6];
 
-fn cells(event: &EarningsEvent, as_of: NaiveDate) -> [String; 7] {
+fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 7] {
     [
-        event.date.to_string(),
+        if short_date { event.date.format("%m-%d").to_string() } else { event.date.to_string() },
         session_short(event.session).to_string(),
         event.name.clone(),
         event.period.clone(),
@@ -51,7 +51,7 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(Span::styled(" 4 Earnings watchlist ", theme.title));
+        .title(Span::styled(" Earnings watchlist ", theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
@@ -68,6 +68,11 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
     }
     let width = usize::from(inner.width);
     let mut widths = WIDTHS;
+    // A narrow pane writes dates as 05-15 to keep the status column.
+    let short_date = width < 60;
+    if short_date {
+        widths[0] = 5;
+    }
     // The last column takes what is left.
     let keep = columns_that_fit(&widths, &PRIORITY, width);
     let used: usize = (0..6).filter(|i| keep[*i]).map(|i| widths[i] + 1).sum();
@@ -93,7 +98,7 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
         }
         let reached = event.date <= as_of;
         let base = if reached { theme.dim } else { theme.text };
-        let cells = cells(event, as_of);
+        let cells = cells(event, as_of, short_date);
         let spans: Vec<Span> = kept
             .iter()
             .flat_map(|c| {
