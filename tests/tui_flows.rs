@@ -32,7 +32,9 @@ fn scatter_n(state: &AppState) -> usize {
 fn dates_in(text: &str) -> Vec<NaiveDate> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(9))
-        .filter_map(|i| NaiveDate::parse_from_str(&chars[i..i + 10].iter().collect::<String>(), "%Y-%m-%d").ok())
+        .filter_map(|i| {
+            NaiveDate::parse_from_str(&chars[i..i + 10].iter().collect::<String>(), "%Y-%m-%d").ok()
+        })
         .collect()
 }
 
@@ -42,7 +44,13 @@ fn region(state: &AppState, width: u16, height: u16, rect: Rect) -> String {
     full.lines()
         .skip(usize::from(rect.y))
         .take(usize::from(rect.height))
-        .map(|line| line.chars().skip(usize::from(rect.x)).take(usize::from(rect.width)).collect::<String>() + "\n")
+        .map(|line| {
+            line.chars()
+                .skip(usize::from(rect.x))
+                .take(usize::from(rect.width))
+                .collect::<String>()
+                + "\n"
+        })
         .collect()
 }
 
@@ -68,13 +76,19 @@ fn a_shorter_range_moves_the_first_date_and_shrinks_the_scatter() {
     // 2025-01-01 is a holiday: the first index date is Thursday 2025-01-02.
     assert_eq!(first_index_date(&state), d("2025-01-02"));
     let n_ytd = scatter_n(&state);
-    assert!(n_ytd < n, "YTD points ({n_ytd}) are fewer than a year's ({n})");
+    assert!(
+        n_ytd < n,
+        "YTD points ({n_ytd}) are fewer than a year's ({n})"
+    );
     press(&mut state, &[ch('[')]);
     assert_eq!(state.preset(), Some(RangePreset::M6));
     // 6M starts 2024-11-07 (a Thursday): the first index date is that day.
     assert_eq!(first_index_date(&state), d("2024-11-07"));
     let n6 = scatter_n(&state);
-    assert!(n6 < n && n6 > n_ytd, "6 months of points ({n6}): fewer than a year's ({n}), more than YTD");
+    assert!(
+        n6 < n && n6 > n_ytd,
+        "6 months of points ({n6}): fewer than a year's ({n}), more than YTD"
+    );
     assert!(screen(&state, 160, 48).contains("6M 2024-11-07..2025-05-07"));
     // `]` twice goes back to 1Y, giving the same numbers as before.
     press(&mut state, &[ch(']'), ch(']')]);
@@ -92,32 +106,67 @@ fn zoom_and_pan_keep_the_window_inside_the_data() {
     let w = state.analysis.as_ref().unwrap().window;
     // A quarter of 182 days (45) earlier, same length: 2024-09-22 + 182 days.
     assert_eq!((w.start, w.end), (d("2024-09-22"), d("2025-03-23")));
-    press(&mut state, &[key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Right)]);
-    assert_eq!(state.analysis.as_ref().unwrap().window.end, d("2025-05-07"), "never past the as-of date");
+    press(
+        &mut state,
+        &[
+            key(KeyCode::Right),
+            key(KeyCode::Right),
+            key(KeyCode::Right),
+        ],
+    );
+    assert_eq!(
+        state.analysis.as_ref().unwrap().window.end,
+        d("2025-05-07"),
+        "never past the as-of date"
+    );
 }
 
 #[test]
 fn stepping_the_as_of_back_a_week_changes_every_pane_and_hides_later_data() {
     let mut state = demo_state();
-    let last_point = |s: &AppState| s.analysis.as_ref().unwrap().scatter.points.last().unwrap().date;
+    let last_point = |s: &AppState| {
+        s.analysis
+            .as_ref()
+            .unwrap()
+            .scatter
+            .points
+            .last()
+            .unwrap()
+            .date
+    };
     assert_eq!(last_point(&state), d("2025-05-07"));
-    assert!(screen(&state, 160, 48).contains("in 6 days"), "JD reports 2025-05-13");
+    assert!(
+        screen(&state, 160, 48).contains("in 6 days"),
+        "JD reports 2025-05-13"
+    );
 
     press(&mut state, &[ch('{')]);
     // 2025-05-07 minus 7 days is 2025-04-30, a trading day in both markets.
     assert_eq!(state.as_of(), Some(d("2025-04-30")));
     assert_eq!(last_point(&state), d("2025-04-30"));
     let analysis = state.analysis.as_ref().unwrap();
-    assert!(analysis.indices.iter().flat_map(|s| &s.dates).all(|t| *t <= d("2025-04-30")));
+    assert!(
+        analysis
+            .indices
+            .iter()
+            .flat_map(|s| &s.dates)
+            .all(|t| *t <= d("2025-04-30"))
+    );
     let text = screen(&state, 160, 48);
     assert!(text.contains("as of 2025-04-30 · replay"));
-    assert!(text.contains("in 13 days"), "JD is now 13 days away:\n{text}");
+    assert!(
+        text.contains("in 13 days"),
+        "JD is now 13 days away:\n{text}"
+    );
     // Nothing after the as-of date is drawn by the chart, scatter or tables;
     // only the watchlist lists upcoming events by design.
     let at = view::areas(Rect::new(0, 0, 160, 48), &state);
     for rect in [at.baskets, at.chart, at.scatter, at.status] {
         let shown = region(&state, 160, 48, rect);
-        assert!(dates_in(&shown).iter().all(|t| *t <= d("2025-04-30")), "{shown}");
+        assert!(
+            dates_in(&shown).iter().all(|t| *t <= d("2025-04-30")),
+            "{shown}"
+        );
     }
     // `0` returns to the latest data: 2025-06-30, no replay.
     press(&mut state, &[ch('0')]);
@@ -141,7 +190,10 @@ fn selecting_an_event_puts_the_cursor_on_the_first_reacting_hk_session() {
     press(&mut state, &[ch('4'), ch('g')]);
     assert_eq!(state.focus, Pane::Watchlist);
     // Alibaba reported 2025-02-20 after the close: HK reacts Friday 2025-02-21.
-    assert_eq!(state.watchlist.events[state.event_row].date, d("2025-02-20"));
+    assert_eq!(
+        state.watchlist.events[state.event_row].date,
+        d("2025-02-20")
+    );
     assert_eq!(state.chart.cursor, Some(d("2025-02-21")));
     press(&mut state, &[ch('j')]);
     // Tencent 2025-03-19 after the close: Thursday 2025-03-20.
@@ -151,14 +203,22 @@ fn selecting_an_event_puts_the_cursor_on_the_first_reacting_hk_session() {
     // An event after the as-of date cannot move the cursor into the future.
     press(&mut state, &[ch('j')]);
     assert_eq!(state.chart.cursor, Some(d("2025-03-20")));
-    assert!(state.message.as_ref().unwrap().text.contains("2025-05-14"), "JD reacts 2025-05-14");
+    assert!(
+        state.message.as_ref().unwrap().text.contains("2025-05-14"),
+        "JD reacts 2025-05-14"
+    );
 }
 
 #[test]
 fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
     let mut state = demo_state();
     // Select Alibaba's 2025-05-15 release (after the as-of date).
-    let row = state.watchlist.events.iter().position(|e| e.date == d("2025-05-15") && e.symbol.as_str() == "9988.HK").unwrap();
+    let row = state
+        .watchlist
+        .events
+        .iter()
+        .position(|e| e.date == d("2025-05-15") && e.symbol.as_str() == "9988.HK")
+        .unwrap();
     press(&mut state, &[ch('4'), ch('g')]);
     for _ in 0..row {
         press(&mut state, &[ch('j')]);
@@ -169,7 +229,10 @@ fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
     assert!(text.contains("not yet: reported 2025-05-15"), "{text}");
     assert!(!text.contains("Cloud +18%"));
     assert!(text.contains("2025-05-16"), "HK reacts the next day");
-    press(&mut state, &[key(KeyCode::Esc), ch('0'), key(KeyCode::Enter)]);
+    press(
+        &mut state,
+        &[key(KeyCode::Esc), ch('0'), key(KeyCode::Enter)],
+    );
     assert!(screen(&state, 160, 48).contains("Cloud +18%"));
 }
 
@@ -196,11 +259,29 @@ fn every_size_draws_without_panic_and_resizing_back_restores_the_screen() {
     let mut state = demo_state();
     let big = screen(&state, 160, 48);
     let small = screen(&state, 80, 24);
-    assert!(small.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) == 80), "{small}");
+    assert!(
+        small
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) == 80),
+        "{small}"
+    );
     assert_eq!(screen(&state, 160, 48), big);
-    for overlay in [&[][..], &[ch('z')][..], &[ch('z'), ch('?')][..], &[key(KeyCode::Esc), ch('4'), key(KeyCode::Enter)][..]] {
+    for overlay in [
+        &[][..],
+        &[ch('z')][..],
+        &[ch('z'), ch('?')][..],
+        &[key(KeyCode::Esc), ch('4'), key(KeyCode::Enter)][..],
+    ] {
         press(&mut state, overlay);
-        for (w, h) in [(0, 0), (1, 1), (10, 4), (20, 5), (33, 7), (80, 24), (200, 60)] {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (10, 4),
+            (20, 5),
+            (33, 7),
+            (80, 24),
+            (200, 60),
+        ] {
             let _ = screen(&state, w, h);
         }
     }
@@ -225,11 +306,18 @@ fn bad_commands_say_why_and_change_nothing() {
         press(&mut state, &[ch(':')]);
         type_text(&mut state, bad);
         press(&mut state, &[key(KeyCode::Enter)]);
-        let message = state.message.clone().unwrap_or_else(|| panic!(":{bad} gave no message"));
+        let message = state
+            .message
+            .clone()
+            .unwrap_or_else(|| panic!(":{bad} gave no message"));
         assert!(message.error, ":{bad}");
         let start: String = message.text.chars().take(20).collect();
         assert!(screen(&state, 160, 48).contains(&start), ":{bad}");
-        assert_eq!((state.request.clone(), state.analysis.clone()), before, ":{bad} changed something");
+        assert_eq!(
+            (state.request.clone(), state.analysis.clone()),
+            before,
+            ":{bad} changed something"
+        );
         assert_eq!(state.mode, Mode::Normal);
     }
 }
@@ -246,13 +334,20 @@ fn commands_change_the_inputs_and_complete_names() {
     assert_eq!(state.command, "pair na-chain ");
     type_text(&mut state, "domestic-chain hs");
     press(&mut state, &[key(KeyCode::Tab), key(KeyCode::Enter)]);
-    assert_eq!(state.analysis.as_ref().unwrap().scatter.y_label, "na-chain/hstech");
+    assert_eq!(
+        state.analysis.as_ref().unwrap().scatter.y_label,
+        "na-chain/hstech"
+    );
 
     press(&mut state, &[ch(':')]);
     type_text(&mut state, "window 2024-06-01..2025-05-07");
     press(&mut state, &[key(KeyCode::Enter)]);
     assert!(matches!(state.request.range, WindowChoice::Explicit(_)));
-    assert_eq!(first_index_date(&state), d("2024-06-03"), "2024-06-01 is a Saturday");
+    assert_eq!(
+        first_index_date(&state),
+        d("2024-06-03"),
+        "2024-06-01 is a Saturday"
+    );
 
     press(&mut state, &[ch(':')]);
     type_text(&mut state, "roll 20");
@@ -270,7 +365,10 @@ fn the_member_table_filters_sorts_and_explains() {
     type_text(&mut state, "光");
     press(&mut state, &[key(KeyCode::Enter)]);
     let text = screen(&state, 160, 48);
-    assert!(text.contains("光迅科技") && !text.contains("新易盛"), "{text}");
+    assert!(
+        text.contains("光迅科技") && !text.contains("新易盛"),
+        "{text}"
+    );
     press(&mut state, &[key(KeyCode::Esc)]);
     assert!(state.filter.is_empty());
     // Hygon is suspended from 2025-05-26 for about two weeks: on 2025-06-03
@@ -281,12 +379,20 @@ fn the_member_table_filters_sorts_and_explains() {
     press(&mut state, &[ch('/')]);
     type_text(&mut state, "688041");
     press(&mut state, &[key(KeyCode::Enter)]);
-    let hygon = &state.analysis.as_ref().unwrap().members[1].1.iter().find(|r| r.symbol.as_str() == "688041.SH").unwrap().status;
+    let hygon = &state.analysis.as_ref().unwrap().members[1]
+        .1
+        .iter()
+        .find(|r| r.symbol.as_str() == "688041.SH")
+        .unwrap()
+        .status;
     // Nothing after the as-of date is read, so the pause looks like the
     // end of its rows; the table says so in words.
     assert!(!hygon.is_ok());
     let text = screen(&state, 160, 48);
-    let why: String = format!("688041.SH: {}", hygon.describe()).chars().take(40).collect();
+    let why: String = format!("688041.SH: {}", hygon.describe())
+        .chars()
+        .take(40)
+        .collect();
     assert!(text.contains(&why), "{why}\n{text}");
     // Sorting by the next column (symbol) puts 000xxx first.
     press(&mut state, &[key(KeyCode::Esc), ch('s')]);
@@ -306,8 +412,16 @@ fn quit_from_anywhere_and_the_run_loop_stops() {
 
     let mut state = demo_state();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut events = vec![Event::Key(ch('2')), Event::Resize(80, 24), Event::Key(ch('q'))].into_iter();
-    run_loop(&mut terminal, &mut state, &theme(), || Ok(events.next().unwrap())).unwrap();
+    let mut events = vec![
+        Event::Key(ch('2')),
+        Event::Resize(80, 24),
+        Event::Key(ch('q')),
+    ]
+    .into_iter();
+    run_loop(&mut terminal, &mut state, &theme(), || {
+        Ok(events.next().unwrap())
+    })
+    .unwrap();
     assert_eq!(state.focus, Pane::Chart);
     assert!(events.next().is_none(), "every event was read");
 }

@@ -37,15 +37,51 @@ pub struct CommandHelp {
 }
 
 pub static COMMANDS: &[CommandHelp] = &[
-    CommandHelp { name: "window", usage: ":window 2024-06-01..2025-05-07", help: "show exactly these dates" },
-    CommandHelp { name: "range", usage: ":range 6m", help: "a preset: 1m 3m 6m ytd 1y 3y all" },
-    CommandHelp { name: "asof", usage: ":asof 2025-05-07 | latest", help: "replay the data as of a date" },
-    CommandHelp { name: "method", usage: ":method equal|cap|custom|file", help: "index method of multi-member baskets" },
-    CommandHelp { name: "base", usage: ":base 2025-01-02 | off", help: "every index reads 1000 on that date" },
-    CommandHelp { name: "pair", usage: ":pair na-chain domestic-chain hstech", help: "scatter x = A/B, y = A/C" },
-    CommandHelp { name: "roll", usage: ":roll 60", help: "changes per rolling correlation" },
-    CommandHelp { name: "help", usage: ":help", help: "open this help" },
-    CommandHelp { name: "quit", usage: ":quit", help: "leave the workstation" },
+    CommandHelp {
+        name: "window",
+        usage: ":window 2024-06-01..2025-05-07",
+        help: "show exactly these dates",
+    },
+    CommandHelp {
+        name: "range",
+        usage: ":range 6m",
+        help: "a preset: 1m 3m 6m ytd 1y 3y all",
+    },
+    CommandHelp {
+        name: "asof",
+        usage: ":asof 2025-05-07 | latest",
+        help: "replay the data as of a date",
+    },
+    CommandHelp {
+        name: "method",
+        usage: ":method equal|cap|custom|file",
+        help: "index method of multi-member baskets",
+    },
+    CommandHelp {
+        name: "base",
+        usage: ":base 2025-01-02 | off",
+        help: "every index reads 1000 on that date",
+    },
+    CommandHelp {
+        name: "pair",
+        usage: ":pair na-chain domestic-chain hstech",
+        help: "scatter x = A/B, y = A/C",
+    },
+    CommandHelp {
+        name: "roll",
+        usage: ":roll 60",
+        help: "changes per rolling correlation",
+    },
+    CommandHelp {
+        name: "help",
+        usage: ":help",
+        help: "open this help",
+    },
+    CommandHelp {
+        name: "quit",
+        usage: ":quit",
+        help: "leave the workstation",
+    },
 ];
 
 /// Parses a command line (without the `:`); `baskets` are the known ids.
@@ -62,8 +98,12 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
         }
     };
     match name {
-        "window" | "w" => Ok(Command::Window(one("START..END, e.g. 2024-06-01..2025-05-07")?.parse()?)),
-        "range" | "r" => Ok(Command::Range(one("1m, 3m, 6m, ytd, 1y, 3y or all")?.parse()?)),
+        "window" | "w" => Ok(Command::Window(
+            one("START..END, e.g. 2024-06-01..2025-05-07")?.parse()?,
+        )),
+        "range" | "r" => Ok(Command::Range(
+            one("1m, 3m, 6m, ytd, 1y, 3y or all")?.parse()?,
+        )),
         "asof" | "as-of" => match one("a date YYYY-MM-DD or latest")? {
             "latest" | "last" | "now" => Ok(Command::AsOf(None)),
             date => Ok(Command::AsOf(Some(parse_date(date)?))),
@@ -86,7 +126,10 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
                     Ok(id)
                 } else {
                     let all: Vec<&str> = baskets.iter().map(BasketId::as_str).collect();
-                    Err(format!("there is no basket {text:?}; the baskets are: {}", all.join(", ")))
+                    Err(format!(
+                        "there is no basket {text:?}; the baskets are: {}",
+                        all.join(", ")
+                    ))
                 }
             };
             Ok(Command::Pair([known(a)?, known(b)?, known(c)?]))
@@ -95,14 +138,19 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
             let text = one("a number of changes, e.g. 60")?;
             match text.parse::<usize>() {
                 Ok(w) if w >= 3 => Ok(Command::Roll(w)),
-                _ => Err(format!("roll {text:?}: give a whole number of changes of at least 3, e.g. 60")),
+                _ => Err(format!(
+                    "roll {text:?}: give a whole number of changes of at least 3, e.g. 60"
+                )),
             }
         }
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => {
             let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-            Err(format!("unknown command {other:?}; the commands are: {}", names.join(", ")))
+            Err(format!(
+                "unknown command {other:?}; the commands are: {}",
+                names.join(", ")
+            ))
         }
     }
 }
@@ -120,13 +168,21 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
     let candidates: Vec<String> = match done.first() {
         None => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
         Some(&"pair") => baskets.iter().map(|b| b.to_string()).collect(),
-        Some(&"method") => ["equal", "cap", "custom", "file"].map(String::from).to_vec(),
-        Some(&"range") => RangePreset::ALL.iter().map(|p| p.label().to_lowercase()).collect(),
+        Some(&"method") => ["equal", "cap", "custom", "file"]
+            .map(String::from)
+            .to_vec(),
+        Some(&"range") => RangePreset::ALL
+            .iter()
+            .map(|p| p.label().to_lowercase())
+            .collect(),
         Some(&"asof") => vec!["latest".to_string()],
         Some(&"base") => vec!["off".to_string()],
         Some(_) => Vec::new(),
     };
-    let matching: Vec<&String> = candidates.iter().filter(|c| c.starts_with(partial)).collect();
+    let matching: Vec<&String> = candidates
+        .iter()
+        .filter(|c| c.starts_with(partial))
+        .collect();
     let Some(first) = matching.first() else {
         return line.to_string();
     };
@@ -145,4 +201,50 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
         text.push(' ');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids() -> Vec<BasketId> {
+        ["na-chain", "domestic-chain", "hstech"]
+            .iter()
+            .map(|s| BasketId::parse(s).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn commands_parse_and_refuse_with_a_reason() {
+        assert_eq!(parse("method file", &ids()), Ok(Command::Method(None)));
+        assert_eq!(
+            parse("range 6m", &ids()),
+            Ok(Command::Range(RangePreset::M6))
+        );
+        assert_eq!(parse("roll 60", &ids()), Ok(Command::Roll(60)));
+        assert!(parse("roll 2", &ids()).unwrap_err().contains("at least 3"));
+        assert!(
+            parse("pair a b", &ids())
+                .unwrap_err()
+                .contains("three basket ids")
+        );
+        assert!(
+            parse("nope", &ids())
+                .unwrap_err()
+                .contains("the commands are: window")
+        );
+    }
+
+    #[test]
+    fn completion_extends_to_the_common_prefix() {
+        assert_eq!(complete("", &ids()), "");
+        assert_eq!(complete("r", &ids()), "r");
+        assert_eq!(complete("ro", &ids()), "roll ");
+        assert_eq!(
+            complete("pair na-chain d", &ids()),
+            "pair na-chain domestic-chain "
+        );
+        assert_eq!(complete("method c", &ids()), "method c");
+        assert_eq!(complete("method cu", &ids()), "method custom ");
+    }
 }

@@ -19,9 +19,16 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {message}; fix or delete the file (every setting has a default)")]
-    Invalid { path: PathBuf, line: usize, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Parses the text of a config file found at `path`.
@@ -44,7 +51,10 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, ConfigError> {
     match std::fs::read_to_string(path) {
         Ok(text) => parse_config(path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(source) => Err(ConfigError::Read { path: path.to_path_buf(), source }),
+        Err(source) => Err(ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -61,10 +71,17 @@ mod tests {
     fn settings_default_and_bad_files_name_their_line() {
         let path = Path::new("/cfg/config.toml");
         assert_eq!(parse_config(path, "").unwrap(), Config::default());
-        assert_eq!(parse_config(path, "theme = \"light\"\n").unwrap().theme, ThemeName::Light);
-        let err = parse_config(path, "# colours\ntheme = \"purple\"\n").unwrap_err().to_string();
+        assert_eq!(
+            parse_config(path, "theme = \"light\"\n").unwrap().theme,
+            ThemeName::Light
+        );
+        let err = parse_config(path, "# colours\ntheme = \"purple\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("/cfg/config.toml:2: "), "{err}");
-        let err = parse_config(path, "\n\nthem = \"dark\"\n").unwrap_err().to_string();
+        let err = parse_config(path, "\n\nthem = \"dark\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("/cfg/config.toml:3: "), "{err}");
     }
 

@@ -30,7 +30,10 @@ use theme::Theme;
 pub fn open(ws: Workspace) -> anyhow::Result<()> {
     let config_path = Layout::platform_config_file();
     let config = load_config(config_path.as_deref())?;
-    let theme = Theme::new(config.theme, no_color_requested(std::env::var_os("NO_COLOR")));
+    let theme = Theme::new(
+        config.theme,
+        no_color_requested(std::env::var_os("NO_COLOR")),
+    );
     let mut state = AppState::from_workspace(ws);
     let mut terminal = ratatui::try_init().context(
         "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",

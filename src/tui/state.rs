@@ -202,7 +202,10 @@ impl AppState {
 
     /// The as-of date in force.
     pub fn as_of(&self) -> Option<NaiveDate> {
-        self.analysis.as_ref().map(|a| a.as_of).or(self.request.as_of)
+        self.analysis
+            .as_ref()
+            .map(|a| a.as_of)
+            .or(self.request.as_of)
     }
 
     /// True when the as-of date is before the last data date.

@@ -23,7 +23,10 @@ const PAGE: usize = 10;
 
 /// Applies one action to the state.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Input(_) | Action::Backspace | Action::Complete) {
+    if !matches!(
+        action,
+        Action::Input(_) | Action::Backspace | Action::Complete
+    ) {
         state.message = None;
     }
     match action {
@@ -41,9 +44,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.command.clear();
         }
         Action::Close => close(state),
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
-            move_selection(state, action)
-        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => move_selection(state, action),
         Action::NextBasket | Action::PrevBasket => {
             let n = state.baskets.len().max(1);
             state.basket_tab = if action == Action::NextBasket {
@@ -95,7 +101,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 Some(Method::Cap) => Some(Method::Custom),
                 Some(Method::Custom) => None,
             };
-            apply(state, Request { method, ..state.request.clone() });
+            apply(
+                state,
+                Request {
+                    method,
+                    ..state.request.clone()
+                },
+            );
         }
         Action::AsOfDayBack => step_as_of(state, AsOfStep::Back(1)),
         Action::AsOfDayForward => step_as_of(state, AsOfStep::Forward(1)),
@@ -167,12 +179,21 @@ fn apply(state: &mut AppState, request: Request) {
 }
 
 fn set_range(state: &mut AppState, range: WindowChoice) {
-    apply(state, Request { range, ..state.request.clone() });
+    apply(
+        state,
+        Request {
+            range,
+            ..state.request.clone()
+        },
+    );
 }
 
 fn step_preset(state: &mut AppState, longer: bool) {
     let all = RangePreset::ALL;
-    let next = match state.preset().and_then(|p| all.iter().position(|q| *q == p)) {
+    let next = match state
+        .preset()
+        .and_then(|p| all.iter().position(|q| *q == p))
+    {
         Some(i) if longer => all[(i + 1).min(all.len() - 1)],
         Some(i) => all[i.saturating_sub(1)],
         None => RangePreset::Y1,
@@ -188,8 +209,16 @@ fn move_window(state: &mut AppState, action: Action) {
     };
     let (start, end, as_of) = (analysis.window.start, analysis.window.end, analysis.as_of);
     let span = (end - start).num_days().max(1);
-    let back = |date: NaiveDate, days: i64| date.checked_sub_days(Days::new(days.unsigned_abs())).unwrap_or(first).max(first);
-    let ahead = |date: NaiveDate, days: i64| date.checked_add_days(Days::new(days.unsigned_abs())).unwrap_or(as_of).min(as_of);
+    let back = |date: NaiveDate, days: i64| {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+            .unwrap_or(first)
+            .max(first)
+    };
+    let ahead = |date: NaiveDate, days: i64| {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+            .unwrap_or(as_of)
+            .min(as_of)
+    };
     let (new_start, new_end) = match action {
         Action::ZoomIn => (back(end, (span / 2).max(7)), end),
         Action::ZoomOut => (back(end, span * 2), end),
@@ -208,7 +237,13 @@ fn move_window(state: &mut AppState, action: Action) {
         state.set_message("the window is already at the edge of the data", false);
         return;
     }
-    set_range(state, WindowChoice::Explicit(Window { start: new_start, end: new_end }));
+    set_range(
+        state,
+        WindowChoice::Explicit(Window {
+            start: new_start,
+            end: new_end,
+        }),
+    );
 }
 
 /// The index dates of the window (any basket), sorted.
@@ -216,7 +251,11 @@ fn window_dates(state: &AppState) -> Vec<NaiveDate> {
     let Some(analysis) = &state.analysis else {
         return Vec::new();
     };
-    let mut dates: Vec<NaiveDate> = analysis.indices.iter().flat_map(|s| s.dates.iter().copied()).collect();
+    let mut dates: Vec<NaiveDate> = analysis
+        .indices
+        .iter()
+        .flat_map(|s| s.dates.iter().copied())
+        .collect();
     dates.sort();
     dates.dedup();
     dates
@@ -250,11 +289,20 @@ fn step_as_of(state: &mut AppState, step: AsOfStep) {
         AsOfStep::Back(1) => dates.iter().rev().find(|d| **d < as_of).copied(),
         AsOfStep::Back(n) => as_of.checked_sub_days(Days::new(n)).and_then(on_or_before),
         AsOfStep::Forward(1) => dates.iter().find(|d| **d > as_of).copied(),
-        AsOfStep::Forward(n) => as_of.checked_add_days(Days::new(n)).map(|d| d.min(latest)).and_then(on_or_before),
+        AsOfStep::Forward(n) => as_of
+            .checked_add_days(Days::new(n))
+            .map(|d| d.min(latest))
+            .and_then(on_or_before),
         AsOfStep::Latest => Some(latest),
     };
     match target {
-        Some(date) if date != as_of => apply(state, Request { as_of: Some(date), ..state.request.clone() }),
+        Some(date) if date != as_of => apply(
+            state,
+            Request {
+                as_of: Some(date),
+                ..state.request.clone()
+            },
+        ),
         _ => state.set_message(format!("as of {as_of}: no data beyond this date"), false),
     }
 }
@@ -269,7 +317,8 @@ fn move_selection(state: &mut AppState, action: Action) {
                 Action::PageUp => -(PAGE as i64),
                 _ => 0,
             };
-            state.help_scroll = (i64::from(state.help_scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
+            state.help_scroll =
+                (i64::from(state.help_scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
             return;
         }
         (_, Pane::Baskets) => {
@@ -296,14 +345,17 @@ fn move_selection(state: &mut AppState, action: Action) {
 
 /// Rows of the member table as shown (after the filter).
 fn member_count(state: &AppState) -> usize {
-    let (Some(analysis), Some(basket)) = (&state.analysis, state.baskets.get(state.basket_tab)) else {
+    let (Some(analysis), Some(basket)) = (&state.analysis, state.baskets.get(state.basket_tab))
+    else {
         return 0;
     };
     analysis
         .members
         .iter()
         .find(|(id, _)| id == &basket.id)
-        .map_or(0, |(_, rows)| visible_rows(rows, &state.filter, state.sort).len())
+        .map_or(0, |(_, rows)| {
+            visible_rows(rows, &state.filter, state.sort).len()
+        })
 }
 
 /// The chart cursor follows the selected event: the first Hong Kong session
@@ -316,7 +368,13 @@ fn select_event(state: &mut AppState) {
     let window = state.analysis.as_ref().map(|a| a.window);
     if window.is_some_and(|w| w.contains(reacts)) {
         state.chart.cursor = Some(reacts);
-        state.set_message(format!("{} {} ({}): first HK session to react {reacts}", event.name, event.date, event.session), false);
+        state.set_message(
+            format!(
+                "{} {} ({}): first HK session to react {reacts}",
+                event.name, event.date, event.session
+            ),
+            false,
+        );
     } else {
         state.set_message(
             format!("{} {}: first HK session to react {reacts}, outside the window (step the as-of date with > or 0)", event.name, event.date),
@@ -327,8 +385,15 @@ fn select_event(state: &mut AppState) {
 
 fn describe_series(state: &mut AppState) {
     if let Some(label) = state.series_labels().get(state.series_selected) {
-        let shown = if state.chart.hidden.contains(label) { "hidden" } else { "shown" };
-        state.set_message(format!("series {label}: {shown} (Space shows / hides)"), false);
+        let shown = if state.chart.hidden.contains(label) {
+            "hidden"
+        } else {
+            "shown"
+        };
+        state.set_message(
+            format!("series {label}: {shown} (Space shows / hides)"),
+            false,
+        );
     }
 }
 
@@ -344,7 +409,13 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
     match command {
         Command::Window(window) => set_range(state, WindowChoice::Explicit(window)),
         Command::Range(preset) => set_range(state, WindowChoice::Preset(preset)),
-        Command::AsOf(date) => apply(state, Request { as_of: date.or(state.latest()), ..request }),
+        Command::AsOf(date) => apply(
+            state,
+            Request {
+                as_of: date.or(state.latest()),
+                ..request
+            },
+        ),
         Command::Method(method) => apply(state, Request { method, ..request }),
         Command::Base(base) => apply(state, Request { base, ..request }),
         Command::Pair(pair) => apply(state, Request { pair, ..request }),

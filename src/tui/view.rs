@@ -41,15 +41,26 @@ impl Areas {
 
 /// The four panes side by side, or the focused one alone when maximised.
 pub fn areas(area: Rect, state: &AppState) -> Areas {
-    let [main, status, hints] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [main, status, hints] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(46), Constraint::Percentage(54)]).areas(main);
     let [baskets, watchlist] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
     let [chart, scatter] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
-    let mut areas = Areas { baskets, chart, scatter, watchlist, status, hints };
+    let mut areas = Areas {
+        baskets,
+        chart,
+        scatter,
+        watchlist,
+        status,
+        hints,
+    };
     if state.maximised {
         let none = Rect::new(main.x, main.y, 0, 0);
         areas.baskets = none;
@@ -85,11 +96,27 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     match &state.analysis {
         Some(analysis) => {
             if !at.chart.is_empty() {
-                render_chart(at.chart, buf, analysis, &state.chart, theme, focused(Pane::Chart));
+                render_chart(
+                    at.chart,
+                    buf,
+                    analysis,
+                    &state.chart,
+                    theme,
+                    focused(Pane::Chart),
+                );
             }
             if !at.scatter.is_empty() {
-                let view = ScatterView { cursor: state.chart.cursor };
-                render_scatter(at.scatter, buf, analysis, &view, theme, focused(Pane::Scatter));
+                let view = ScatterView {
+                    cursor: state.chart.cursor,
+                };
+                render_scatter(
+                    at.scatter,
+                    buf,
+                    analysis,
+                    &view,
+                    theme,
+                    focused(Pane::Scatter),
+                );
             }
         }
         None => {
@@ -100,7 +127,10 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     }
     render_status(at.status, buf, state, theme);
     render_hints(at.hints, buf, state, theme);
-    let overlay = Rect { height: area.height.saturating_sub(2), ..area };
+    let overlay = Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     match state.mode {
         Mode::Help => render_help(overlay, buf, state.help_scroll, theme),
         Mode::Detail => render_detail(overlay, buf, state, theme),
@@ -114,9 +144,16 @@ fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, theme: &Theme, focused:
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(format!(" {} ", pane.title()));
-    Paragraph::new(Line::styled("nothing to draw: see the message line", theme.warning))
-        .block(block)
-        .render(area, buf);
+    Paragraph::new(Line::styled(
+        "nothing to draw: see the message line",
+        theme.warning,
+    ))
+    .block(block)
+    .render(area, buf);
 }

@@ -22,7 +22,12 @@ pub fn demo_state() -> AppState {
             .collect(),
         problems: Vec::new(),
     };
-    AppState::new(default_baskets(), book, default_watchlist(), "demo data".into())
+    AppState::new(
+        default_baskets(),
+        book,
+        default_watchlist(),
+        "demo data".into(),
+    )
 }
 
 pub fn theme() -> Theme {

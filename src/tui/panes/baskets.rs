@@ -24,18 +24,90 @@ struct Column {
 }
 
 const COLUMNS: [Column; 12] = [
-    Column { title: "Symbol", width: 9, right: false, priority: 0, sort: SortColumn::Symbol },
-    Column { title: "Name", width: 10, right: false, priority: 1, sort: SortColumn::Name },
-    Column { title: "Segment", width: 12, right: false, priority: 7, sort: SortColumn::Segment },
-    Column { title: "Wt%", width: 5, right: true, priority: 8, sort: SortColumn::Weight },
-    Column { title: "Last", width: 8, right: true, priority: 9, sort: SortColumn::Last },
-    Column { title: "1D", width: 6, right: true, priority: 4, sort: SortColumn::Ret1d },
-    Column { title: "5D", width: 6, right: true, priority: 10, sort: SortColumn::Ret5d },
-    Column { title: "1M", width: 6, right: true, priority: 11, sort: SortColumn::Ret1m },
-    Column { title: "YTD", width: 7, right: true, priority: 6, sort: SortColumn::RetYtd },
-    Column { title: "Window", width: 7, right: true, priority: 2, sort: SortColumn::RetWindow },
-    Column { title: "Contr", width: 7, right: true, priority: 3, sort: SortColumn::Contribution },
-    Column { title: "Status", width: 12, right: false, priority: 5, sort: SortColumn::Status },
+    Column {
+        title: "Symbol",
+        width: 9,
+        right: false,
+        priority: 0,
+        sort: SortColumn::Symbol,
+    },
+    Column {
+        title: "Name",
+        width: 10,
+        right: false,
+        priority: 1,
+        sort: SortColumn::Name,
+    },
+    Column {
+        title: "Segment",
+        width: 12,
+        right: false,
+        priority: 7,
+        sort: SortColumn::Segment,
+    },
+    Column {
+        title: "Wt%",
+        width: 5,
+        right: true,
+        priority: 8,
+        sort: SortColumn::Weight,
+    },
+    Column {
+        title: "Last",
+        width: 8,
+        right: true,
+        priority: 9,
+        sort: SortColumn::Last,
+    },
+    Column {
+        title: "1D",
+        width: 6,
+        right: true,
+        priority: 4,
+        sort: SortColumn::Ret1d,
+    },
+    Column {
+        title: "5D",
+        width: 6,
+        right: true,
+        priority: 10,
+        sort: SortColumn::Ret5d,
+    },
+    Column {
+        title: "1M",
+        width: 6,
+        right: true,
+        priority: 11,
+        sort: SortColumn::Ret1m,
+    },
+    Column {
+        title: "YTD",
+        width: 7,
+        right: true,
+        priority: 6,
+        sort: SortColumn::RetYtd,
+    },
+    Column {
+        title: "Window",
+        width: 7,
+        right: true,
+        priority: 2,
+        sort: SortColumn::RetWindow,
+    },
+    Column {
+        title: "Contr",
+        width: 7,
+        right: true,
+        priority: 3,
+        sort: SortColumn::Contribution,
+    },
+    Column {
+        title: "Status",
+        width: 12,
+        right: false,
+        priority: 5,
+        sort: SortColumn::Status,
+    },
 ];
 
 /// A status in a table cell; the full sentence is under the table.
@@ -93,10 +165,20 @@ fn signed_value(row: &MemberRow, i: usize) -> Option<f64> {
     }
 }
 
-pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme, focused: bool) {
+pub fn render_baskets(
+    area: Rect,
+    buf: &mut Buffer,
+    state: &AppState,
+    theme: &Theme,
+    focused: bool,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(Span::styled(" Baskets ", theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -106,7 +188,10 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Th
     let width = usize::from(inner.width);
     let mut lines = vec![tabs_line(state, theme, width)];
     let Some(analysis) = &state.analysis else {
-        lines.push(Line::styled("no analysis: see the message line", theme.warning));
+        lines.push(Line::styled(
+            "no analysis: see the message line",
+            theme.warning,
+        ));
         Paragraph::new(lines).render(inner, buf);
         return;
     };
@@ -131,7 +216,11 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Th
             if state.sort.column == c.sort {
                 title.push(if state.sort.descending { '▼' } else { '▲' });
             }
-            let text = if c.right { fit_right(&title, c.width) } else { fit(&title, c.width) };
+            let text = if c.right {
+                fit_right(&title, c.width)
+            } else {
+                fit(&title, c.width)
+            };
             [Span::styled(text, theme.title), Span::raw(" ")]
         })
         .collect();
@@ -149,7 +238,11 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Th
             .flat_map(|i| {
                 let c = &COLUMNS[*i];
                 let text = cell(row, *i);
-                let text = if c.right { fit_right(&text, c.width) } else { fit(&text, c.width) };
+                let text = if c.right {
+                    fit_right(&text, c.width)
+                } else {
+                    fit(&text, c.width)
+                };
                 let style = match (signed_value(row, *i), *i) {
                     _ if dim => base,
                     (Some(v), _) => theme.signed(v),
@@ -176,10 +269,18 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Th
 
 fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
     // Scroll the tabs so the selected one is always visible.
-    let labels: Vec<String> = state.baskets.iter().map(|b| format!(" {} ", b.id)).collect();
+    let labels: Vec<String> = state
+        .baskets
+        .iter()
+        .map(|b| format!(" {} ", b.id))
+        .collect();
     let mut start = 0;
     while start < state.basket_tab
-        && labels[start..=state.basket_tab].iter().map(|l| l.chars().count() + 1).sum::<usize>() > width
+        && labels[start..=state.basket_tab]
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>()
+            > width
     {
         start += 1;
     }
@@ -188,7 +289,11 @@ fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled("‹", theme.dim));
     }
     for (i, label) in labels.iter().enumerate().skip(start) {
-        let style = if i == state.basket_tab { theme.selected } else { theme.dim };
+        let style = if i == state.basket_tab {
+            theme.selected
+        } else {
+            theme.dim
+        };
         spans.push(Span::styled(label.clone(), style));
         spans.push(Span::raw("│"));
     }
@@ -200,23 +305,40 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
         return Line::styled("no baskets: create one in baskets/<id>.toml", theme.warning);
     };
     let summary = analysis.summaries.iter().find(|s| s.basket == basket.id);
-    let method = analysis.index(&basket.id).map_or(basket.method, |s| s.method);
+    let method = analysis
+        .index(&basket.id)
+        .map_or(basket.method, |s| s.method);
     let mut spans = Vec::new();
     // Numbers first: on a narrow pane the name is what gets cut.
     if let Some(s) = summary {
-        spans.push(Span::styled(format!("index {}", num(s.level, 1)), theme.text));
+        spans.push(Span::styled(
+            format!("index {}", num(s.level, 1)),
+            theme.text,
+        ));
         for (label, value) in [("win", s.ret_window), ("YTD", s.ret_ytd), ("1D", s.ret_1d)] {
             spans.push(Span::styled(format!(" {label} "), theme.dim));
-            spans.push(Span::styled(pct(value), value.map_or(theme.dim, |v| theme.signed(v))));
+            spans.push(Span::styled(
+                pct(value),
+                value.map_or(theme.dim, |v| theme.signed(v)),
+            ));
         }
         spans.push(Span::styled(" · ", theme.dim));
     }
-    spans.push(Span::styled(format!("{method} · {} members · ", basket.members.len()), theme.dim));
+    spans.push(Span::styled(
+        format!("{method} · {} members · ", basket.members.len()),
+        theme.dim,
+    ));
     spans.push(Span::styled(basket.name.clone(), theme.title));
     Line::from(spans)
 }
 
-fn footer_line(state: &AppState, shown: &[&MemberRow], total: usize, selected: usize, theme: &Theme) -> Line<'static> {
+fn footer_line(
+    state: &AppState,
+    shown: &[&MemberRow],
+    total: usize,
+    selected: usize,
+    theme: &Theme,
+) -> Line<'static> {
     if state.mode == Mode::Filter {
         return Line::from(vec![
             Span::styled("/", theme.cursor),
@@ -227,14 +349,27 @@ fn footer_line(state: &AppState, shown: &[&MemberRow], total: usize, selected: u
     }
     let mut spans = Vec::new();
     if !state.filter.is_empty() {
-        spans.push(Span::styled(format!("/{} ({} of {total}) ", state.filter, shown.len()), theme.warning));
+        spans.push(Span::styled(
+            format!("/{} ({} of {total}) ", state.filter, shown.len()),
+            theme.warning,
+        ));
     }
     match shown.get(selected) {
         Some(row) => {
-            let style = if row.status.is_ok() { theme.dim } else { theme.warning };
-            spans.push(Span::styled(format!("{}: {}", row.symbol, row.status.describe()), style));
+            let style = if row.status.is_ok() {
+                theme.dim
+            } else {
+                theme.warning
+            };
+            spans.push(Span::styled(
+                format!("{}: {}", row.symbol, row.status.describe()),
+                style,
+            ));
         }
-        None if total > 0 => spans.push(Span::styled("no member matches the filter (Esc clears it)", theme.warning)),
+        None if total > 0 => spans.push(Span::styled(
+            "no member matches the filter (Esc clears it)",
+            theme.warning,
+        )),
         None => spans.push(Span::styled("no members", theme.dim)),
     }
     Line::from(spans)

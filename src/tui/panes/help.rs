@@ -12,7 +12,7 @@ use crate::tui::keymap::{BINDINGS, HELP_ORDER};
 use crate::tui::theme::Theme;
 
 /// Width of one column of help.
-const COLUMN: usize = 56;
+const COLUMN: usize = 52;
 const KEYS: usize = 13;
 
 /// The help text as sections of lines, in keymap order.
@@ -28,7 +28,10 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled("Commands (type : then Tab to complete)", theme.title));
+    lines.push(Line::styled(
+        "Commands (type : then Tab to complete)",
+        theme.title,
+    ));
     for command in COMMANDS {
         lines.push(Line::styled(command.usage.to_string(), theme.cursor));
         lines.push(Line::styled(format!("    {}", command.help), theme.text));
@@ -41,7 +44,10 @@ pub fn render_help(area: Rect, buf: &mut Buffer, scroll: u16, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(" Help: every key (Esc closes, j/k scroll) ", theme.title));
+        .title(Span::styled(
+            " Help: every key (Esc closes, j/k scroll) ",
+            theme.title,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -56,9 +62,15 @@ pub fn render_help(area: Rect, buf: &mut Buffer, scroll: u16, theme: &Theme) {
         let column = Rect {
             x: inner.x + width * c as u16,
             y: inner.y,
-            width: if c + 1 == columns { inner.width - width * c as u16 } else { width },
+            width: if c + 1 == columns {
+                inner.width - width * c as u16
+            } else {
+                width
+            },
             height: inner.height,
         };
-        Paragraph::new(chunk.to_vec()).scroll((scroll, 0)).render(column, buf);
+        Paragraph::new(chunk.to_vec())
+            .scroll((scroll, 0))
+            .render(column, buf);
     }
 }

@@ -16,7 +16,10 @@ pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
     let mut spans = Vec::new();
     match state.as_of() {
         Some(as_of) if state.is_replay() => {
-            spans.push(Span::styled(format!(" as of {as_of} · replay "), theme.warning.patch(theme.status_bar)));
+            spans.push(Span::styled(
+                format!(" as of {as_of} · replay "),
+                theme.warning.patch(theme.status_bar),
+            ));
         }
         Some(as_of) => spans.push(Span::raw(format!(" as of {as_of} "))),
         None => spans.push(Span::raw(" no data ")),
@@ -27,20 +30,32 @@ pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         Some(a) => spans.push(Span::raw(format!("│ {range} {} ", a.window))),
         None => spans.push(Span::raw(format!("│ {range} "))),
     }
-    let method = state.request.method.map_or_else(|| "per basket".to_string(), |m| m.to_string());
-    spans.push(Span::raw(if narrow { format!("│ {method} ") } else { format!("│ method {method} ") }));
+    let method = state
+        .request
+        .method
+        .map_or_else(|| "per basket".to_string(), |m| m.to_string());
+    spans.push(Span::raw(if narrow {
+        format!("│ {method} ")
+    } else {
+        format!("│ method {method} ")
+    }));
     if let Some(base) = state.request.base {
         spans.push(Span::raw(format!("│ base {base} ")));
     }
     if !narrow {
         let pair = &state.request.pair;
-        spans.push(Span::raw(format!("│ x {0}/{1} y {0}/{2} ", pair[0], pair[1], pair[2])));
+        spans.push(Span::raw(format!(
+            "│ x {0}/{1} y {0}/{2} ",
+            pair[0], pair[1], pair[2]
+        )));
         spans.push(Span::raw(format!("│ data {} ", state.source.label)));
     }
     if state.source.demo {
         spans.push(Span::styled(" DEMO ", theme.demo));
     }
-    Paragraph::new(Line::from(spans)).style(theme.status_bar).render(area, buf);
+    Paragraph::new(Line::from(spans))
+        .style(theme.status_bar)
+        .render(area, buf);
 }
 
 pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
@@ -52,14 +67,21 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Them
             Span::styled("   Tab completes · Enter runs · Esc cancels", theme.dim),
         ])
     } else if let Some(message) = &state.message {
-        let style = if message.error { theme.negative } else { theme.text };
+        let style = if message.error {
+            theme.negative
+        } else {
+            theme.text
+        };
         Line::styled(message.text.clone(), style)
     } else {
         let mut spans = Vec::new();
         for binding in hints(state.mode, state.focus) {
             let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
             spans.push(Span::styled(key, theme.cursor));
-            spans.push(Span::styled(format!(" {}  ", short_help(binding.help)), theme.dim));
+            spans.push(Span::styled(
+                format!(" {}  ", short_help(binding.help)),
+                theme.dim,
+            ));
         }
         Line::from(spans)
     };

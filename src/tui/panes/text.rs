@@ -84,6 +84,9 @@ mod tests {
     #[test]
     fn columns_are_dropped_by_priority() {
         // Widths 5, 5, 5 with ranks 0, 2, 1 in 11 columns: 0 and 2 fit (5 + 1 + 5).
-        assert_eq!(columns_that_fit(&[5, 5, 5], &[0, 2, 1], 11), vec![true, false, true]);
+        assert_eq!(
+            columns_that_fit(&[5, 5, 5], &[0, 2, 1], 11),
+            vec![true, false, true]
+        );
     }
 }

@@ -31,13 +31,25 @@ fn session_short(session: Session) -> &'static str {
     }
 }
 
-const TITLES: [&str; 7] = ["Date", "Ses", "Company", "Period", "Status", "Last capex", "Guidance"];
-const WIDTHS: [usize; 7] = [10, 5, 14, 16, 12, 26, 30];
+const TITLES: [&str; 7] = [
+    "Date",
+    "Ses",
+    "Company",
+    "Period",
+    "Status",
+    "Last capex",
+    "Guidance",
+];
+const WIDTHS: [usize; 7] = [10, 5, 14, 22, 12, 26, 30];
 const PRIORITY: [usize; 7] = [0, 3, 1, 5, 2, 4, 6];
 
 fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 7] {
     [
-        if short_date { event.date.format("%m-%d").to_string() } else { event.date.to_string() },
+        if short_date {
+            event.date.format("%m-%d").to_string()
+        } else {
+            event.date.to_string()
+        },
         session_short(event.session).to_string(),
         event.name.clone(),
         event.period.clone(),
@@ -47,10 +59,20 @@ fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 
     ]
 }
 
-pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme, focused: bool) {
+pub fn render_watchlist(
+    area: Rect,
+    buf: &mut Buffer,
+    state: &AppState,
+    theme: &Theme,
+    focused: bool,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(Span::styled(" Earnings watchlist ", theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -63,7 +85,11 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
     };
     let events = &state.watchlist.events;
     if events.is_empty() {
-        Paragraph::new(Line::styled("no events: add [[event]] rows to watchlist.toml", theme.dim)).render(inner, buf);
+        Paragraph::new(Line::styled(
+            "no events: add [[event]] rows to watchlist.toml",
+            theme.dim,
+        ))
+        .render(inner, buf);
         return;
     }
     let width = usize::from(inner.width);
@@ -84,7 +110,12 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
 
     let header: Vec<Span> = kept
         .iter()
-        .flat_map(|i| [Span::styled(fit(TITLES[*i], widths[*i]), theme.title), Span::raw(" ")])
+        .flat_map(|i| {
+            [
+                Span::styled(fit(TITLES[*i], widths[*i]), theme.title),
+                Span::raw(" "),
+            ]
+        })
         .collect();
     let mut lines = vec![Line::from(header)];
 
@@ -102,8 +133,15 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
         let spans: Vec<Span> = kept
             .iter()
             .flat_map(|c| {
-                let style = if *c == 4 && !reached { theme.warning } else { base };
-                [Span::styled(fit(&cells[*c], widths[*c]), style), Span::raw(" ")]
+                let style = if *c == 4 && !reached {
+                    theme.warning
+                } else {
+                    base
+                };
+                [
+                    Span::styled(fit(&cells[*c], widths[*c]), style),
+                    Span::raw(" "),
+                ]
             })
             .collect();
         let mut line = Line::from(spans);
@@ -120,7 +158,9 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, state: &AppState, theme: &
     }
     let body = usize::from(inner.height).saturating_sub(1);
     // Keep the selection visible, with the line before it when possible.
-    let offset = (selected_line + 2).saturating_sub(body).min(rows.len().saturating_sub(body));
+    let offset = (selected_line + 2)
+        .saturating_sub(body)
+        .min(rows.len().saturating_sub(body));
     lines.extend(rows.into_iter().skip(offset).take(body));
     Paragraph::new(lines).render(inner, buf);
 }
@@ -133,27 +173,50 @@ fn as_of_line(as_of: NaiveDate, width: usize, theme: &Theme) -> Line<'static> {
 
 /// The full text of the selected event, over the panes.
 pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
-    let (Some(event), Some(as_of)) = (state.watchlist.events.get(state.event_row), state.as_of()) else {
+    let (Some(event), Some(as_of)) = (state.watchlist.events.get(state.event_row), state.as_of())
+    else {
         return;
     };
-    let popup = centered(area, 76, 18);
-    Clear.render(popup, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(format!(" {} · {} ", event.name, event.symbol), theme.title));
+        .title(Span::styled(
+            format!(" {} · {} ", event.name, event.symbol),
+            theme.title,
+        ));
     let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
     let field = |label: &str, value: String| {
-        Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::styled(value, theme.text)])
+        Line::from(vec![
+            Span::styled(format!("{label:<12}"), theme.dim),
+            Span::styled(value, theme.text),
+        ])
     };
-    let or_dash = |s: &str| if s.is_empty() { "–".to_string() } else { s.to_string() };
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let outcome = match event.outcome_as_of(as_of) {
         Some(text) => text.to_string(),
         None if event.date <= as_of => "not recorded".into(),
-        None => format!("not yet: reported {} ({}), after the as-of date {as_of}", event.date, status_text(event, as_of)),
+        None => format!(
+            "not yet: reported {} ({}), after the as-of date {as_of}",
+            event.date,
+            status_text(event, as_of)
+        ),
     };
     let lines = vec![
-        field("Date", format!("{} {} ({})", event.date, event.session, status_text(event, as_of))),
+        field(
+            "Date",
+            format!(
+                "{} {} ({})",
+                event.date,
+                event.session,
+                status_text(event, as_of)
+            ),
+        ),
         field("HK reacts", reacts.to_string()),
         field("Period", or_dash(&event.period)),
         field("Last capex", or_dash(&event.capex_last)),
@@ -163,7 +226,18 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         Line::raw(""),
         Line::styled("Esc closes", theme.dim),
     ];
-    Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).render(popup, buf);
+    // As tall as the wrapped text needs.
+    let inner_width = usize::from(area.width.min(76).saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let popup = centered(area, 76, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(popup, buf);
 }
 
 /// A rectangle of at most `width`×`height`, centred in `area`.
