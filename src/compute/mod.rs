@@ -38,7 +38,7 @@ pub use summary::{IndexSummary, TRADING_DAYS_1M, index_summary};
 /// Why an analysis cannot be computed; each message says what to do.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ComputeError {
-    #[error("there is no basket {id:?}; the baskets are: {known}")]
+    #[error("there is no basket {id}; the baskets are: {known}")]
     UnknownBasket { id: BasketId, known: String },
     #[error(
         "there are no prices in the cache; import price files with `spillover import` or use the demo data"
