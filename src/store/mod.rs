@@ -8,6 +8,7 @@ mod atomic;
 mod files;
 mod paths;
 mod prices;
+mod workspace;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,6 +19,7 @@ pub use files::{
     validate_basket, watchlist_to_toml, write_basket, write_watchlist,
 };
 pub use paths::Layout;
+pub use workspace::{OpenError, Workspace, resolve_data_dir};
 pub use prices::{
     DecodeError, OPTIONAL_COLUMNS, PriceFileError, PriceRow, PriceSeries, PriceTable,
     decode_parquet, encode_parquet, load_series, read_price_file,

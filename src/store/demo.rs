@@ -1,1 +1,0 @@
-//! The embedded default: demo baskets, watchlist and deterministic synthetic prices.
