@@ -27,8 +27,14 @@ pub fn symbols(ws: &Workspace) -> String {
             Ok(t) => table.row(vec![
                 symbol.to_string(),
                 t.rows.len().to_string(),
-                t.rows.first().map(|r| r.date.to_string()).unwrap_or_default(),
-                t.rows.last().map(|r| r.date.to_string()).unwrap_or_default(),
+                t.rows
+                    .first()
+                    .map(|r| r.date.to_string())
+                    .unwrap_or_default(),
+                t.rows
+                    .last()
+                    .map(|r| r.date.to_string())
+                    .unwrap_or_default(),
                 if t.demo { "DEMO" } else { "imported" }.to_string(),
                 baskets,
             ]),
@@ -45,7 +51,10 @@ pub fn symbols(ws: &Workspace) -> String {
     let mut out = format!("{} symbols in {}\n", symbols.len(), dir.display());
     out.push_str(&table.render(""));
     for stray in strays {
-        let _ = writeln!(out, "warning: prices/{stray} is not named <SYMBOL>.parquet and is ignored");
+        let _ = writeln!(
+            out,
+            "warning: prices/{stray} is not named <SYMBOL>.parquet and is ignored"
+        );
     }
     out
 }
@@ -54,7 +63,9 @@ fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
     let mut map: BTreeMap<Symbol, Vec<String>> = BTreeMap::new();
     for basket in &ws.baskets {
         for m in &basket.members {
-            map.entry(m.symbol.clone()).or_default().push(basket.id.to_string());
+            map.entry(m.symbol.clone())
+                .or_default()
+                .push(basket.id.to_string());
         }
     }
     map
@@ -64,7 +75,6 @@ fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
 pub struct CheckReport {
     pub text: String,
     pub errors: usize,
-    pub warnings: usize,
 }
 
 /// `spillover check`: reads every file of the cache and says what is wrong.
@@ -128,11 +138,7 @@ pub fn check(ws: &Workspace) -> CheckReport {
         ws.baskets.len(),
         ws.watchlist.events.len(),
     );
-    CheckReport {
-        text: out,
-        errors,
-        warnings,
-    }
+    CheckReport { text: out, errors }
 }
 
 /// `spillover basket list`.
@@ -145,7 +151,11 @@ pub fn basket_list(ws: &Workspace) -> String {
         ("with data", Align::Right),
     ]);
     for b in &ws.baskets {
-        let with_data = b.members.iter().filter(|m| ws.book.get(&m.symbol).is_some()).count();
+        let with_data = b
+            .members
+            .iter()
+            .filter(|m| ws.book.get(&m.symbol).is_some())
+            .count();
         table.row(vec![
             b.id.to_string(),
             clip(&b.name, 48),
@@ -163,7 +173,14 @@ pub fn basket_show(ws: &Workspace, analysis: &Analysis, id: &BasketId) -> Option
     let rows = &analysis.members.iter().find(|(b, _)| b == id)?.1;
     let summary = analysis.summaries.iter().find(|s| &s.basket == id);
     let mut out = String::new();
-    let _ = writeln!(out, "{} · {} · {} members · method {}", basket.id, basket.name, basket.members.len(), basket.method);
+    let _ = writeln!(
+        out,
+        "{} · {} · {} members · method {}",
+        basket.id,
+        basket.name,
+        basket.members.len(),
+        basket.method
+    );
     if !basket.description.is_empty() {
         let _ = writeln!(out, "{}", basket.description);
     }
@@ -194,7 +211,8 @@ pub fn basket_show(ws: &Workspace, analysis: &Analysis, id: &BasketId) -> Option
             r.symbol.to_string(),
             clip(&r.name, 14),
             clip(&r.segment, 24),
-            r.current_weight.map_or("-".to_string(), |w| format!("{:.2}%", w * 100.0)),
+            r.current_weight
+                .map_or("-".to_string(), |w| format!("{:.2}%", w * 100.0)),
             num(r.last_price, 2),
             pct(r.ret_1d),
             pct(r.ret_5d),

@@ -110,12 +110,21 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
     if let Some(id) = only
         && !analysis.members.iter().any(|(b, _)| b == id)
     {
-        let known: Vec<String> = analysis.members.iter().map(|(b, _)| b.to_string()).collect();
-        bail!("no basket {id:?}; the baskets are: {}", known.join(", "));
+        let known: Vec<String> = analysis
+            .members
+            .iter()
+            .map(|(b, _)| b.to_string())
+            .collect();
+        bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
     }
-    let text = |f: &dyn Fn(&MemberRow) -> String| -> Vec<String> { rows.iter().map(|(_, r)| f(r)).collect() };
+    let text = |f: &dyn Fn(&MemberRow) -> String| -> Vec<String> {
+        rows.iter().map(|(_, r)| f(r)).collect()
+    };
     let number = |name: &str, f: &dyn Fn(&MemberRow) -> Option<f64>| {
-        Column::new(name.into(), rows.iter().map(|(_, r)| f(r)).collect::<Vec<_>>())
+        Column::new(
+            name.into(),
+            rows.iter().map(|(_, r)| f(r)).collect::<Vec<_>>(),
+        )
     };
     let date = |name: &str, f: &dyn Fn(&MemberRow) -> Option<NaiveDate>| {
         DateChunked::from_naive_date_options(name.into(), rows.iter().map(|(_, r)| f(r)))
@@ -123,7 +132,12 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
             .into_column()
     };
     let columns = vec![
-        Column::new("basket".into(), rows.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()),
+        Column::new(
+            "basket".into(),
+            rows.iter()
+                .map(|(id, _)| id.to_string())
+                .collect::<Vec<_>>(),
+        ),
         Column::new("symbol".into(), text(&|r| r.symbol.to_string())),
         Column::new("name".into(), text(&|r| r.name.clone())),
         Column::new("segment".into(), text(&|r| r.segment.clone())),
@@ -147,7 +161,12 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
 /// The format asked for, else the output's extension, else CSV.
 pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
     asked.unwrap_or_else(|| {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("parquet" | "pq") => ExportFormat::Parquet,
             _ => ExportFormat::Csv,
         }

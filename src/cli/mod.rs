@@ -34,7 +34,35 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let store = crate::store::Store::open(&root)
             .with_context(|| format!("cannot open the data dir {}", root.display()))?;
         let summary = demo::reset(&store)?;
-        println!("{summary:?}");
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        let written: Vec<String> = summary
+            .baskets_written
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let kept: Vec<String> = summary
+            .prices_kept
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!(
+            "reset {}: baskets {} rewritten; watchlist {}; {} demo price files written; imported prices kept: {}",
+            store.layout().root().display(),
+            list(&written),
+            if summary.watchlist_written {
+                "rewritten"
+            } else {
+                "kept"
+            },
+            summary.prices_written.len(),
+            list(&kept),
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let ws = Workspace::open(root)?;
@@ -66,7 +94,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             warn(&ws);
             let result = compute(&ws, &args.analysis)?;
             let format = export::format_for(&args.output, args.format);
-            let rows = export::export(&result, args.what, format, args.basket.as_ref(), &args.output)?;
+            let rows = export::export(
+                &result,
+                args.what,
+                format,
+                args.basket.as_ref(),
+                &args.output,
+            )?;
             if ws.book.has_demo() {
                 eprintln!("note: {DEMO_NOTE}");
             }
@@ -85,7 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             warn(&ws);
             if ws.basket(&id).is_none() {
                 let known: Vec<String> = ws.baskets.iter().map(|b| b.id.to_string()).collect();
-                bail!("no basket {id:?}; the baskets are: {}", known.join(", "));
+                bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
             }
             let result = compute(&ws, &analysis)?;
             let text = cache::basket_show(&ws, &result, &id).unwrap_or_default();
@@ -106,7 +140,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Logs go to `spillover.log` in the data dir, never to the screen.
 pub fn init_logging(path: &std::path::Path) {
-    let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path);
     if let Ok(file) = file {
         let _ = tracing_subscriber::fmt()
             .with_writer(std::sync::Mutex::new(file))

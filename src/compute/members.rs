@@ -44,7 +44,7 @@ impl MemberStatus {
         match self {
             MemberStatus::Ok => "ok".to_string(),
             MemberStatus::NoData => {
-                "no data (no price file or no rows up to the as-of date)".into()
+                "no data (no price file or no rows up to the as-of date)".to_string()
             }
             MemberStatus::NoDataInWindow => "no data in the window".to_string(),
             MemberStatus::Suspended { since } => {

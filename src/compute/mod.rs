@@ -1,6 +1,6 @@
 //! Indices, ratios and statistics (METHODOLOGY.md): pure functions of prices and baskets.
 //!
-//! - [`life`](self::life): a symbol's rows up to the as-of date and its carried price;
+//! - `life`: a symbol's rows up to the as-of date and its carried price;
 //! - [`IndexHistory`]: a basket's index over its whole history up to as-of;
 //! - [`IndexSeries`]: that index over a window, 1000 at its start or base date,
 //!   and the members' contributions;

@@ -54,6 +54,7 @@ impl FromStr for Method {
 
 /// One constituent of a basket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     pub symbol: Symbol,
     /// Display name: the Chinese short name where there is one.

@@ -154,7 +154,26 @@ pub fn read_baskets(dir: &Path) -> (Vec<Basket>, Vec<FileError>) {
             Err(e) => errors.push(e),
         }
     }
+    baskets.sort_by_key(|b| display_rank(&b.id));
     (baskets, errors)
+}
+
+/// The order of the research note's baskets, shown first wherever baskets
+/// are listed (tabs, report, export columns); other baskets follow by id.
+pub const NOTE_ORDER: [&str; 5] = [
+    "na-chain",
+    "domestic-chain",
+    "hk-internet",
+    "alibaba",
+    "hstech",
+];
+
+fn display_rank(id: &BasketId) -> (usize, String) {
+    let rank = NOTE_ORDER
+        .iter()
+        .position(|n| *n == id.as_str())
+        .unwrap_or(NOTE_ORDER.len());
+    (rank, id.to_string())
 }
 
 fn read_text(path: &Path) -> Result<String, FileError> {

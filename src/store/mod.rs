@@ -15,15 +15,15 @@ use std::path::Path;
 
 pub use atomic::write_atomic;
 pub use files::{
-    FileError, basket_to_toml, parse_basket, parse_watchlist, read_baskets, read_watchlist,
-    validate_basket, watchlist_to_toml, write_basket, write_watchlist,
+    FileError, NOTE_ORDER, basket_to_toml, parse_basket, parse_watchlist, read_baskets,
+    read_watchlist, validate_basket, watchlist_to_toml, write_basket, write_watchlist,
 };
 pub use paths::Layout;
-pub use workspace::{OpenError, Workspace, resolve_data_dir};
 pub use prices::{
     DecodeError, OPTIONAL_COLUMNS, PriceFileError, PriceRow, PriceSeries, PriceTable,
     decode_parquet, encode_parquet, load_series, read_price_file,
 };
+pub use workspace::{OpenError, Workspace, resolve_data_dir};
 
 use crate::domain::{Basket, Symbol, Watchlist};
 

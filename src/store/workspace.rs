@@ -26,7 +26,9 @@ pub enum OpenError {
         "no data dir: the platform has no data directory for this user; pass --data-dir DIR or set SPILLOVER_HOME"
     )]
     NoDataDir,
-    #[error("cannot open the data dir {path}: {source}; pass --data-dir DIR or set SPILLOVER_HOME to a writable dir")]
+    #[error(
+        "cannot open the data dir {path}: {source}; pass --data-dir DIR or set SPILLOVER_HOME to a writable dir"
+    )]
     Io {
         path: PathBuf,
         source: std::io::Error,

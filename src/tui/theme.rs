@@ -56,17 +56,30 @@ impl Theme {
                 ],
                 text: Style::new().fg(Color::Rgb(220, 220, 220)),
                 dim: Style::new().fg(Color::Rgb(130, 130, 130)),
-                title: Style::new().fg(Color::Rgb(255, 255, 255)).add_modifier(Modifier::BOLD),
+                title: Style::new()
+                    .fg(Color::Rgb(255, 255, 255))
+                    .add_modifier(Modifier::BOLD),
                 border: Style::new().fg(Color::Rgb(90, 90, 90)),
                 border_focused: Style::new().fg(Color::Rgb(255, 170, 60)),
-                selected: Style::new().bg(Color::Rgb(50, 60, 80)).add_modifier(Modifier::BOLD),
+                selected: Style::new()
+                    .bg(Color::Rgb(50, 60, 80))
+                    .add_modifier(Modifier::BOLD),
                 positive: Style::new().fg(Color::Rgb(110, 210, 110)),
                 negative: Style::new().fg(Color::Rgb(240, 100, 100)),
                 warning: Style::new().fg(Color::Rgb(240, 200, 80)),
-                demo: Style::new().fg(Color::Black).bg(Color::Rgb(240, 200, 80)).add_modifier(Modifier::BOLD),
-                cursor: Style::new().fg(Color::Rgb(255, 255, 255)).add_modifier(Modifier::BOLD),
-                highlight: Style::new().fg(Color::Rgb(255, 90, 90)).add_modifier(Modifier::BOLD),
-                status_bar: Style::new().fg(Color::Rgb(220, 220, 220)).bg(Color::Rgb(40, 44, 52)),
+                demo: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Rgb(240, 200, 80))
+                    .add_modifier(Modifier::BOLD),
+                cursor: Style::new()
+                    .fg(Color::Rgb(255, 255, 255))
+                    .add_modifier(Modifier::BOLD),
+                highlight: Style::new()
+                    .fg(Color::Rgb(255, 90, 90))
+                    .add_modifier(Modifier::BOLD),
+                status_bar: Style::new()
+                    .fg(Color::Rgb(220, 220, 220))
+                    .bg(Color::Rgb(40, 44, 52)),
                 recency: vec![
                     Color::Rgb(70, 80, 100),
                     Color::Rgb(90, 120, 160),
@@ -88,17 +101,30 @@ impl Theme {
                 ],
                 text: Style::new().fg(Color::Rgb(30, 30, 30)),
                 dim: Style::new().fg(Color::Rgb(120, 120, 120)),
-                title: Style::new().fg(Color::Rgb(0, 0, 0)).add_modifier(Modifier::BOLD),
+                title: Style::new()
+                    .fg(Color::Rgb(0, 0, 0))
+                    .add_modifier(Modifier::BOLD),
                 border: Style::new().fg(Color::Rgb(170, 170, 170)),
                 border_focused: Style::new().fg(Color::Rgb(200, 100, 0)),
-                selected: Style::new().bg(Color::Rgb(210, 225, 245)).add_modifier(Modifier::BOLD),
+                selected: Style::new()
+                    .bg(Color::Rgb(210, 225, 245))
+                    .add_modifier(Modifier::BOLD),
                 positive: Style::new().fg(Color::Rgb(0, 130, 50)),
                 negative: Style::new().fg(Color::Rgb(190, 30, 30)),
                 warning: Style::new().fg(Color::Rgb(160, 100, 0)),
-                demo: Style::new().fg(Color::Black).bg(Color::Rgb(250, 210, 90)).add_modifier(Modifier::BOLD),
-                cursor: Style::new().fg(Color::Rgb(0, 0, 0)).add_modifier(Modifier::BOLD),
-                highlight: Style::new().fg(Color::Rgb(200, 0, 0)).add_modifier(Modifier::BOLD),
-                status_bar: Style::new().fg(Color::Rgb(30, 30, 30)).bg(Color::Rgb(225, 225, 225)),
+                demo: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Rgb(250, 210, 90))
+                    .add_modifier(Modifier::BOLD),
+                cursor: Style::new()
+                    .fg(Color::Rgb(0, 0, 0))
+                    .add_modifier(Modifier::BOLD),
+                highlight: Style::new()
+                    .fg(Color::Rgb(200, 0, 0))
+                    .add_modifier(Modifier::BOLD),
+                status_bar: Style::new()
+                    .fg(Color::Rgb(30, 30, 30))
+                    .bg(Color::Rgb(225, 225, 225)),
                 recency: vec![
                     Color::Rgb(200, 205, 215),
                     Color::Rgb(150, 165, 190),

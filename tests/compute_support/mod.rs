@@ -1,7 +1,5 @@
 //! Tiny hand-made price books and baskets for the compute tests.
 
-#![allow(dead_code, reason = "each test file uses a different part")]
-
 use chrono::NaiveDate;
 use spillover::domain::{Basket, BasketId, Member, Method, Symbol, Window};
 use spillover::store::{PriceBook, PriceSeries};

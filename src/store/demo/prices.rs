@@ -59,8 +59,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::rng::SplitMix64;
 use super::story::{
-    self, DRIFTS, EARNINGS_REACTIONS, Factor, INDEX_SYMBOL, LATE_LISTING, LISTINGS,
-    SEGMENT_TILTS, SHOCKS, SUSPENSIONS,
+    self, DRIFTS, EARNINGS_REACTIONS, Factor, INDEX_SYMBOL, LATE_LISTING, LISTINGS, SEGMENT_TILTS,
+    SHOCKS, SUSPENSIONS,
 };
 use crate::domain::calendar::{self, Market};
 use crate::domain::{Basket, Symbol};
@@ -295,7 +295,10 @@ impl Profile {
 
     fn rows(&self, paths: &FactorPaths, rng: &mut SplitMix64) -> Vec<PriceRow> {
         let market_k = 0;
-        let theme_k = Factor::ALL.iter().position(|f| *f == self.theme).unwrap_or(0);
+        let theme_k = Factor::ALL
+            .iter()
+            .position(|f| *f == self.theme)
+            .unwrap_or(0);
         let mut rows: Vec<PriceRow> = Vec::with_capacity(paths.weekdays.len());
         // Factor moves of weekdays without a row, carried to the next session.
         let mut pending = 0.0;
@@ -311,7 +314,12 @@ impl Profile {
                 continue;
             }
             let noise = self.idio_vol * rng.normal();
-            let reaction: f64 = self.reactions.iter().filter(|r| r.0 == *day).map(|r| r.1).sum();
+            let reaction: f64 = self
+                .reactions
+                .iter()
+                .filter(|r| r.0 == *day)
+                .map(|r| r.1)
+                .sum();
             let close = match rows.last() {
                 None => self.start_price,
                 Some(previous) => self.close_after(previous.close, pending + noise + reaction),

@@ -78,16 +78,22 @@ pub fn sniff(bytes: &[u8]) -> Result<Content<'_>, (Location, Problem)> {
     })
 }
 
-/// A NUL byte, or more than a few control characters near the start, means
-/// binary data: text in another encoding (Latin-1, GBK) has neither, so it
-/// gets the more useful "not UTF-8" message instead.
+/// A NUL byte, or many control characters and invalid UTF-8 bytes near the
+/// start, means binary data. Text in another encoding (Latin-1, GBK) has a
+/// few bad bytes and no controls, and gets the more useful "not UTF-8".
 fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return true;
+    }
     let head = &bytes[..bytes.len().min(4096)];
-    let controls = head
-        .iter()
-        .filter(|b| (**b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r')) || **b == 0x7f)
-        .count();
-    bytes.contains(&0) || controls * 100 > head.len()
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let suspicious: usize = head
+        .utf8_chunks()
+        .map(|chunk| {
+            chunk.valid().chars().filter(|c| is_control(*c)).count() + chunk.invalid().len()
+        })
+        .sum();
+    suspicious >= 4 && suspicious * 20 > head.len()
 }
 
 /// A column an import understands.
@@ -367,6 +373,13 @@ mod tests {
             sniff(b"date,close\n\0\0\0"),
             Err((Location::File, Problem::Binary))
         );
+        assert_eq!(
+            sniff(b"\x01\x02\x03\xff\xfe,\x1b\x7f"),
+            Err((Location::File, Problem::Binary))
+        );
+        // One stray control character in a text file is a bad cell, not binary.
+        let text = "symbol,date\nA\x07B,2025-01-02\n";
+        assert_eq!(sniff(text.as_bytes()), Ok(Content::Text(text)));
         // 'é' in Latin-1 is the lone byte 0xE9: line 3, after "x,"
         assert_eq!(
             sniff(b"date,close\n2025-01-02,1\nx,\xE9\n"),

@@ -86,11 +86,10 @@ impl fmt::Display for ImportSummary {
             let imported = s.added + s.replaced;
             write!(
                 f,
-                "  {:width$}  {imported} {} {}..{}: ",
+                "  {:width$}  {imported} {} {}: ",
                 s.symbol.as_str(),
                 plural(imported, "row"),
-                s.imported.0,
-                s.imported.1,
+                Range(s.imported),
             )?;
             if s.replaced_demo {
                 write!(f, "replaced the demo prices")?;
@@ -99,13 +98,26 @@ impl fmt::Display for ImportSummary {
             }
             writeln!(
                 f,
-                "; cache now {}..{}, {} {}",
-                s.cached.0,
-                s.cached.1,
+                "; cache now {}, {} {}",
+                Range(s.cached),
                 s.rows_after,
                 plural(s.rows_after, "row")
             )?;
         }
         Ok(())
+    }
+}
+
+/// `2025-01-02..2025-01-08`, or the one date when both ends are the same.
+struct Range((NaiveDate, NaiveDate));
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (first, last) = self.0;
+        if first == last {
+            write!(f, "{first}")
+        } else {
+            write!(f, "{first}..{last}")
+        }
     }
 }

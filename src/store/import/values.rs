@@ -196,4 +196,15 @@ mod tests {
         assert!(check(Field::Volume, "Volume", -1.0).is_err());
         assert!(check(Field::Mcap, "mcap", 0.0).is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn every_accepted_form_of_a_date_reads_back_as_that_date(days in 0i64..60_000) {
+            let day = d(1900, 1, 1) + chrono::Duration::days(days);
+            for form in ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+                let text = day.and_hms_opt(0, 0, 0).unwrap().format(form).to_string();
+                proptest::prop_assert_eq!(date(Cell::Text(&text)), Ok(day), "{}", text);
+            }
+        }
+    }
 }

@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -171,10 +170,13 @@ pub fn render_chart(
         y: [0.0, 1.0],
     });
     if let Some(y) = rows.axis {
-        draw_date_axis(buf, &frame, y, label_width > 0, view, theme, window);
+        draw_axis_line(buf, &frame, y, label_width > 0, theme);
     }
     if let Some(y) = rows.dates {
         draw_date_labels(buf, &frame, y, cursor, theme, window);
+    }
+    if let Some(y) = rows.axis.or(rows.dates) {
+        draw_markers(buf, &frame, y, view, theme, window);
     }
     if let Some(date) = cursor.filter(|&d| window.contains(d))
         && let Some(column) = frame.column(day_offset(window, date))
@@ -196,10 +198,11 @@ struct Rows {
 
 impl Rows {
     /// The date labels go first when space is short, then the axis line
-    /// with the markers, then the ratio panel (~40% of what is left).
+    /// (the markers move onto the date row), then the ratio panel (~40% of
+    /// what is left).
     fn split(inner: Rect) -> Rows {
         let has_dates = inner.height >= 5;
-        let has_axis = inner.height >= 7;
+        let has_axis = inner.height >= 9;
         let panels = inner.height - u16::from(has_dates) - u16::from(has_axis);
         let ratio_rows = if panels >= 6 {
             (panels * 2).div_ceil(5).max(3)
@@ -256,7 +259,7 @@ impl Panel<'_> {
         // A tall panel may spend two lines on its legend; a short one one.
         let max_legend = match self.rect.height {
             0 | 1 => 0,
-            2..=9 => 1,
+            2 | 3 => 1,
             _ => 2,
         };
         let legend = if max_legend == 0 {
@@ -314,17 +317,8 @@ fn draw_series(
     });
 }
 
-/// The axis line under the plots, with a letter at each earnings date in
-/// the window (`*` where several fall in one column).
-fn draw_date_axis(
-    buf: &mut Buffer,
-    frame: &PlotArea,
-    y: u16,
-    corner: bool,
-    view: &ChartView,
-    theme: &Theme,
-    window: Window,
-) {
+/// The axis line under the plots.
+fn draw_axis_line(buf: &mut Buffer, frame: &PlotArea, y: u16, corner: bool, theme: &Theme) {
     let rect = frame.rect;
     if corner && rect.x > 0 {
         put_str(buf, rect.x - 1, y, "└", theme.dim, 1);
@@ -332,6 +326,19 @@ fn draw_date_axis(
     for x in rect.left()..rect.right() {
         put_str(buf, x, y, "─", theme.dim, 1);
     }
+}
+
+/// A letter at each earnings date in the window (`*` where several fall in
+/// one column), on the axis line or, when there is none, in the gaps of
+/// the date row.
+fn draw_markers(
+    buf: &mut Buffer,
+    frame: &PlotArea,
+    y: u16,
+    view: &ChartView,
+    theme: &Theme,
+    window: Window,
+) {
     let mut used = BTreeSet::new();
     for (date, label) in &view.markers {
         if !window.contains(*date) {
@@ -340,6 +347,10 @@ fn draw_date_axis(
         let Some(column) = frame.column(day_offset(window, *date)) else {
             continue;
         };
+        let free = matches!(buf[(column, y)].symbol(), "─" | " ");
+        if !free && !used.contains(&column) {
+            continue;
+        }
         let letter = if used.insert(column) {
             label
                 .chars()
@@ -366,6 +377,14 @@ fn draw_date_labels(
     let count = usize::from((rect.width + 3) / (label_width + 3)).min(6);
     let count = if count == 1 { 1 } else { count };
     let dates = label_dates(window, count);
+    // The cursor's date wins over the labels it would overlap.
+    let cursor_label = cursor.filter(|&d| window.contains(d)).and_then(|date| {
+        let column = frame.column(day_offset(window, date))?;
+        let text = date.to_string();
+        let width = u16::try_from(text.width()).ok()?;
+        let x = fit_in(rect, column.saturating_sub(width / 2), width)?;
+        Some((x, text, width))
+    });
     let last = dates.len().saturating_sub(1);
     for (i, date) in dates.iter().enumerate() {
         let text = date_label(window, *date);
@@ -377,31 +396,22 @@ fn draw_date_labels(
         } else {
             column.saturating_sub(label_width / 2)
         };
-        put_centred_in(buf, rect, x, y, &text, theme.dim);
+        let Some(x) = fit_in(rect, x, label_width) else {
+            continue;
+        };
+        let clashes = cursor_label
+            .as_ref()
+            .is_some_and(|&(cx, _, cw)| x < cx + cw + 1 && cx < x + label_width + 1);
+        if !clashes {
+            put_str(buf, x, y, &text, theme.dim, label_width);
+        }
     }
-    if let Some(date) = cursor.filter(|&d| window.contains(d))
-        && let Some(column) = frame.column(day_offset(window, date))
-    {
-        let text = format!(" {date} ");
-        let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
-        put_centred_in(
-            buf,
-            rect,
-            column.saturating_sub(width / 2),
-            y,
-            &text,
-            theme.cursor,
-        );
+    if let Some((x, text, width)) = cursor_label {
+        put_str(buf, x, y, &text, theme.cursor, width);
     }
 }
 
-/// Writes `text` starting near `x`, moved left or right to stay inside the
-/// columns of `rect`.
-fn put_centred_in(buf: &mut Buffer, rect: Rect, x: u16, y: u16, text: &str, style: Style) {
-    let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
-    if width > rect.width {
-        return;
-    }
-    let x = x.clamp(rect.left(), rect.right() - width);
-    put_str(buf, x, y, text, style, width);
+/// The start column nearest `x` at which `width` columns fit inside `rect`.
+fn fit_in(rect: Rect, x: u16, width: u16) -> Option<u16> {
+    (width <= rect.width).then(|| x.clamp(rect.left(), rect.right() - width))
 }

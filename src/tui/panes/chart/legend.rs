@@ -18,8 +18,24 @@ pub(crate) struct LegendEntry {
     pub hidden: bool,
 }
 
-/// Longest label part tried, from whole labels down to a stub.
-const LABEL_LIMITS: [usize; 5] = [usize::MAX, 14, 10, 7, 4];
+/// How the legend is tried, roomiest first: the longest label part, and
+/// whether each entry keeps its line sample (`━`) or only colours its label.
+const ATTEMPTS: [(usize, Sample); 8] = [
+    (usize::MAX, Sample::Line),
+    (14, Sample::Line),
+    (10, Sample::Line),
+    (7, Sample::Line),
+    (5, Sample::Line),
+    (7, Sample::Colour),
+    (4, Sample::Colour),
+    (3, Sample::Colour),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sample {
+    Line,
+    Colour,
+}
 
 /// The legend in at most `max_lines` lines of `width` columns, `lead`
 /// (e.g. the cursor date) first.
@@ -33,11 +49,11 @@ pub(crate) fn legend_lines(
     let width = usize::from(width);
     let max_lines = usize::from(max_lines.max(1));
     let mut lines = Vec::new();
-    for limit in LABEL_LIMITS {
+    for (limit, sample) in ATTEMPTS {
         let items: Vec<Vec<Span<'static>>> = lead
             .iter()
             .map(|span| vec![span.clone()])
-            .chain(entries.iter().map(|e| entry_spans(e, limit, theme)))
+            .chain(entries.iter().map(|e| entry_spans(e, limit, sample, theme)))
             .collect();
         lines = flow(items, width);
         if lines.len() <= max_lines {
@@ -48,7 +64,12 @@ pub(crate) fn legend_lines(
     lines
 }
 
-fn entry_spans(entry: &LegendEntry, limit: usize, theme: &Theme) -> Vec<Span<'static>> {
+fn entry_spans(
+    entry: &LegendEntry,
+    limit: usize,
+    sample: Sample,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     // A ratio "a/b" keeps both sides readable by shortening each one.
     let label = entry
         .label
@@ -56,20 +77,27 @@ fn entry_spans(entry: &LegendEntry, limit: usize, theme: &Theme) -> Vec<Span<'st
         .map(|part| shorten(part, limit))
         .collect::<Vec<_>>()
         .join("/");
-    if entry.hidden {
-        return vec![
+    let value = entry.value.clone().unwrap_or_else(|| "–".into());
+    let series = Style::new().fg(entry.color);
+    match (entry.hidden, sample) {
+        (true, Sample::Line) => vec![
             Span::styled("╌ ", theme.dim),
             Span::styled(label, theme.dim),
             Span::styled(" hidden", theme.dim),
-        ];
+        ],
+        (true, Sample::Colour) => vec![Span::styled(format!("{label} off"), theme.dim)],
+        (false, Sample::Line) => vec![
+            Span::styled("━ ", series),
+            Span::styled(label, theme.text),
+            Span::raw(" "),
+            Span::styled(value, series),
+        ],
+        (false, Sample::Colour) => vec![
+            Span::styled(label, series),
+            Span::raw(" "),
+            Span::styled(value, theme.text),
+        ],
     }
-    let series = Style::new().fg(entry.color);
-    vec![
-        Span::styled("━ ", series),
-        Span::styled(label, theme.text),
-        Span::raw(" "),
-        Span::styled(entry.value.clone().unwrap_or_else(|| "–".into()), series),
-    ]
 }
 
 /// Lays items out left to right, two spaces apart, starting a new line when
@@ -126,9 +154,12 @@ mod tests {
             text(&wide[0]),
             "━ na-chain/domestic-chain 1.18  ━ na-chain/alibaba 0.95"
         );
-        let narrow = legend_lines(None, &entries, 36, 1, &theme);
-        assert_eq!(narrow.len(), 1);
+        // Each side of a ratio is cut to 5 columns: 18 + 2 + 18 = 38.
+        let narrow = legend_lines(None, &entries, 38, 1, &theme);
         assert_eq!(text(&narrow[0]), "━ na-c…/dome… 1.18  ━ na-c…/alib… 0.95");
+        // Narrower still, the label takes the series colour instead of a sample.
+        let narrower = legend_lines(None, &entries, 36, 1, &theme);
+        assert_eq!(text(&narrower[0]), "na-…/dom… 1.18  na-…/ali… 0.95");
     }
 
     #[test]
