@@ -152,13 +152,18 @@ mod tests {
         assert!(parsed.mainland.len() > 30 && parsed.hong_kong.len() > 25);
         for date in parsed.mainland.iter().chain(&parsed.hong_kong) {
             assert!(COVERED_YEARS.contains(&date.year()), "{date}");
-            assert!(!is_weekend(*date), "{date} is a weekend, the list holds weekday closures");
+            assert!(
+                !is_weekend(*date),
+                "{date} is a weekend, the list holds weekday closures"
+            );
         }
     }
 
     #[test]
     fn a_broken_line_is_named() {
-        let err = parse_closures("date,market,note\n2025-13-01,XHKG,\n").err().unwrap();
+        let err = parse_closures("date,market,note\n2025-13-01,XHKG,\n")
+            .err()
+            .unwrap();
         assert!(err.starts_with("line 2: "), "{err}");
         let err = parse_closures("2025-01-01,NYSE,\n").err().unwrap();
         assert!(err.contains("NYSE"), "{err}");
@@ -187,10 +192,22 @@ mod tests {
 
     #[test]
     fn market_follows_the_suffix() {
-        assert_eq!(Market::of(&Symbol::parse("9988.HK").unwrap()), Market::HongKong);
-        assert_eq!(Market::of(&Symbol::parse("HSTECH.HK").unwrap()), Market::HongKong);
-        assert_eq!(Market::of(&Symbol::parse("688256.SS").unwrap()), Market::Mainland);
-        assert_eq!(Market::of(&Symbol::parse("300308.SZ").unwrap()), Market::Mainland);
+        assert_eq!(
+            Market::of(&Symbol::parse("9988.HK").unwrap()),
+            Market::HongKong
+        );
+        assert_eq!(
+            Market::of(&Symbol::parse("HSTECH.HK").unwrap()),
+            Market::HongKong
+        );
+        assert_eq!(
+            Market::of(&Symbol::parse("688256.SS").unwrap()),
+            Market::Mainland
+        );
+        assert_eq!(
+            Market::of(&Symbol::parse("300308.SZ").unwrap()),
+            Market::Mainland
+        );
     }
 
     #[test]
@@ -200,32 +217,71 @@ mod tests {
         let hk = trading_days(Market::HongKong, d("2025-04-28"), d("2025-05-06"));
         let cn = trading_days(Market::Mainland, d("2025-04-28"), d("2025-05-06"));
         let days = |list: &[&str]| list.iter().map(|s| d(s)).collect::<Vec<_>>();
-        assert_eq!(hk, days(&["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-02", "2025-05-06"]));
-        assert_eq!(cn, days(&["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-06"]));
+        assert_eq!(
+            hk,
+            days(&[
+                "2025-04-28",
+                "2025-04-29",
+                "2025-04-30",
+                "2025-05-02",
+                "2025-05-06"
+            ])
+        );
+        assert_eq!(
+            cn,
+            days(&["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-06"])
+        );
         assert!(trading_days(Market::HongKong, d("2025-05-06"), d("2025-05-05")).is_empty());
     }
 
     #[test]
     fn next_trading_day_is_strictly_after() {
-        assert_eq!(next_trading_day(Market::Mainland, d("2025-04-30")), d("2025-05-06"));
-        assert_eq!(next_trading_day(Market::HongKong, d("2025-04-30")), d("2025-05-02"));
-        assert_eq!(next_trading_day(Market::HongKong, d("2025-05-02")), d("2025-05-06"));
+        assert_eq!(
+            next_trading_day(Market::Mainland, d("2025-04-30")),
+            d("2025-05-06")
+        );
+        assert_eq!(
+            next_trading_day(Market::HongKong, d("2025-04-30")),
+            d("2025-05-02")
+        );
+        assert_eq!(
+            next_trading_day(Market::HongKong, d("2025-05-02")),
+            d("2025-05-06")
+        );
         // Chinese New Year 2025: mainland closed 01-28..02-04.
-        assert_eq!(next_trading_day(Market::Mainland, d("2025-01-27")), d("2025-02-05"));
+        assert_eq!(
+            next_trading_day(Market::Mainland, d("2025-01-27")),
+            d("2025-02-05")
+        );
     }
 
     #[test]
     fn the_first_reacting_session_follows_the_release_time() {
         // Alibaba reported on Thursday 2025-05-15 after the Hong Kong close.
         let hk = Market::HongKong;
-        assert_eq!(first_reacting_session(hk, d("2025-05-15"), Session::AfterClose), d("2025-05-16"));
+        assert_eq!(
+            first_reacting_session(hk, d("2025-05-15"), Session::AfterClose),
+            d("2025-05-16")
+        );
         // Trip.com before the open on Monday 2025-05-19: that day reacts.
-        assert_eq!(first_reacting_session(hk, d("2025-05-19"), Session::BeforeOpen), d("2025-05-19"));
-        assert_eq!(first_reacting_session(hk, d("2025-05-19"), Session::Intraday), d("2025-05-19"));
+        assert_eq!(
+            first_reacting_session(hk, d("2025-05-19"), Session::BeforeOpen),
+            d("2025-05-19")
+        );
+        assert_eq!(
+            first_reacting_session(hk, d("2025-05-19"), Session::Intraday),
+            d("2025-05-19")
+        );
         // Before the open on a holiday (Good Friday 2025-04-18): Easter Monday
         // is closed too, so Tuesday 04-22 is the first session.
-        assert_eq!(first_reacting_session(hk, d("2025-04-18"), Session::BeforeOpen), d("2025-04-22"));
+        assert_eq!(
+            first_reacting_session(hk, d("2025-04-18"), Session::BeforeOpen),
+            d("2025-04-22")
+        );
         // After the close on a Friday: the next Monday.
-        assert_eq!(first_reacting_session(hk, d("2025-05-23"), Session::AfterClose), d("2025-05-26"));
+        assert_eq!(
+            first_reacting_session(hk, d("2025-05-23"), Session::AfterClose),
+            d("2025-05-26")
+        );
     }
 }

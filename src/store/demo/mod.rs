@@ -29,11 +29,26 @@ pub const DEMO_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2025, 5, 7) {
 
 /// The default baskets: file name (the basket id) and text.
 const BASKET_FILES: [(&str, &str); 5] = [
-    ("na-chain.toml", include_str!("../../../assets/baskets/na-chain.toml")),
-    ("domestic-chain.toml", include_str!("../../../assets/baskets/domestic-chain.toml")),
-    ("hk-internet.toml", include_str!("../../../assets/baskets/hk-internet.toml")),
-    ("alibaba.toml", include_str!("../../../assets/baskets/alibaba.toml")),
-    ("hstech.toml", include_str!("../../../assets/baskets/hstech.toml")),
+    (
+        "na-chain.toml",
+        include_str!("../../../assets/baskets/na-chain.toml"),
+    ),
+    (
+        "domestic-chain.toml",
+        include_str!("../../../assets/baskets/domestic-chain.toml"),
+    ),
+    (
+        "hk-internet.toml",
+        include_str!("../../../assets/baskets/hk-internet.toml"),
+    ),
+    (
+        "alibaba.toml",
+        include_str!("../../../assets/baskets/alibaba.toml"),
+    ),
+    (
+        "hstech.toml",
+        include_str!("../../../assets/baskets/hstech.toml"),
+    ),
 ];
 
 const WATCHLIST: &str = include_str!("../../../assets/watchlist.toml");
@@ -166,20 +181,35 @@ mod tests {
     fn every_embedded_asset_parses() {
         let baskets = default_baskets();
         let ids: Vec<&str> = baskets.iter().map(|b| b.id.as_str()).collect();
-        assert_eq!(ids, ["na-chain", "domestic-chain", "hk-internet", "alibaba", "hstech"]);
+        assert_eq!(
+            ids,
+            [
+                "na-chain",
+                "domestic-chain",
+                "hk-internet",
+                "alibaba",
+                "hstech"
+            ]
+        );
         let sizes: Vec<usize> = baskets.iter().map(|b| b.members.len()).collect();
         assert_eq!(sizes, [47, 41, 10, 1, 1]);
         for basket in &baskets {
             assert_eq!(basket.method, Method::Equal, "{}", basket.id);
             assert!(!basket.description.is_empty(), "{}", basket.id);
             for member in &basket.members {
-                assert!(!member.name.is_empty() && !member.name_en.is_empty(), "{}", member.symbol);
+                assert!(
+                    !member.name.is_empty() && !member.name_en.is_empty(),
+                    "{}",
+                    member.symbol
+                );
                 assert!(!member.segment.is_empty(), "{}", member.symbol);
             }
         }
         // 47 + 41 + 10 HK platforms + HSTECH (Alibaba appears twice).
-        let symbols: std::collections::BTreeSet<_> =
-            baskets.iter().flat_map(|b| b.members.iter().map(|m| &m.symbol)).collect();
+        let symbols: std::collections::BTreeSet<_> = baskets
+            .iter()
+            .flat_map(|b| b.members.iter().map(|m| &m.symbol))
+            .collect();
         assert_eq!(symbols.len(), 99);
         assert!(symbols.iter().all(|s| !s.as_str().ends_with(".SS")));
 
@@ -187,7 +217,10 @@ mod tests {
         assert_eq!(list.events.len(), 12);
         let alibaba_may = &list.events[4];
         assert_eq!(alibaba_may.symbol.as_str(), "9988.HK");
-        assert_eq!(alibaba_may.date, NaiveDate::from_ymd_opt(2025, 5, 15).unwrap());
+        assert_eq!(
+            alibaba_may.date,
+            NaiveDate::from_ymd_opt(2025, 5, 15).unwrap()
+        );
         assert_eq!(alibaba_may.session, Session::AfterClose);
         assert!(alibaba_may.capex_last.contains("31.8"));
     }
