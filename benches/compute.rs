@@ -1,1 +1,57 @@
-fn main() {}
+//! The whole compute path on the demo data: what the workstation redoes on
+//! every edit, and what `report` does once.
+//!
+//! `cargo bench` — results are recorded in the README's performance table.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use spillover::compute::{Request, WindowChoice, analyse};
+use spillover::domain::RangePreset;
+use spillover::store::{PriceBook, PriceSeries, Store, demo};
+
+fn demo_book() -> PriceBook {
+    PriceBook {
+        series: demo::demo_prices()
+            .iter()
+            .map(|(symbol, table)| (symbol.clone(), PriceSeries::from_table(table)))
+            .collect(),
+        problems: Vec::new(),
+    }
+}
+
+fn compute_path(c: &mut Criterion) {
+    let baskets = demo::default_baskets();
+    let book = demo_book();
+    for preset in [RangePreset::Y1, RangePreset::All] {
+        let request = Request {
+            range: WindowChoice::Preset(preset),
+            ..Request::default()
+        };
+        c.bench_function(&format!("analyse demo, 5 baskets, {preset}"), |b| {
+            b.iter(|| {
+                analyse(black_box(&baskets), black_box(&book), black_box(&request))
+                    .map(|a| a.scatter.stats.n)
+            })
+        });
+    }
+}
+
+fn load_path(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary dir");
+    let store = Store::open(dir.path()).expect("a store");
+    demo::install(&store).expect("the demo installs");
+    let baskets = demo::default_baskets();
+    c.bench_function("load the baskets' prices from Parquet (99 files)", |b| {
+        b.iter(|| store.load_basket_prices(black_box(&baskets)).series.len())
+    });
+    c.bench_function("load + analyse (cold report)", |b| {
+        b.iter(|| {
+            let book = store.load_basket_prices(&baskets);
+            analyse(&baskets, &book, &Request::default()).map(|a| a.scatter.stats.n)
+        })
+    });
+}
+
+criterion_group!(benches, compute_path, load_path);
+criterion_main!(benches);

@@ -15,3 +15,4 @@ pub mod cli;
 pub mod compute;
 pub mod domain;
 pub mod store;
+pub mod tui;

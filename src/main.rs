@@ -1,1 +1,18 @@
-fn main() { println!("spillover"); }
+//! The `spillover` binary: parse arguments, dispatch, report errors as one
+//! clear sentence with a non-zero exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use spillover::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,164 @@
-//! The headless commands.
+//! The headless commands: they read the cache, compute, and print; they
+//! never touch the terminal's screen.
+
+mod args;
+mod cache;
+mod export;
+mod report;
+pub mod text;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+pub use args::{AnalysisArgs, BasketCommand, Cli, Command, ExportArgs, ExportFormat, ExportWhat};
+pub use report::DEMO_NOTE;
+
+use crate::compute::{Analysis, analyse};
+use crate::store::import::{ImportOptions, import_files};
+use crate::store::{Workspace, demo, resolve_data_dir};
+
+/// Runs a headless command; `Ok(code)` for a command that ran (check may
+/// still report problems through its exit code).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let root = resolve_data_dir(cli.data_dir)?;
+    let command = cli.command.unwrap_or(Command::Report {
+        analysis: AnalysisArgs::default(),
+        json: false,
+    });
+    if let Command::Demo { reset: true } = command {
+        let store = crate::store::Store::open(&root)
+            .with_context(|| format!("cannot open the data dir {}", root.display()))?;
+        let summary = demo::reset(&store)?;
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        let written: Vec<String> = summary
+            .baskets_written
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let kept: Vec<String> = summary
+            .prices_kept
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!(
+            "reset {}: baskets {} rewritten; watchlist {}; {} demo price files written; imported prices kept: {}",
+            store.layout().root().display(),
+            list(&written),
+            if summary.watchlist_written {
+                "rewritten"
+            } else {
+                "kept"
+            },
+            summary.prices_written.len(),
+            list(&kept),
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ws = Workspace::open(root)?;
+    init_logging(&ws.store.layout().log_file());
+    if ws.installed_default {
+        eprintln!(
+            "note: {} was empty: installed the embedded default (the research note's baskets, the May earnings watchlist, DEMO prices)",
+            ws.store.layout().root().display()
+        );
+    }
+    let warn = |ws: &Workspace| {
+        for problem in &ws.problems {
+            eprintln!("warning: {problem}");
+        }
+    };
+    match command {
+        Command::Report { analysis, json } => {
+            warn(&ws);
+            let result = compute(&ws, &analysis)?;
+            let method = analysis.method.map(|m| m.to_string());
+            let text = if json {
+                report::render_json(&ws, &result, method)
+            } else {
+                report::render_text(&ws, &result, method.as_deref())
+            };
+            print(&text)?;
+        }
+        Command::Export(args) => {
+            warn(&ws);
+            let result = compute(&ws, &args.analysis)?;
+            let format = export::format_for(&args.output, args.format);
+            let rows = export::export(
+                &result,
+                args.what,
+                format,
+                args.basket.as_ref(),
+                &args.output,
+            )?;
+            if ws.book.has_demo() {
+                eprintln!("note: {DEMO_NOTE}");
+            }
+            eprintln!("wrote {rows} rows to {}", args.output.display());
+        }
+        Command::Import { files, symbol } => {
+            let summary = import_files(&ws.store, &files, &ImportOptions { symbol })?;
+            tracing::info!(files = files.len(), "import committed");
+            print(&summary.to_string())?;
+        }
+        Command::Basket(BasketCommand::List) => {
+            warn(&ws);
+            print(&cache::basket_list(&ws))?;
+        }
+        Command::Basket(BasketCommand::Show { id, analysis }) => {
+            warn(&ws);
+            if ws.basket(&id).is_none() {
+                let known: Vec<String> = ws.baskets.iter().map(|b| b.id.to_string()).collect();
+                bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
+            }
+            let result = compute(&ws, &analysis)?;
+            let text = cache::basket_show(&ws, &result, &id).unwrap_or_default();
+            print(&text)?;
+        }
+        Command::Symbols => print(&cache::symbols(&ws))?,
+        Command::Check => {
+            let report = cache::check(&ws);
+            print(&report.text)?;
+            if report.errors > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Demo { .. } => unreachable!("handled above"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Logs go to `spillover.log` in the data dir, never to the screen.
+pub fn init_logging(path: &std::path::Path) {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path);
+    if let Ok(file) = file {
+        let _ = tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .with_ansi(false)
+            .with_target(false)
+            .try_init();
+    }
+}
+
+fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
+    Ok(analyse(&ws.baskets, &ws.book, &args.request())?)
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

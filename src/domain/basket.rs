@@ -54,6 +54,7 @@ impl FromStr for Method {
 
 /// One constituent of a basket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     pub symbol: Symbol,
     /// Display name: the Chinese short name where there is one.
@@ -91,11 +92,9 @@ pub struct BasketId(String);
 impl BasketId {
     pub fn parse(text: &str) -> Result<BasketId, String> {
         let id = text.trim();
-        let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-        if id.is_empty()
-            || id.len() > 64
-            || !id.chars().all(ok_char)
-            || id.starts_with(['-', '_'])
+        let ok_char =
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+        if id.is_empty() || id.len() > 64 || !id.chars().all(ok_char) || id.starts_with(['-', '_'])
         {
             return Err(format!(
                 "basket id {id:?} is not valid; use lower-case letters, digits, - and _ (e.g. na-chain)"

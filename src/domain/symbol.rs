@@ -110,7 +110,9 @@ mod tests {
 
     #[test]
     fn refuses_anything_that_could_escape_the_prices_dir() {
-        for bad in ["", "a/b", "..", "../x", ".hidden", "a..b", "a\\b", "a\u{7}b", "a b", "中际"] {
+        for bad in [
+            "", "a/b", "..", "../x", ".hidden", "a..b", "a\\b", "a\u{7}b", "a b", "中际",
+        ] {
             assert!(Symbol::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(Symbol::parse(&"A".repeat(33)).is_err());

@@ -52,6 +52,7 @@ impl FromStr for Session {
 
 /// One scheduled (or past) results release.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EarningsEvent {
     pub symbol: Symbol,
     pub name: String,
@@ -99,6 +100,7 @@ impl EarningsEvent {
 
 /// The earnings watchlist, kept sorted by date.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Watchlist {
     #[serde(default, rename = "event")]
     pub events: Vec<EarningsEvent>,

@@ -43,9 +43,9 @@ impl FromStr for Window {
     type Err = String;
     /// `2024-06-01..2025-05-07`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (a, b) = s
-            .split_once("..")
-            .ok_or_else(|| format!("window {s:?} is not START..END, e.g. 2024-06-01..2025-05-07"))?;
+        let (a, b) = s.split_once("..").ok_or_else(|| {
+            format!("window {s:?} is not START..END, e.g. 2024-06-01..2025-05-07")
+        })?;
         Window::new(parse_date(a)?, parse_date(b)?)
     }
 }
@@ -96,7 +96,11 @@ impl RangePreset {
     /// The window this preset means on `as_of`; `first` is the earliest date
     /// in the data (the start of `ALL`, and the floor of every preset).
     pub fn window(self, as_of: NaiveDate, first: NaiveDate) -> Window {
-        let back = |months: u32| as_of.checked_sub_months(Months::new(months)).unwrap_or(first);
+        let back = |months: u32| {
+            as_of
+                .checked_sub_months(Months::new(months))
+                .unwrap_or(first)
+        };
         let start = match self {
             RangePreset::M1 => back(1),
             RangePreset::M3 => back(3),
@@ -145,7 +149,10 @@ mod tests {
         assert_eq!(RangePreset::Ytd.window(as_of, first).start, d("2025-01-01"));
         assert_eq!(RangePreset::Y1.window(as_of, first).start, d("2024-05-07"));
         assert_eq!(RangePreset::Y3.window(as_of, first).start, first);
-        assert_eq!(RangePreset::All.window(as_of, first), Window::new(first, as_of).unwrap());
+        assert_eq!(
+            RangePreset::All.window(as_of, first),
+            Window::new(first, as_of).unwrap()
+        );
     }
 
     #[test]

@@ -78,7 +78,10 @@ pub fn validate_basket(basket: &Basket) -> Result<(), (String, String)> {
         if !seen.insert(&m.symbol) {
             return Err((
                 needle,
-                format!("{} is listed twice; keep one [[member]] entry per symbol", m.symbol),
+                format!(
+                    "{} is listed twice; keep one [[member]] entry per symbol",
+                    m.symbol
+                ),
             ));
         }
         if let Some(w) = m.weight
@@ -86,7 +89,10 @@ pub fn validate_basket(basket: &Basket) -> Result<(), (String, String)> {
         {
             return Err((
                 needle,
-                format!("{}: weight {w} is not allowed; a weight is a number >= 0", m.symbol),
+                format!(
+                    "{}: weight {w} is not allowed; a weight is a number >= 0",
+                    m.symbol
+                ),
             ));
         }
     }
@@ -109,8 +115,9 @@ pub fn parse_basket(path: &Path, text: &str) -> Result<Basket, FileError> {
         method: file.method,
         members: file.members,
     };
-    validate_basket(&basket)
-        .map_err(|(needle, message)| FileError::new(path, line_containing(text, &needle), message))?;
+    validate_basket(&basket).map_err(|(needle, message)| {
+        FileError::new(path, line_containing(text, &needle), message)
+    })?;
     Ok(basket)
 }
 
@@ -135,7 +142,10 @@ pub fn read_baskets(dir: &Path) -> (Vec<Basket>, Vec<FileError>) {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     paths.sort();
     for path in paths {
@@ -144,7 +154,26 @@ pub fn read_baskets(dir: &Path) -> (Vec<Basket>, Vec<FileError>) {
             Err(e) => errors.push(e),
         }
     }
+    baskets.sort_by_key(|b| display_rank(&b.id));
     (baskets, errors)
+}
+
+/// The order of the research note's baskets, shown first wherever baskets
+/// are listed (tabs, report, export columns); other baskets follow by id.
+pub const NOTE_ORDER: [&str; 5] = [
+    "na-chain",
+    "domestic-chain",
+    "hk-internet",
+    "alibaba",
+    "hstech",
+];
+
+fn display_rank(id: &BasketId) -> (usize, String) {
+    let rank = NOTE_ORDER
+        .iter()
+        .position(|n| *n == id.as_str())
+        .unwrap_or(NOTE_ORDER.len());
+    (rank, id.to_string())
 }
 
 fn read_text(path: &Path) -> Result<String, FileError> {
@@ -227,7 +256,10 @@ name = "阿里巴巴-W"
         let typo = GOOD.replace("weight = 2.0", "wieght = 2.0");
         let err = parse_basket(path, &typo).unwrap_err();
         assert_eq!(err.line, Some(9), "{err}");
-        assert!(err.to_string().starts_with("baskets/test.toml:9: "), "{err}");
+        assert!(
+            err.to_string().starts_with("baskets/test.toml:9: "),
+            "{err}"
+        );
 
         let twice = format!("{GOOD}\n[[member]]\nsymbol = \"9988.HK\"\nname = \"again\"\n");
         let err = parse_basket(path, &twice).unwrap_err();

@@ -8,20 +8,22 @@ mod atomic;
 mod files;
 mod paths;
 mod prices;
+mod workspace;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use atomic::write_atomic;
 pub use files::{
-    FileError, basket_to_toml, parse_basket, parse_watchlist, read_baskets, read_watchlist,
-    validate_basket, watchlist_to_toml, write_basket, write_watchlist,
+    FileError, NOTE_ORDER, basket_to_toml, parse_basket, parse_watchlist, read_baskets,
+    read_watchlist, validate_basket, watchlist_to_toml, write_basket, write_watchlist,
 };
 pub use paths::Layout;
 pub use prices::{
     DecodeError, OPTIONAL_COLUMNS, PriceFileError, PriceRow, PriceSeries, PriceTable,
     decode_parquet, encode_parquet, load_series, read_price_file,
 };
+pub use workspace::{OpenError, Workspace, resolve_data_dir};
 
 use crate::domain::{Basket, Symbol, Watchlist};
 
@@ -45,12 +47,18 @@ impl PriceBook {
 
     /// The latest date of any series: the default as-of date.
     pub fn last_date(&self) -> Option<chrono::NaiveDate> {
-        self.series.values().filter_map(PriceSeries::last_date).max()
+        self.series
+            .values()
+            .filter_map(PriceSeries::last_date)
+            .max()
     }
 
     /// The earliest date of any series: where the `ALL` range starts.
     pub fn first_date(&self) -> Option<chrono::NaiveDate> {
-        self.series.values().filter_map(PriceSeries::first_date).min()
+        self.series
+            .values()
+            .filter_map(PriceSeries::first_date)
+            .min()
     }
 }
 
@@ -147,6 +155,10 @@ impl Store {
 
     /// Loads the prices of every member of every basket.
     pub fn load_basket_prices(&self, baskets: &[Basket]) -> PriceBook {
-        self.load_prices(baskets.iter().flat_map(|b| b.members.iter().map(|m| &m.symbol)))
+        self.load_prices(
+            baskets
+                .iter()
+                .flat_map(|b| b.members.iter().map(|m| &m.symbol)),
+        )
     }
 }

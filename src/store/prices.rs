@@ -136,7 +136,9 @@ pub enum PriceFileError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: not a readable Parquet file ({detail}); re-import the symbol or delete the file")]
+    #[error(
+        "{path}: not a readable Parquet file ({detail}); re-import the symbol or delete the file"
+    )]
     Parquet { path: String, detail: String },
     #[error("{path}: {detail}")]
     Content { path: String, detail: String },
@@ -151,7 +153,10 @@ pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
             .into_series()
             .into_column(),
     );
-    columns.push(Column::new("close".into(), rows.iter().map(|r| r.close).collect::<Vec<f64>>()));
+    columns.push(Column::new(
+        "close".into(),
+        rows.iter().map(|r| r.close).collect::<Vec<f64>>(),
+    ));
     for name in OPTIONAL_COLUMNS {
         if rows.iter().any(|r| r.optional(name).is_some()) {
             let values: Vec<Option<f64>> = rows.iter().map(|r| r.optional(name)).collect();
@@ -219,9 +224,9 @@ pub fn decode_parquet(bytes: &[u8]) -> Result<PriceTable, DecodeError> {
 
 fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
     let content = DecodeError::Content;
-    let date_col = frame
-        .column("date")
-        .map_err(|_| content("no `date` column; a price file needs date (Date) and close (f64)".into()))?;
+    let date_col = frame.column("date").map_err(|_| {
+        content("no `date` column; a price file needs date (Date) and close (f64)".into())
+    })?;
     let dates = date_col.date().map_err(|_| {
         content(format!(
             "column `date` has type {}, expected Date",
@@ -248,8 +253,9 @@ fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
             .collect();
         Ok(Some(values))
     };
-    let close = numeric("close")?
-        .ok_or_else(|| content("no `close` column; a price file needs date (Date) and close (f64)".into()))?;
+    let close = numeric("close")?.ok_or_else(|| {
+        content("no `close` column; a price file needs date (Date) and close (f64)".into())
+    })?;
     let optional: Vec<Option<Vec<Option<f64>>>> = OPTIONAL_COLUMNS
         .iter()
         .map(|name| numeric(name))
@@ -260,7 +266,8 @@ fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
     for (i, date) in dates.as_date_iter().enumerate() {
         let row_no = i + 1;
         let date = date.ok_or_else(|| content(format!("row {row_no}: empty date")))?;
-        let close = close[i].ok_or_else(|| content(format!("row {row_no} ({date}): empty close")))?;
+        let close =
+            close[i].ok_or_else(|| content(format!("row {row_no} ({date}): empty close")))?;
         let row = PriceRow {
             date,
             open: get(0, i),
@@ -316,7 +323,11 @@ mod tests {
         };
         let bytes = encode_parquet(&table).unwrap();
         assert_eq!(decode_parquet(&bytes).unwrap(), table);
-        assert_eq!(encode_parquet(&table).unwrap(), bytes, "encoding is deterministic");
+        assert_eq!(
+            encode_parquet(&table).unwrap(),
+            bytes,
+            "encoding is deterministic"
+        );
         let series = PriceSeries::from_table(&table);
         assert_eq!(series.price, vec![10.0, 11.0]);
     }
@@ -331,13 +342,22 @@ mod tests {
             demo: false,
         };
         let bytes = encode_parquet(&table).unwrap();
-        assert!(matches!(decode_parquet(&bytes), Err(DecodeError::Content(_))));
+        assert!(matches!(
+            decode_parquet(&bytes),
+            Err(DecodeError::Content(_))
+        ));
         let table = PriceTable {
             rows: vec![PriceRow::close_only(d("2025-01-03"), -1.0)],
             demo: false,
         };
         let bytes = encode_parquet(&table).unwrap();
-        assert!(matches!(decode_parquet(&bytes), Err(DecodeError::Content(_))));
-        assert!(matches!(decode_parquet(b"garbage"), Err(DecodeError::Parquet(_))));
+        assert!(matches!(
+            decode_parquet(&bytes),
+            Err(DecodeError::Content(_))
+        ));
+        assert!(matches!(
+            decode_parquet(b"garbage"),
+            Err(DecodeError::Parquet(_))
+        ));
     }
 }

@@ -1,0 +1,189 @@
+//! The command line: every subcommand and option, with their help texts.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::compute::{Request, WindowChoice};
+use crate::domain::{BasketId, Method, RangePreset, Symbol, Window, parse_date};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "spillover",
+    version,
+    about = "Thematic basket indices, ratios and the earnings calendar, from a local price cache",
+    long_about = "spillover builds thematic basket indices (e.g. the A-share North American and \
+domestic computing-power chains) from a local cache of price files, compares them as ratios, \
+correlates ratio against ratio, and tracks the earnings calendar of Hong Kong internet platforms.\n\n\
+With no command it opens the workstation. The first command run on an empty data dir installs \
+the embedded default: the research note's baskets, the May earnings watchlist and labelled DEMO prices."
+)]
+pub struct Cli {
+    /// The data dir (prices/, baskets/, watchlist.toml). Default: the platform's data dir for
+    /// "spillover", or $SPILLOVER_HOME.
+    #[arg(long, global = true, env = "SPILLOVER_HOME", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the indices, the two ratios, the scatter statistics and the earnings around the as-of date.
+    Report {
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+        /// Print every statistic as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
+    Export(ExportArgs),
+    /// Import price files (Yahoo/Stooq per-symbol CSV, long CSV/Parquet, Tushare, wide CSV) into the cache.
+    ///
+    /// All or nothing: if any file is rejected, the cache is left byte-for-byte unchanged.
+    Import {
+        /// The files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The symbol of a per-symbol file (default: from the file name, e.g. 300308.SZ.csv).
+        #[arg(long, value_parser = parse_symbol)]
+        symbol: Option<Symbol>,
+    },
+    /// List baskets, or show one basket's member table.
+    #[command(subcommand)]
+    Basket(BasketCommand),
+    /// List the cached symbols with their date ranges.
+    Symbols,
+    /// Validate the whole cache: price files, baskets, watchlist.
+    Check,
+    /// Manage the embedded demo default.
+    Demo {
+        /// Re-install the default baskets, watchlist and demo prices (imported prices are kept).
+        #[arg(long, required = true)]
+        reset: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BasketCommand {
+    /// List every basket with its method and data coverage.
+    List,
+    /// Show a basket's member table: weights, returns, contributions, data status.
+    Show {
+        /// The basket id (its file name without .toml), e.g. na-chain.
+        #[arg(value_parser = parse_basket_id)]
+        id: BasketId,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    /// Basket index levels: date, then one column per basket id.
+    Indices,
+    /// The two ratios: date, then `A/B` and `A/C`.
+    Ratios,
+    /// Scatter points (rebased to 1.0 at the first point) and the rolling correlation.
+    Scatter,
+    /// Member tables of every basket (or --basket): one row per member.
+    Members,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Parquet,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[arg(long, value_enum)]
+    pub what: ExportWhat,
+    /// The file format (default: from the output file's extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// The output file.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// With --what members: only this basket.
+    #[arg(long, value_parser = parse_basket_id)]
+    pub basket: Option<BasketId>,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
+/// The options shared by report, export, basket show (and the workstation's `:` commands).
+#[derive(Debug, Clone, Default, Args)]
+pub struct AnalysisArgs {
+    /// The window as START..END, e.g. 2024-06-01..2025-05-07.
+    #[arg(long, value_parser = parse_window, conflicts_with = "range")]
+    pub window: Option<Window>,
+    /// A preset window counting back from the as-of date: 1m 3m 6m ytd 1y 3y all [default: 1y].
+    #[arg(long, value_parser = parse_range)]
+    pub range: Option<RangePreset>,
+    /// Replay the data as of this date (YYYY-MM-DD): nothing after it is used. Default: the last date in the data.
+    #[arg(long = "as-of", value_parser = parse_date_arg, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Index weighting for every multi-member basket: equal, cap or custom [default: each basket's own].
+    #[arg(long, value_parser = parse_method)]
+    pub method: Option<Method>,
+    /// Scale every index to 1000 on this date (default: the window's first date).
+    #[arg(long, value_parser = parse_date_arg, value_name = "DATE")]
+    pub base: Option<NaiveDate>,
+    /// The scatter's baskets A B C: x = A/B, y = A/C [default: na-chain domestic-chain alibaba].
+    #[arg(long, num_args = 3, value_names = ["A", "B", "C"], value_parser = parse_basket_id)]
+    pub pair: Option<Vec<BasketId>>,
+    /// Trailing window of the rolling correlation, in daily changes [default: 60].
+    #[arg(long, value_name = "W", value_parser = clap::value_parser!(u16).range(3..))]
+    pub roll: Option<u16>,
+}
+
+impl AnalysisArgs {
+    pub fn request(&self) -> Request {
+        let mut request = Request::default();
+        if let Some(window) = self.window {
+            request.range = WindowChoice::Explicit(window);
+        } else if let Some(preset) = self.range {
+            request.range = WindowChoice::Preset(preset);
+        }
+        request.as_of = self.as_of;
+        request.method = self.method;
+        request.base = self.base;
+        if let Some([a, b, c]) = self.pair.as_deref() {
+            request.pair = [a.clone(), b.clone(), c.clone()];
+        }
+        if let Some(roll) = self.roll {
+            request.roll = usize::from(roll);
+        }
+        request
+    }
+}
+
+fn parse_window(text: &str) -> Result<Window, String> {
+    text.parse()
+}
+
+fn parse_range(text: &str) -> Result<RangePreset, String> {
+    text.parse()
+}
+
+fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text)
+}
+
+fn parse_method(text: &str) -> Result<Method, String> {
+    text.parse()
+}
+
+fn parse_basket_id(text: &str) -> Result<BasketId, String> {
+    BasketId::parse(text)
+}
+
+fn parse_symbol(text: &str) -> Result<Symbol, String> {
+    Symbol::parse(text).map_err(|e| e.to_string())
+}

@@ -1,0 +1,228 @@
+//! `spillover symbols`, `check` and `basket list|show`: what is in the cache.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::text::{Align, Table, clip, num, pct};
+use crate::compute::Analysis;
+use crate::domain::{BasketId, Symbol};
+use crate::store::{Workspace, read_price_file};
+
+/// `spillover symbols`: every cached symbol with its rows and date range.
+pub fn symbols(ws: &Workspace) -> String {
+    let (symbols, strays) = ws.store.cached_symbols();
+    let used_by = baskets_using(ws);
+    let dir = ws.store.layout().prices_dir();
+    let mut table = Table::new(&[
+        ("symbol", Align::Left),
+        ("rows", Align::Right),
+        ("first", Align::Left),
+        ("last", Align::Left),
+        ("source", Align::Left),
+        ("baskets", Align::Left),
+    ]);
+    for symbol in &symbols {
+        let baskets = used_by.get(symbol).map(|b| b.join(" ")).unwrap_or_default();
+        match read_price_file(&dir.join(symbol.file_name())) {
+            Ok(t) => table.row(vec![
+                symbol.to_string(),
+                t.rows.len().to_string(),
+                t.rows
+                    .first()
+                    .map(|r| r.date.to_string())
+                    .unwrap_or_default(),
+                t.rows
+                    .last()
+                    .map(|r| r.date.to_string())
+                    .unwrap_or_default(),
+                if t.demo { "DEMO" } else { "imported" }.to_string(),
+                baskets,
+            ]),
+            Err(_) => table.row(vec![
+                symbol.to_string(),
+                "?".into(),
+                String::new(),
+                String::new(),
+                "unreadable (run spillover check)".into(),
+                baskets,
+            ]),
+        }
+    }
+    let mut out = format!("{} symbols in {}\n", symbols.len(), dir.display());
+    out.push_str(&table.render(""));
+    for stray in strays {
+        let _ = writeln!(
+            out,
+            "warning: prices/{stray} is not named <SYMBOL>.parquet and is ignored"
+        );
+    }
+    out
+}
+
+fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
+    let mut map: BTreeMap<Symbol, Vec<String>> = BTreeMap::new();
+    for basket in &ws.baskets {
+        for m in &basket.members {
+            map.entry(m.symbol.clone())
+                .or_default()
+                .push(basket.id.to_string());
+        }
+    }
+    map
+}
+
+/// The outcome of `spillover check`.
+pub struct CheckReport {
+    pub text: String,
+    pub errors: usize,
+}
+
+/// `spillover check`: reads every file of the cache and says what is wrong.
+pub fn check(ws: &Workspace) -> CheckReport {
+    let mut out = String::new();
+    let mut errors = 0;
+    let mut warnings = 0;
+    let (symbols, strays) = ws.store.cached_symbols();
+    let dir = ws.store.layout().prices_dir();
+    let mut readable = 0;
+    for symbol in &symbols {
+        match read_price_file(&dir.join(symbol.file_name())) {
+            Ok(_) => readable += 1,
+            Err(e) => {
+                errors += 1;
+                let _ = writeln!(out, "error: {e}");
+            }
+        }
+    }
+    for stray in &strays {
+        warnings += 1;
+        let _ = writeln!(
+            out,
+            "warning: {}: not named <SYMBOL>.parquet; it is ignored (rename or delete it)",
+            dir.join(stray).display()
+        );
+    }
+    // Basket and watchlist files that did not load are in the workspace's problems.
+    let (_, basket_errors) = ws.store.load_baskets();
+    for e in &basket_errors {
+        errors += 1;
+        let _ = writeln!(out, "error: {e}");
+    }
+    if let Err(e) = ws.store.load_watchlist() {
+        errors += 1;
+        let _ = writeln!(out, "error: {e}");
+    }
+    let cached: std::collections::BTreeSet<&Symbol> = symbols.iter().collect();
+    for basket in &ws.baskets {
+        let missing: Vec<String> = basket
+            .members
+            .iter()
+            .filter(|m| !cached.contains(&m.symbol))
+            .map(|m| m.symbol.to_string())
+            .collect();
+        if !missing.is_empty() {
+            warnings += 1;
+            let _ = writeln!(
+                out,
+                "warning: basket {}: no prices cached for {} (import them with spillover import)",
+                basket.id,
+                missing.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}: {readable}/{} price files readable, {} baskets, {} watchlist events; {errors} errors, {warnings} warnings",
+        ws.store.layout().root().display(),
+        symbols.len(),
+        ws.baskets.len(),
+        ws.watchlist.events.len(),
+    );
+    CheckReport { text: out, errors }
+}
+
+/// `spillover basket list`.
+pub fn basket_list(ws: &Workspace) -> String {
+    let mut table = Table::new(&[
+        ("id", Align::Left),
+        ("name", Align::Left),
+        ("method", Align::Left),
+        ("members", Align::Right),
+        ("with data", Align::Right),
+    ]);
+    for b in &ws.baskets {
+        let with_data = b
+            .members
+            .iter()
+            .filter(|m| ws.book.get(&m.symbol).is_some())
+            .count();
+        table.row(vec![
+            b.id.to_string(),
+            clip(&b.name, 48),
+            b.method.to_string(),
+            b.members.len().to_string(),
+            with_data.to_string(),
+        ]);
+    }
+    table.render("")
+}
+
+/// `spillover basket show ID`: the member table over the window.
+pub fn basket_show(ws: &Workspace, analysis: &Analysis, id: &BasketId) -> Option<String> {
+    let basket = ws.basket(id)?;
+    let rows = &analysis.members.iter().find(|(b, _)| b == id)?.1;
+    let summary = analysis.summaries.iter().find(|s| &s.basket == id);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} · {} · {} members · method {}",
+        basket.id,
+        basket.name,
+        basket.members.len(),
+        basket.method
+    );
+    if !basket.description.is_empty() {
+        let _ = writeln!(out, "{}", basket.description);
+    }
+    let _ = writeln!(
+        out,
+        "window {} · as of {} · index {} ({} over the window)",
+        analysis.window,
+        analysis.as_of,
+        num(summary.and_then(|s| s.level), 1),
+        pct(summary.and_then(|s| s.ret_window)),
+    );
+    let mut table = Table::new(&[
+        ("symbol", Align::Left),
+        ("name", Align::Left),
+        ("segment", Align::Left),
+        ("weight", Align::Right),
+        ("last", Align::Right),
+        ("1D", Align::Right),
+        ("5D", Align::Right),
+        ("1M", Align::Right),
+        ("YTD", Align::Right),
+        ("window", Align::Right),
+        ("contrib", Align::Right),
+        ("status", Align::Left),
+    ]);
+    for r in rows {
+        table.row(vec![
+            r.symbol.to_string(),
+            clip(&r.name, 14),
+            clip(&r.segment, 24),
+            r.current_weight
+                .map_or("-".to_string(), |w| format!("{:.2}%", w * 100.0)),
+            num(r.last_price, 2),
+            pct(r.ret_1d),
+            pct(r.ret_5d),
+            pct(r.ret_1m),
+            pct(r.ret_ytd),
+            pct(r.ret_window),
+            num(Some(r.contribution), 1),
+            r.status.describe(),
+        ]);
+    }
+    out.push_str(&table.render(""));
+    Some(out)
+}

@@ -1,0 +1,199 @@
+//! `spillover export`: wide tables of what the workstation shows, as CSV or Parquet.
+//!
+//! Time series are wide: a `date` column, then one column per series named
+//! by basket id or `A/B`; an empty cell is a date on which that series has
+//! no value (another market's holiday, before it starts). Member tables are
+//! one row per member with a `basket` column.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::args::{ExportFormat, ExportWhat};
+use crate::compute::{Analysis, MemberRow};
+use crate::domain::BasketId;
+use crate::store::write_atomic;
+
+/// One named series of `(date, value)` pairs.
+struct Series<'a> {
+    name: String,
+    dates: &'a [NaiveDate],
+    values: Vec<Option<f64>>,
+}
+
+/// Lays `series` out on the union of their dates.
+fn wide_frame(series: &[Series<'_>]) -> PolarsResult<DataFrame> {
+    let dates: Vec<NaiveDate> = series
+        .iter()
+        .flat_map(|s| s.dates.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut columns = vec![
+        DateChunked::from_naive_date("date".into(), dates.iter().copied())
+            .into_series()
+            .into_column(),
+    ];
+    for s in series {
+        let mut values = vec![None; dates.len()];
+        let mut at = 0;
+        for (date, value) in s.dates.iter().zip(&s.values) {
+            while dates[at] < *date {
+                at += 1;
+            }
+            values[at] = *value;
+        }
+        columns.push(Column::new(s.name.as_str().into(), values));
+    }
+    DataFrame::new(dates.len(), columns)
+}
+
+fn indices_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+    let series: Vec<Series<'_>> = analysis
+        .indices
+        .iter()
+        .map(|i| Series {
+            name: i.basket.to_string(),
+            dates: &i.dates,
+            values: i.levels.iter().map(|v| Some(*v)).collect(),
+        })
+        .collect();
+    wide_frame(&series)
+}
+
+fn ratios_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+    let series: Vec<Series<'_>> = analysis
+        .ratios
+        .iter()
+        .map(|r| Series {
+            name: r.label.clone(),
+            dates: &r.dates,
+            values: r.values.iter().map(|v| Some(*v)).collect(),
+        })
+        .collect();
+    wide_frame(&series)
+}
+
+fn scatter_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+    let sc = &analysis.scatter;
+    let dates: Vec<NaiveDate> = sc.points.iter().map(|p| p.date).collect();
+    let rolling_dates: Vec<NaiveDate> = sc.rolling.iter().map(|r| r.0).collect();
+    wide_frame(&[
+        Series {
+            name: sc.x_label.clone(),
+            dates: &dates,
+            values: sc.points.iter().map(|p| Some(p.x)).collect(),
+        },
+        Series {
+            name: sc.y_label.clone(),
+            dates: &dates,
+            values: sc.points.iter().map(|p| Some(p.y)).collect(),
+        },
+        Series {
+            name: format!("rolling_r_{}", sc.roll_window),
+            dates: &rolling_dates,
+            values: sc.rolling.iter().map(|r| r.1).collect(),
+        },
+    ])
+}
+
+fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result<DataFrame> {
+    let rows: Vec<(&BasketId, &MemberRow)> = analysis
+        .members
+        .iter()
+        .filter(|(id, _)| only.is_none_or(|o| o == id))
+        .flat_map(|(id, rows)| rows.iter().map(move |r| (id, r)))
+        .collect();
+    if let Some(id) = only
+        && !analysis.members.iter().any(|(b, _)| b == id)
+    {
+        let known: Vec<String> = analysis
+            .members
+            .iter()
+            .map(|(b, _)| b.to_string())
+            .collect();
+        bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
+    }
+    let text = |f: &dyn Fn(&MemberRow) -> String| -> Vec<String> {
+        rows.iter().map(|(_, r)| f(r)).collect()
+    };
+    let number = |name: &str, f: &dyn Fn(&MemberRow) -> Option<f64>| {
+        Column::new(
+            name.into(),
+            rows.iter().map(|(_, r)| f(r)).collect::<Vec<_>>(),
+        )
+    };
+    let date = |name: &str, f: &dyn Fn(&MemberRow) -> Option<NaiveDate>| {
+        DateChunked::from_naive_date_options(name.into(), rows.iter().map(|(_, r)| f(r)))
+            .into_series()
+            .into_column()
+    };
+    let columns = vec![
+        Column::new(
+            "basket".into(),
+            rows.iter()
+                .map(|(id, _)| id.to_string())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new("symbol".into(), text(&|r| r.symbol.to_string())),
+        Column::new("name".into(), text(&|r| r.name.clone())),
+        Column::new("segment".into(), text(&|r| r.segment.clone())),
+        number("target_weight", &|r| r.target_weight),
+        number("weight", &|r| r.current_weight),
+        number("last_price", &|r| r.last_price),
+        date("last_price_date", &|r| r.last_price_date),
+        number("ret_1d", &|r| r.ret_1d),
+        number("ret_5d", &|r| r.ret_5d),
+        number("ret_1m", &|r| r.ret_1m),
+        number("ret_ytd", &|r| r.ret_ytd),
+        number("ret_window", &|r| r.ret_window),
+        number("contribution", &|r| Some(r.contribution)),
+        date("first_date", &|r| r.first_date),
+        date("last_date", &|r| r.last_date),
+        Column::new("status".into(), text(&|r| r.status.describe())),
+    ];
+    Ok(DataFrame::new(rows.len(), columns)?)
+}
+
+/// The format asked for, else the output's extension, else CSV.
+pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
+    asked.unwrap_or_else(|| {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("parquet" | "pq") => ExportFormat::Parquet,
+            _ => ExportFormat::Csv,
+        }
+    })
+}
+
+/// Builds the table and writes it atomically; returns its row count.
+pub fn export(
+    analysis: &Analysis,
+    what: ExportWhat,
+    format: ExportFormat,
+    basket: Option<&BasketId>,
+    output: &Path,
+) -> anyhow::Result<usize> {
+    let mut frame = match what {
+        ExportWhat::Indices => indices_frame(analysis)?,
+        ExportWhat::Ratios => ratios_frame(analysis)?,
+        ExportWhat::Scatter => scatter_frame(analysis)?,
+        ExportWhat::Members => members_frame(analysis, basket)?,
+    };
+    let mut bytes = Vec::new();
+    match format {
+        ExportFormat::Csv => CsvWriter::new(&mut bytes).finish(&mut frame)?,
+        ExportFormat::Parquet => {
+            ParquetWriter::new(&mut bytes).finish(&mut frame)?;
+        }
+    }
+    write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    Ok(frame.height())
+}

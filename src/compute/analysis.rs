@@ -1,0 +1,183 @@
+//! One request in, everything the screens and reports show out.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use super::ComputeError;
+use super::history::IndexHistory;
+use super::index::{IndexSeries, check_base};
+use super::members::{MemberRow, member_table};
+use super::ratio::{RatioSeries, ratio};
+use super::scatter::{Scatter, scatter};
+use super::summary::{IndexSummary, index_summary};
+use crate::domain::{Basket, BasketId, Method, RangePreset, Window};
+use crate::store::PriceBook;
+
+/// Log changes in each rolling correlation, unless asked otherwise.
+pub const DEFAULT_ROLL: usize = 60;
+
+/// The window: a preset counting back from the as-of date, or explicit dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowChoice {
+    Preset(RangePreset),
+    Explicit(Window),
+}
+
+/// What to compute: the same inputs for report, export and the TUI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub range: WindowChoice,
+    /// Default: the last date in the data.
+    pub as_of: Option<NaiveDate>,
+    /// Overrides the method of multi-member baskets.
+    pub method: Option<Method>,
+    /// The date on which every index reads 1000 (default: the window's first date).
+    pub base: Option<NaiveDate>,
+    /// A, B, C: the scatter plots x = A/B against y = A/C.
+    pub pair: [BasketId; 3],
+    /// Log changes per rolling correlation value.
+    pub roll: usize,
+}
+
+impl Default for Request {
+    /// One year to the last date, the research note's pair, W = 60.
+    fn default() -> Request {
+        let id = |text: &str| BasketId::parse(text).expect("a built-in basket id is valid");
+        Request {
+            range: WindowChoice::Preset(RangePreset::Y1),
+            as_of: None,
+            method: None,
+            base: None,
+            pair: [id("na-chain"), id("domestic-chain"), id("alibaba")],
+            roll: DEFAULT_ROLL,
+        }
+    }
+}
+
+/// Everything the screens and reports show, computed once per change of inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub as_of: NaiveDate,
+    /// The window, its end cut at the as-of date.
+    #[serde(serialize_with = "serialize_window")]
+    pub window: Window,
+    /// One per basket, in basket order.
+    pub indices: Vec<IndexSeries>,
+    /// One per basket, in basket order.
+    pub summaries: Vec<IndexSummary>,
+    /// `[A/B, A/C]`.
+    pub ratios: Vec<RatioSeries>,
+    pub scatter: Scatter,
+    /// One table per basket, in basket order.
+    pub members: Vec<(BasketId, Vec<MemberRow>)>,
+}
+
+impl Analysis {
+    /// The index of basket `id`, if it is one of the analysed baskets.
+    pub fn index(&self, id: &BasketId) -> Option<&IndexSeries> {
+        self.indices.iter().find(|s| &s.basket == id)
+    }
+}
+
+fn serialize_window<S: Serializer>(window: &Window, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Shown {
+        start: NaiveDate,
+        end: NaiveDate,
+    }
+    Shown {
+        start: window.start,
+        end: window.end,
+    }
+    .serialize(serializer)
+}
+
+/// Computes the indices, ratios, scatter and member tables of `baskets`
+/// from the rows of `book` up to the as-of date.
+pub fn analyse(
+    baskets: &[Basket],
+    book: &PriceBook,
+    request: &Request,
+) -> Result<Analysis, ComputeError> {
+    let position = |id: &BasketId| {
+        baskets
+            .iter()
+            .position(|b| &b.id == id)
+            .ok_or_else(|| unknown_basket(baskets, id))
+    };
+    let [a, b, c] = [
+        position(&request.pair[0])?,
+        position(&request.pair[1])?,
+        position(&request.pair[2])?,
+    ];
+
+    let as_of = request
+        .as_of
+        .or_else(|| book.last_date())
+        .ok_or(ComputeError::NoData)?;
+    let first = book
+        .series
+        .values()
+        .filter_map(|s| s.first_date())
+        .filter(|d| *d <= as_of)
+        .min()
+        .ok_or(ComputeError::NoDataUpTo { as_of })?;
+    let window = match request.range {
+        WindowChoice::Preset(preset) => preset.window(as_of, first),
+        WindowChoice::Explicit(window) => window.cut_at(as_of),
+    };
+
+    let histories: Vec<IndexHistory> = baskets
+        .iter()
+        .map(|basket| IndexHistory::build(basket, book, request.method, as_of))
+        .collect();
+    let indices: Vec<IndexSeries> = histories
+        .iter()
+        .map(|h| h.series(window, request.base))
+        .collect();
+    let first_in = indices.iter().filter_map(|s| s.dates.first()).min();
+    let last_in = indices.iter().filter_map(|s| s.dates.last()).max();
+    let (Some(&first_in), Some(&last_in)) = (first_in, last_in) else {
+        return Err(ComputeError::EmptyWindow { window });
+    };
+    if let Some(base) = request.base {
+        check_base(base, first_in, last_in, window)?;
+    }
+
+    let summaries = histories
+        .iter()
+        .zip(&indices)
+        .map(|(h, s)| index_summary(h, s))
+        .collect();
+    let ratios = vec![
+        ratio(&indices[a], &indices[b]),
+        ratio(&indices[a], &indices[c]),
+    ];
+    let scatter = scatter(&ratios[0], &ratios[1], request.roll);
+    let members = baskets
+        .iter()
+        .zip(histories.iter().zip(&indices))
+        .map(|(basket, (h, s))| (basket.id.clone(), member_table(basket, book, h, s, window)))
+        .collect();
+    Ok(Analysis {
+        as_of,
+        window,
+        indices,
+        summaries,
+        ratios,
+        scatter,
+        members,
+    })
+}
+
+fn unknown_basket(baskets: &[Basket], id: &BasketId) -> ComputeError {
+    let known: Vec<&str> = baskets.iter().map(|b| b.id.as_str()).collect();
+    ComputeError::UnknownBasket {
+        id: id.clone(),
+        known: if known.is_empty() {
+            "(none)".to_string()
+        } else {
+            known.join(", ")
+        },
+    }
+}

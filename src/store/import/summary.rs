@@ -1,0 +1,123 @@
+//! What an import did, per symbol and per file: the text the CLI prints.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::detect::Format;
+use crate::domain::Symbol;
+
+/// What an import did to one symbol's price file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SymbolImport {
+    pub symbol: Symbol,
+    /// Imported rows on dates the cache did not have.
+    pub added: usize,
+    /// Imported rows on dates the cache had: the imported row wins.
+    pub replaced: usize,
+    /// First and last date of the imported rows.
+    pub imported: (NaiveDate, NaiveDate),
+    /// First and last date in the cache after the import.
+    pub cached: (NaiveDate, NaiveDate),
+    /// Rows in the cache after the import.
+    pub rows_after: usize,
+    /// The cache held synthetic demo prices, dropped whole rather than mixed
+    /// with real ones.
+    pub replaced_demo: bool,
+}
+
+/// What is worth saying about one file beyond its format.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FileNote {
+    pub path: PathBuf,
+    /// Columns present in the file that the import does not read.
+    pub ignored_columns: Vec<String>,
+    /// Rows with a date but no value at all (Yahoo writes `null` rows).
+    pub skipped_empty_rows: usize,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportSummary {
+    /// One entry per symbol, sorted by symbol.
+    pub per_symbol: Vec<SymbolImport>,
+    /// Every file read, in command-line order, with its detected format.
+    pub files: Vec<(PathBuf, Format)>,
+    /// Ignored columns and skipped rows, only for files that had any.
+    pub notes: Vec<FileNote>,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                one.to_string()
+            } else {
+                format!("{one}s")
+            }
+        };
+        writeln!(
+            f,
+            "Imported {} {}:",
+            self.files.len(),
+            plural(self.files.len(), "file")
+        )?;
+        for (path, format) in &self.files {
+            write!(f, "  {} ({format})", path.display())?;
+            if let Some(note) = self.notes.iter().find(|n| &n.path == path) {
+                if !note.ignored_columns.is_empty() {
+                    write!(f, "; ignored columns: {}", note.ignored_columns.join(", "))?;
+                }
+                if note.skipped_empty_rows > 0 {
+                    let n = note.skipped_empty_rows;
+                    write!(f, "; skipped {n} {} without any value", plural(n, "row"))?;
+                }
+            }
+            writeln!(f)?;
+        }
+        let width = self
+            .per_symbol
+            .iter()
+            .map(|s| s.symbol.as_str().len())
+            .max()
+            .unwrap_or(0);
+        for s in &self.per_symbol {
+            let imported = s.added + s.replaced;
+            write!(
+                f,
+                "  {:width$}  {imported} {} {}: ",
+                s.symbol.as_str(),
+                plural(imported, "row"),
+                Range(s.imported),
+            )?;
+            if s.replaced_demo {
+                write!(f, "replaced the demo prices")?;
+            } else {
+                write!(f, "{} added, {} replaced", s.added, s.replaced)?;
+            }
+            writeln!(
+                f,
+                "; cache now {}, {} {}",
+                Range(s.cached),
+                s.rows_after,
+                plural(s.rows_after, "row")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// `2025-01-02..2025-01-08`, or the one date when both ends are the same.
+struct Range((NaiveDate, NaiveDate));
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (first, last) = self.0;
+        if first == last {
+            write!(f, "{first}")
+        } else {
+            write!(f, "{first}..{last}")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! From a grid of cells to one validated table per symbol: the part every
+//! format shares once its bytes are read.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::detect::{ColumnMap, Field};
+use super::error::{Location, Problem};
+use super::values::{self, Cell};
+use crate::domain::Symbol;
+use crate::store::PriceRow;
+
+/// A file read into rows and columns, whatever its format.
+pub trait Grid {
+    fn headers(&self) -> &[String];
+    fn height(&self) -> usize;
+    fn cell(&self, column: usize, row: usize) -> Cell<'_>;
+    /// Where data row `row` (0-based) is, for messages.
+    fn location(&self, row: usize) -> Location;
+    /// Where the column names are, for messages about a whole column.
+    fn header_location(&self) -> Location;
+}
+
+/// Where the symbol of each row comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Symbols<'a> {
+    /// A long file's symbol column.
+    Column(usize),
+    /// A per-symbol file's one symbol (from `--symbol` or the file name).
+    Fixed(&'a Symbol),
+}
+
+/// A problem at a place in the file.
+pub type Located = (Location, Problem);
+
+/// The rows read so far, per symbol, with where each came from so that a
+/// duplicate date can name both places.
+#[derive(Debug, Default)]
+pub struct Collector {
+    tables: BTreeMap<Symbol, BTreeMap<NaiveDate, (PriceRow, Location)>>,
+}
+
+impl Collector {
+    pub fn add(&mut self, symbol: &Symbol, row: PriceRow, at: Location) -> Result<(), Located> {
+        let rows = self.tables.entry(symbol.clone()).or_default();
+        if let Some((_, first)) = rows.get(&row.date) {
+            let first = match first {
+                Location::Line(n) => format!("line {n}"),
+                Location::Row(n) => format!("row {n}"),
+                Location::File => "an earlier row".to_string(),
+            };
+            return Err((
+                at,
+                Problem::DuplicateDate {
+                    symbol: symbol.clone(),
+                    date: row.date,
+                    first,
+                },
+            ));
+        }
+        rows.insert(row.date, (row, at));
+        Ok(())
+    }
+
+    /// The tables, each sorted by date with one row per date.
+    pub fn finish(self) -> BTreeMap<Symbol, Vec<PriceRow>> {
+        self.tables
+            .into_iter()
+            .map(|(symbol, rows)| (symbol, rows.into_values().map(|(row, _)| row).collect()))
+            .collect()
+    }
+}
+
+/// What reading a grid gives: the tables, and how many rows carried no
+/// value at all (Yahoo writes such `null` rows) and were passed over.
+#[derive(Debug)]
+pub struct Read {
+    pub tables: BTreeMap<Symbol, Vec<PriceRow>>,
+    pub skipped_empty_rows: usize,
+}
+
+/// Reads a file of fields in columns, long or per-symbol.
+pub fn read_columns(
+    grid: &dyn Grid,
+    map: &ColumnMap,
+    symbols: Symbols<'_>,
+) -> Result<Read, Located> {
+    let mut collector = Collector::default();
+    let mut skipped_empty_rows = 0;
+    for row in 0..grid.height() {
+        let at = grid.location(row);
+        let cell = |column: usize| grid.cell(column, row);
+        let value_columns = std::iter::once(map.close).chain(map.optional.iter().map(|(_, c)| *c));
+        if value_columns.clone().all(|c| cell(c).is_missing()) {
+            // A row with no value at all says nothing; only its date and
+            // symbol could still be wrong, and those are not worth refusing.
+            skipped_empty_rows += 1;
+            continue;
+        }
+        let symbol = match symbols {
+            Symbols::Column(c) => values::symbol(cell(c)).map_err(|p| (at, p))?,
+            Symbols::Fixed(s) => s.clone(),
+        };
+        let price = price_row(grid, map, row).map_err(|p| (at, p))?;
+        collector.add(&symbol, price, at)?;
+    }
+    Ok(Read {
+        tables: collector.finish(),
+        skipped_empty_rows,
+    })
+}
+
+fn price_row(grid: &dyn Grid, map: &ColumnMap, row: usize) -> Result<PriceRow, Problem> {
+    let headers = grid.headers();
+    let date = values::date(grid.cell(map.date, row))?;
+    let value = |field: Field, column: usize| -> Result<Option<f64>, Problem> {
+        let name = headers[column].trim();
+        values::number(grid.cell(column, row), name)?
+            .map(|v| values::check(field, name, v))
+            .transpose()
+    };
+    let close = value(Field::Close, map.close)?.ok_or_else(|| Problem::MissingClose {
+        column: headers[map.close].trim().to_string(),
+    })?;
+    let optional = |field: Field| match map.get(field) {
+        Some(column) => value(field, column),
+        None => Ok(None),
+    };
+    Ok(PriceRow {
+        date,
+        open: optional(Field::Open)?,
+        high: optional(Field::High)?,
+        low: optional(Field::Low)?,
+        close,
+        adj_close: optional(Field::AdjClose)?,
+        volume: optional(Field::Volume)?,
+        mcap: optional(Field::Mcap)?,
+    })
+}
+
+/// Reads a wide file: an empty cell is no row for that symbol that day; a
+/// column with no value at all is an error (a misspelt or stray column).
+pub fn read_wide(
+    grid: &dyn Grid,
+    date: usize,
+    symbols: &[(usize, Symbol)],
+) -> Result<Read, Located> {
+    let mut collector = Collector::default();
+    let mut skipped_empty_rows = 0;
+    let mut filled = vec![false; symbols.len()];
+    for row in 0..grid.height() {
+        let at = grid.location(row);
+        if symbols.iter().all(|(c, _)| grid.cell(*c, row).is_missing()) {
+            skipped_empty_rows += 1;
+            continue;
+        }
+        let day = values::date(grid.cell(date, row)).map_err(|p| (at, p))?;
+        for (k, (column, symbol)) in symbols.iter().enumerate() {
+            let name = grid.headers()[*column].trim();
+            let Some(close) = values::number(grid.cell(*column, row), name).map_err(|p| (at, p))?
+            else {
+                continue;
+            };
+            let close = values::check(Field::Close, name, close).map_err(|p| (at, p))?;
+            filled[k] = true;
+            collector.add(symbol, PriceRow::close_only(day, close), at)?;
+        }
+    }
+    if let Some(k) = filled.iter().position(|f| !f) {
+        return Err((
+            grid.header_location(),
+            Problem::WideEmptyColumn {
+                symbol: symbols[k].1.clone(),
+            },
+        ));
+    }
+    Ok(Read {
+        tables: collector.finish(),
+        skipped_empty_rows,
+    })
+}

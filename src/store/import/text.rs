@@ -1,0 +1,246 @@
+//! CSV text: read with polars (every column as text, so each cell can be
+//! judged and named on its own), after a light scan of the lines that polars
+//! does not give back: where each row starts, and how many fields it has.
+
+use std::io::Cursor;
+
+use polars::prelude::*;
+
+use super::detect::{Format, Shape, classify, text_format};
+use super::error::{Location, Problem};
+use super::tables::{Grid, Located};
+use super::values::Cell;
+
+/// A CSV file's cells, with the physical line of each row.
+pub struct TextGrid {
+    headers: Vec<String>,
+    columns: Vec<StringChunked>,
+    /// The line of each data row (header = line 1); `None` when the scan and
+    /// polars disagree on the rows, and rows are then named by number.
+    lines: Option<Vec<usize>>,
+}
+
+impl TextGrid {
+    /// Reads CSV text, refusing ragged rows with their line.
+    pub fn read(text: &str) -> Result<(TextGrid, Shape, Format), Located> {
+        let records = scan(text)?;
+        let Some((header, rows)) = records.split_first() else {
+            return Err((Location::File, Problem::Empty));
+        };
+        if let Some(bad) = rows.iter().find(|r| !r.blank && r.fields != header.fields) {
+            return Err((
+                Location::Line(bad.line),
+                Problem::FieldCount {
+                    expected: header.fields,
+                    found: bad.fields,
+                },
+            ));
+        }
+        let frame = CsvReadOptions::default()
+            .with_has_header(true)
+            // Every column as text: a bad cell is then named by the import
+            // instead of turning the whole column into text or nulls.
+            .with_infer_schema_length(Some(0))
+            .into_reader_with_file_handle(Cursor::new(text.as_bytes()))
+            .finish()
+            .map_err(|e| (Location::File, Problem::Csv(first_line(&e.to_string()))))?;
+        let headers: Vec<String> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        refuse_repeated_headers(&headers).map_err(|p| (Location::Line(header.line), p))?;
+        let shape = classify(&headers).map_err(|p| (Location::Line(header.line), p))?;
+        if frame.height() == 0 {
+            return Err((Location::File, Problem::HeaderOnly));
+        }
+        let columns = frame
+            .columns()
+            .iter()
+            .map(|c| c.str().cloned())
+            .collect::<PolarsResult<Vec<_>>>()
+            .map_err(|e| (Location::File, Problem::Csv(first_line(&e.to_string()))))?;
+        let lines = (rows.len() == frame.height()).then(|| rows.iter().map(|r| r.line).collect());
+        let format = text_format(&headers, &shape);
+        Ok((
+            TextGrid {
+                headers,
+                columns,
+                lines,
+            },
+            shape,
+            format,
+        ))
+    }
+}
+
+/// polars renames a repeated header `x` to `x_duplicated_0`; say it plainly.
+fn refuse_repeated_headers(headers: &[String]) -> Result<(), Problem> {
+    for header in headers {
+        if let Some((original, _)) = header.rsplit_once("_duplicated_")
+            && headers.iter().any(|h| h == original)
+        {
+            return Err(Problem::RepeatedHeader {
+                header: original.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_string()
+}
+
+impl Grid for TextGrid {
+    fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    fn height(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.len())
+    }
+
+    fn cell(&self, column: usize, row: usize) -> Cell<'_> {
+        Cell::from_text(self.columns.get(column).and_then(|c| c.get(row)))
+    }
+
+    fn location(&self, row: usize) -> Location {
+        match &self.lines {
+            Some(lines) => lines
+                .get(row)
+                .map_or(Location::Row(row + 1), |l| Location::Line(*l)),
+            None => Location::Row(row + 1),
+        }
+    }
+
+    fn header_location(&self) -> Location {
+        Location::Line(1)
+    }
+}
+
+/// One CSV record as the scan sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Record {
+    /// The physical line it starts on (1-based).
+    line: usize,
+    fields: usize,
+    /// Only whitespace: polars reads it as a row of empty cells.
+    blank: bool,
+}
+
+/// Splits text into records the way polars does: commas and newlines inside
+/// double quotes belong to the field; a blank line is a record of its own.
+fn scan(text: &str) -> Result<Vec<Record>, Located> {
+    let mut records = Vec::new();
+    let mut line = 1;
+    let mut start = Record {
+        line: 1,
+        fields: 1,
+        blank: true,
+    };
+    let mut in_quotes = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                in_quotes = !in_quotes;
+                start.blank = false;
+            }
+            b',' if !in_quotes => {
+                start.fields += 1;
+                start.blank = false;
+            }
+            b'\n' => {
+                line += 1;
+                if !in_quotes {
+                    records.push(start);
+                    start = Record {
+                        line,
+                        fields: 1,
+                        blank: true,
+                    };
+                }
+            }
+            b if !b.is_ascii_whitespace() => start.blank = false,
+            _ => {}
+        }
+    }
+    if in_quotes {
+        return Err((
+            Location::Line(start.line),
+            Problem::Csv("a quoted field is not closed".to_string()),
+        ));
+    }
+    // Text that does not end in a newline still ends its last record.
+    if !start.blank || start.fields > 1 {
+        records.push(start);
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_follows_quotes_and_blank_lines() {
+        let records = scan("a,b\r\n1,\"x,\ny\"\n\n2,3,4\n5").unwrap();
+        let lines: Vec<_> = records
+            .iter()
+            .map(|r| (r.line, r.fields, r.blank))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (1, 2, false),
+                (2, 2, false),
+                (4, 1, true),
+                (5, 3, false),
+                (6, 1, false)
+            ]
+        );
+        assert_eq!(
+            scan("a,b\n1,\"2\n3,4\n"),
+            Err((
+                Location::Line(2),
+                Problem::Csv("a quoted field is not closed".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn rows_know_their_physical_line() {
+        // The quoted newline makes the second data row start on line 4.
+        let (grid, _, format) =
+            TextGrid::read("date,close,note\n2025-01-02,1,\"a\nb\"\n2025-01-03,2,c\n").unwrap();
+        assert_eq!(format, Format::PerSymbolCsv);
+        assert_eq!(grid.location(1), Location::Line(4));
+        assert_eq!(grid.cell(1, 1), Cell::Text("2"));
+    }
+
+    #[test]
+    fn ragged_rows_are_named_by_line() {
+        let short = TextGrid::read("date,close\n2025-01-02,1\n2025-01-03\n").err();
+        assert_eq!(
+            short,
+            Some((
+                Location::Line(3),
+                Problem::FieldCount {
+                    expected: 2,
+                    found: 1
+                }
+            ))
+        );
+        let long = TextGrid::read("date,close\n2025-01-02,1,9\n").err();
+        assert_eq!(
+            long,
+            Some((
+                Location::Line(2),
+                Problem::FieldCount {
+                    expected: 2,
+                    found: 3
+                }
+            ))
+        );
+    }
+}

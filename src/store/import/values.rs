@@ -1,0 +1,210 @@
+//! One cell at a time: dates, numbers and symbols as a file writes them,
+//! checked against what the cache accepts.
+
+use chrono::NaiveDate;
+
+use super::detect::Field;
+use super::error::Problem;
+use crate::domain::Symbol;
+
+/// One cell of a file, as read: text from a CSV, typed values from Parquet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// Empty, or Yahoo's `null`.
+    Missing,
+    Text(&'a str),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl<'a> Cell<'a> {
+    /// A CSV cell: trimmed; empty and `null` (Yahoo's missing value) are missing.
+    pub fn from_text(text: Option<&'a str>) -> Cell<'a> {
+        match text.map(str::trim) {
+            None => Cell::Missing,
+            Some(t) if t.is_empty() || t.eq_ignore_ascii_case("null") => Cell::Missing,
+            Some(t) => Cell::Text(t),
+        }
+    }
+
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Cell::Missing)
+    }
+}
+
+/// Reads a date cell: `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD`, optionally
+/// followed by a time (` 00:00:00`, `T00:00:00`, `T00:00:00Z`), which is dropped.
+pub fn date(cell: Cell<'_>) -> Result<NaiveDate, Problem> {
+    match cell {
+        Cell::Missing => Err(Problem::EmptyDate),
+        Cell::Date(d) => Ok(d),
+        Cell::Number(n) => Err(Problem::BadDate {
+            text: n.to_string(),
+        }),
+        Cell::Text(text) => parse_date(text).ok_or_else(|| Problem::BadDate {
+            text: text.to_string(),
+        }),
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let (day, time) = match text.find([' ', 'T']) {
+        Some(i) => (&text[..i], Some(text[i + 1..].trim())),
+        None => (text, None),
+    };
+    if let Some(time) = time
+        && !looks_like_time(time)
+    {
+        return None;
+    }
+    let compact = day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit());
+    if compact {
+        return NaiveDate::parse_from_str(day, "%Y%m%d").ok();
+    }
+    ["%Y-%m-%d", "%Y/%m/%d"]
+        .iter()
+        .find_map(|form| NaiveDate::parse_from_str(day, form).ok())
+}
+
+/// `00:00:00`, `00:00`, `09:30:00.000`, with an optional `Z` or `+08:00`.
+fn looks_like_time(time: &str) -> bool {
+    let time = time.strip_suffix('Z').unwrap_or(time);
+    time.starts_with(|c: char| c.is_ascii_digit())
+        && time.contains(':')
+        && time
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-'))
+}
+
+/// Reads a number cell named `column` (the file's own header).
+pub fn number(cell: Cell<'_>, column: &str) -> Result<Option<f64>, Problem> {
+    match cell {
+        Cell::Missing => Ok(None),
+        Cell::Number(n) => Ok(Some(n)),
+        Cell::Text(text) => text
+            .parse::<f64>()
+            .map(Some)
+            .map_err(|_| Problem::NotANumber {
+                column: column.to_string(),
+                text: text.to_string(),
+            }),
+        Cell::Date(d) => Err(Problem::NotANumber {
+            column: column.to_string(),
+            text: d.to_string(),
+        }),
+    }
+}
+
+/// Checks a value of `field` against the cache's rules: prices finite and
+/// > 0, volume finite and ≥ 0, mcap finite and > 0.
+pub fn check(field: Field, column: &str, value: f64) -> Result<f64, Problem> {
+    let (ok, rule) = match field {
+        Field::Volume => (
+            value.is_finite() && value >= 0.0,
+            "volume must be a finite number ≥ 0",
+        ),
+        Field::Mcap => (
+            value.is_finite() && value > 0.0,
+            "mcap must be a finite number > 0",
+        ),
+        _ => (
+            value.is_finite() && value > 0.0,
+            "prices (open, high, low, close, adj_close) must be finite numbers > 0",
+        ),
+    };
+    if ok {
+        Ok(value)
+    } else {
+        Err(Problem::OutOfRange {
+            column: column.to_string(),
+            value,
+            rule,
+        })
+    }
+}
+
+/// Reads a symbol cell of a long file.
+pub fn symbol(cell: Cell<'_>) -> Result<Symbol, Problem> {
+    match cell {
+        Cell::Missing => Err(Problem::EmptySymbol),
+        Cell::Text(text) => Symbol::parse(text).map_err(Problem::BadSymbol),
+        Cell::Number(n) => Symbol::parse(&n.to_string()).map_err(Problem::BadSymbol),
+        Cell::Date(d) => Symbol::parse(&d.to_string()).map_err(Problem::BadSymbol),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn reads_every_accepted_date_form() {
+        for text in [
+            "2025-01-02",
+            "20250102",
+            "2025/01/02",
+            "2025-01-02 00:00:00",
+            "2025-01-02T00:00:00",
+            "2025-01-02T09:30:00.000Z",
+            "2025-01-02 00:00:00+08:00",
+            " 2025-01-02 ",
+        ] {
+            assert_eq!(
+                date(Cell::from_text(Some(text))),
+                Ok(d(2025, 1, 2)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_other_dates_and_says_what_is_accepted() {
+        for text in [
+            "02/01/2025",
+            "2025-13-01",
+            "2025-02-30",
+            "Jan 2 2025",
+            "2025-01-02 noon",
+            "202501",
+        ] {
+            let err = date(Cell::Text(text)).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD"),
+                "{err}"
+            );
+        }
+        assert_eq!(date(Cell::from_text(Some("null"))), Err(Problem::EmptyDate));
+    }
+
+    #[test]
+    fn numbers_must_be_numbers_and_in_range() {
+        assert_eq!(number(Cell::Text("1e3"), "Close"), Ok(Some(1000.0)));
+        assert_eq!(number(Cell::Missing, "Close"), Ok(None));
+        assert!(matches!(
+            number(Cell::Text("1,5"), "Close"),
+            Err(Problem::NotANumber { .. })
+        ));
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(check(Field::Close, "Close", bad).is_err(), "{bad}");
+        }
+        assert_eq!(check(Field::Volume, "Volume", 0.0), Ok(0.0));
+        assert!(check(Field::Volume, "Volume", -1.0).is_err());
+        assert!(check(Field::Mcap, "mcap", 0.0).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_accepted_form_of_a_date_reads_back_as_that_date(days in 0i64..60_000) {
+            let day = d(1900, 1, 1) + chrono::Duration::days(days);
+            for form in ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+                let text = day.and_hms_opt(0, 0, 0).unwrap().format(form).to_string();
+                proptest::prop_assert_eq!(date(Cell::Text(&text)), Ok(day), "{}", text);
+            }
+        }
+    }
+}

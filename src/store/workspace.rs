@@ -1,0 +1,89 @@
+//! Everything a session reads from the cache, loaded once: baskets,
+//! watchlist and the prices the baskets use.
+
+use std::path::PathBuf;
+
+use super::{FileError, Layout, PriceBook, Store, demo};
+use crate::domain::{Basket, BasketId, Watchlist};
+
+/// The opened cache with its contents in memory.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub store: Store,
+    pub baskets: Vec<Basket>,
+    pub watchlist: Watchlist,
+    pub book: PriceBook,
+    /// Files that could not be read; everything else still loaded.
+    pub problems: Vec<String>,
+    /// Set when this open installed the embedded default into an empty dir.
+    pub installed_default: bool,
+}
+
+/// Why the data dir could not be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(
+        "no data dir: the platform has no data directory for this user; pass --data-dir DIR or set SPILLOVER_HOME"
+    )]
+    NoDataDir,
+    #[error(
+        "cannot open the data dir {path}: {source}; pass --data-dir DIR or set SPILLOVER_HOME to a writable dir"
+    )]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot install the embedded default into {path}: {detail}")]
+    Install { path: PathBuf, detail: String },
+}
+
+/// The data dir: the one given (flag or `SPILLOVER_HOME`), else the platform's.
+pub fn resolve_data_dir(given: Option<PathBuf>) -> Result<PathBuf, OpenError> {
+    given
+        .or_else(|| Layout::platform_default().map(|l| l.root().to_path_buf()))
+        .ok_or(OpenError::NoDataDir)
+}
+
+impl Workspace {
+    /// Opens the data dir, installing the embedded default when it is empty.
+    pub fn open(root: PathBuf) -> Result<Workspace, OpenError> {
+        let store = Store::open(&root).map_err(|source| OpenError::Io {
+            path: root.clone(),
+            source,
+        })?;
+        let installed_default = store.is_empty();
+        if installed_default {
+            demo::install(&store).map_err(|e| OpenError::Install {
+                path: root.clone(),
+                detail: e.to_string(),
+            })?;
+        }
+        let mut workspace = Workspace::load(store);
+        workspace.installed_default = installed_default;
+        Ok(workspace)
+    }
+
+    /// Reads baskets, watchlist and the baskets' prices from `store`.
+    pub fn load(store: Store) -> Workspace {
+        let (baskets, basket_errors) = store.load_baskets();
+        let mut problems: Vec<String> = basket_errors.iter().map(FileError::to_string).collect();
+        let watchlist = store.load_watchlist().unwrap_or_else(|e| {
+            problems.push(e.to_string());
+            Watchlist::default()
+        });
+        let book = store.load_basket_prices(&baskets);
+        problems.extend(book.problems.iter().map(|(_, message)| message.clone()));
+        Workspace {
+            store,
+            baskets,
+            watchlist,
+            book,
+            problems,
+            installed_default: false,
+        }
+    }
+
+    pub fn basket(&self, id: &BasketId) -> Option<&Basket> {
+        self.baskets.iter().find(|b| &b.id == id)
+    }
+}

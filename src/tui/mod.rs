@@ -1,0 +1,3 @@
+//! The workstation: four panes explored by keyboard.
+
+pub mod theme;

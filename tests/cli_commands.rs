@@ -1,0 +1,389 @@
+//! The built binary, run as a user would, on a fresh data dir.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn spillover(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
+    cmd.env("SPILLOVER_HOME", home)
+        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
+    cmd
+}
+
+/// Every file under `dir` with its bytes, to prove a command changed nothing.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "spillover.log") {
+                out.push((path.display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn report_on_an_empty_dir_installs_the_default_and_labels_it_demo() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("installed the embedded default"))
+        .stdout(predicate::str::contains("DEMO data"))
+        .stdout(predicate::str::contains("na-chain/domestic-chain"))
+        .stdout(predicate::str::contains("levels r"))
+        .stdout(predicate::str::contains("Alibaba"));
+    assert!(home.path().join("baskets/na-chain.toml").exists());
+    assert!(home.path().join("prices/300308.SZ.parquet").exists());
+    assert!(home.path().join("watchlist.toml").exists());
+    // A second run installs nothing.
+    spillover(home.path())
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("installed").not());
+}
+
+#[test]
+fn report_json_holds_every_statistic() {
+    let home = tempfile::tempdir().unwrap();
+    let out = spillover(home.path())
+        .args([
+            "report",
+            "--json",
+            "--as-of",
+            "2025-05-07",
+            "--range",
+            "ytd",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["as_of"], "2025-05-07");
+    assert_eq!(json["window"]["start"], "2025-01-01");
+    assert_eq!(json["demo"], true);
+    let indices = json["indices"].as_array().unwrap();
+    assert_eq!(indices.len(), 5);
+    for key in [
+        "levels_r",
+        "slope",
+        "intercept",
+        "r_squared",
+        "changes_r",
+        "n",
+        "n_changes",
+    ] {
+        assert!(
+            json["scatter"].get(key).is_some(),
+            "scatter.{key} missing: {}",
+            json["scatter"]
+        );
+    }
+    assert!(json["scatter"]["n"].as_u64().unwrap() > 60);
+    assert_eq!(json["ratios"].as_array().unwrap().len(), 2);
+    assert!(json["members"][0]["members"].as_array().unwrap().len() >= 40);
+    // The May catalysts are ahead on the note's date.
+    let events = json["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["symbol"] == "9988.HK" && e["status"] == "in 8 days")
+    );
+    // Nothing after the as-of date is shown.
+    let last = json["indices"][0]["last_date"].as_str().unwrap();
+    assert!(last <= "2025-05-07", "{last}");
+}
+
+#[test]
+fn export_writes_csv_and_parquet_with_the_same_numbers() {
+    let home = tempfile::tempdir().unwrap();
+    let csv = home.path().join("indices.csv");
+    let parquet = home.path().join("indices.parquet");
+    for (path, format) in [(&csv, "csv"), (&parquet, "parquet")] {
+        spillover(home.path())
+            .args([
+                "export", "--what", "indices", "--format", format, "--range", "all", "-o",
+            ])
+            .arg(path)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("DEMO"));
+    }
+    let text = fs::read_to_string(&csv).unwrap();
+    let header = text.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "date,na-chain,domestic-chain,hk-internet,alibaba,hstech"
+    );
+    let first = text.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("2024-01-02,1000.0,1000.0,1000.0,1000.0,1000.0"),
+        "{first}"
+    );
+
+    use polars::prelude::*;
+    let from_csv = CsvReadOptions::default()
+        .with_has_header(true)
+        .try_into_reader_with_file_path(Some(csv.clone()))
+        .unwrap()
+        .finish()
+        .unwrap();
+    let from_parquet = ParquetReader::new(fs::File::open(&parquet).unwrap())
+        .finish()
+        .unwrap();
+    assert_eq!(from_csv.height(), from_parquet.height());
+    for name in ["na-chain", "alibaba"] {
+        let a: Vec<Option<f64>> = from_csv
+            .column(name)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .iter()
+            .collect();
+        let b: Vec<Option<f64>> = from_parquet
+            .column(name)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(a, b, "{name}: CSV and Parquet differ");
+    }
+}
+
+#[test]
+fn export_every_table() {
+    let home = tempfile::tempdir().unwrap();
+    for what in ["ratios", "scatter", "members"] {
+        let path = home.path().join(format!("{what}.csv"));
+        spillover(home.path())
+            .args(["export", "--what", what, "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        let text = fs::read_to_string(&path).unwrap();
+        let header = text.lines().next().unwrap().to_string();
+        match what {
+            "ratios" => assert_eq!(header, "date,na-chain/domestic-chain,na-chain/alibaba"),
+            "scatter" => assert_eq!(
+                header,
+                "date,na-chain/domestic-chain,na-chain/alibaba,rolling_r_60"
+            ),
+            _ => assert!(
+                header.starts_with("basket,symbol,name,segment,"),
+                "{header}"
+            ),
+        }
+        assert!(text.lines().count() > 10, "{what} has rows");
+    }
+}
+
+#[test]
+fn basket_list_and_show() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .args(["basket", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("na-chain"))
+        .stdout(predicate::str::contains("domestic-chain"))
+        .stdout(predicate::str::contains("hstech"));
+    spillover(home.path())
+        .args(["basket", "show", "na-chain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("300308.SZ"))
+        .stdout(predicate::str::contains("中际旭创"));
+    spillover(home.path())
+        .args(["basket", "show", "nope"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no basket \"nope\""))
+        .stderr(predicate::str::contains("na-chain"));
+}
+
+#[test]
+fn symbols_lists_the_cache_with_date_ranges() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .arg("symbols")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("HSTECH.HK"))
+        .stdout(predicate::str::contains("2024-01-02"))
+        .stdout(predicate::str::contains("DEMO"));
+}
+
+#[test]
+fn a_corrupt_price_file_is_named_by_report_and_check() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors"));
+    fs::write(home.path().join("prices/300308.SZ.parquet"), b"not parquet").unwrap();
+    spillover(home.path())
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("300308.SZ.parquet"));
+    spillover(home.path())
+        .arg("check")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("300308.SZ.parquet"))
+        .stdout(predicate::str::contains("1 errors"));
+}
+
+#[test]
+fn a_broken_basket_file_is_reported_with_its_line_and_the_rest_load() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("check").assert().success();
+    fs::write(
+        home.path().join("baskets/mine.toml"),
+        "name = \"Mine\"\n[[member]]\nsymbol = \"a/b\"\nname = \"x\"\n",
+    )
+    .unwrap();
+    spillover(home.path())
+        .args(["basket", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("mine.toml:3"))
+        .stdout(predicate::str::contains("na-chain"));
+    spillover(home.path())
+        .arg("check")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("mine.toml:3"));
+}
+
+#[test]
+fn bad_options_are_clear_errors() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .args(["report", "--window", "2025-06-01..2024-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is after its end"));
+    spillover(home.path())
+        .args(["report", "--as-of", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+    spillover(home.path())
+        .args(["report", "--pair", "na-chain", "domestic-chain", "nope"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nope"));
+}
+
+#[test]
+fn a_bad_import_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("check").assert().success();
+    let before = snapshot(home.path());
+    let good = home.path().join("300308.SZ.csv");
+    fs::write(
+        &good,
+        "Date,Open,High,Low,Close,Adj Close,Volume\n2025-07-01,1,1,1,10,10,100\n",
+    )
+    .unwrap();
+    let bad = home.path().join("0700.HK.csv");
+    fs::write(
+        &bad,
+        "Date,Open,High,Low,Close,Adj Close,Volume\n2025-07-01,1,1,1,abc,10,100\n",
+    )
+    .unwrap();
+    spillover(home.path())
+        .arg("import")
+        .arg(&good)
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("0700.HK.csv"))
+        .stderr(predicate::str::contains(":2"));
+    fs::remove_file(&good).unwrap();
+    fs::remove_file(&bad).unwrap();
+    assert_eq!(
+        snapshot(home.path()),
+        before,
+        "the cache is byte-for-byte unchanged"
+    );
+}
+
+#[test]
+fn a_good_import_lands_and_replaces_demo_prices() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("check").assert().success();
+    let file = home.path().join("300308.SZ.csv");
+    fs::write(&file, "Date,Open,High,Low,Close,Adj Close,Volume\n2025-07-01,1,1,1,10,10,100\n2025-07-02,1,1,1,11,11,100\n").unwrap();
+    spillover(home.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("300308.SZ"));
+    spillover(home.path())
+        .arg("symbols")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"300308\.SZ\s+2\s+2025-07-01\s+2025-07-02\s+imported")
+                .unwrap(),
+        );
+}
+
+#[test]
+fn demo_reset_restores_the_default_baskets() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("check").assert().success();
+    let path = home.path().join("baskets/na-chain.toml");
+    let original = fs::read(&path).unwrap();
+    fs::write(&path, "name = \"edited\"\n").unwrap();
+    spillover(home.path())
+        .args(["demo", "--reset"])
+        .assert()
+        .success();
+    assert_eq!(fs::read(&path).unwrap(), original);
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--help"],
+        vec!["report", "--help"],
+        vec!["export", "--help"],
+        vec!["import", "--help"],
+        vec!["basket", "--help"],
+        vec!["basket", "list", "--help"],
+        vec!["basket", "show", "--help"],
+        vec!["symbols", "--help"],
+        vec!["check", "--help"],
+        vec!["demo", "--help"],
+    ] {
+        spillover(home.path())
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+    assert!(
+        fs::read_dir(home.path()).unwrap().next().is_none(),
+        "--help writes nothing"
+    );
+}
