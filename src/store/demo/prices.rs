@@ -19,7 +19,7 @@
 //!   2025; the first mainland session after the New Year break, 2025-02-05,
 //!   hits the NA chain and lifts the domestic chain) turns the tide: the
 //!   domestic chain and HK internet rally through February and March
-//!   (Alibaba most: +14% on 2025-02-21 after its results), the NA chain
+//!   (Alibaba most, jumping on 2025-02-21 after its results), the NA chain
 //!   slides.
 //! - **2025-04-07, the tariff shock.** A-share limit-downs across the NA
 //!   chain, the domestic chain down about 10%, HSTECH.HK about −17%; then a
@@ -34,9 +34,9 @@
 //!   short synthetic halt of 300857.SZ Xiechuang Data, 2024-08-12..14.
 //! - A mid-2024 listing: 688629.SH Huafeng Technology has no rows before
 //!   2024-06-27 (synthetic: the demo lists it then).
-//! - Earnings reactions on the first session after the release: 9988.HK
-//!   on 2025-02-21 (+14%) and 2025-05-16 (−7.5%), 9626.HK on 2025-05-21
-//!   (+7%), 1024.HK on 2025-05-28 (+6.5%).
+//! - Earnings reactions, added to the day's factor moves on the first
+//!   session after the release: 9988.HK on 2025-02-21 (+14%) and 2025-05-16
+//!   (−7.5%), 9626.HK on 2025-05-21 (+7%), 1024.HK on 2025-05-28 (+6.5%).
 //! - HSTECH.HK is an index: no market cap. Every stock has
 //!   `mcap = shares outstanding (fixed) × close`.
 //!
@@ -197,7 +197,7 @@ impl Profile {
             Market::HongKong => (
                 rng.between(0.7, 1.0),
                 rng.between(0.8, 1.2),
-                rng.between(0.009, 0.015),
+                rng.between(0.010, 0.016),
                 0.0002 * rng.normal(),
                 0.0015 + 0.0035 * u_turnover,
             ),
@@ -215,7 +215,7 @@ impl Profile {
         };
         let (beta_market, beta_theme, idio_vol, alpha) = if is_index {
             // A diversified index: the factors, almost no noise of its own.
-            (1.1, 1.0, 0.003, 0.0)
+            (1.1, 1.0, 0.008, 0.0)
         } else {
             (beta_market, beta_theme, idio_vol, alpha)
         };

@@ -40,9 +40,9 @@ impl Factor {
     /// Daily volatility of the factor's random part.
     pub(super) fn daily_vol(self) -> f64 {
         match self {
-            Factor::Market => 0.009,
-            Factor::NaChain | Factor::DomesticChain => 0.014,
-            Factor::HongKong => 0.013,
+            Factor::Market => 0.008,
+            Factor::NaChain | Factor::DomesticChain => 0.010,
+            Factor::HongKong => 0.010,
         }
     }
 }
@@ -71,39 +71,39 @@ pub(super) const DRIFTS: &[Drift] = &[
     // Early 2024: the small-cap sell-off into the 5 February low.
     drift(Market, "2024-01-02", "2024-02-05", -0.08),
     drift(Na, "2024-01-02", "2024-02-05", -0.06),
-    drift(Dom, "2024-01-02", "2024-02-05", -0.10),
+    drift(Dom, "2024-01-02", "2024-02-05", -0.05),
     drift(Hk, "2024-01-02", "2024-02-05", -0.06),
     // Spring 2024: the NA chain leads (AI server demand); domestic drifts.
     drift(Market, "2024-02-06", "2024-05-20", 0.08),
-    drift(Na, "2024-02-06", "2024-05-31", 0.40),
-    drift(Dom, "2024-02-06", "2024-05-31", 0.02),
-    drift(Hk, "2024-02-06", "2024-05-20", 0.14),
+    drift(Na, "2024-02-06", "2024-05-31", 0.30),
+    drift(Dom, "2024-02-06", "2024-05-31", 0.06),
+    drift(Hk, "2024-02-06", "2024-05-20", 0.08),
     // Summer 2024: a grinding market; NA holds up, domestic and HK slide.
-    drift(Market, "2024-05-21", "2024-09-23", -0.10),
+    drift(Market, "2024-05-21", "2024-09-23", -0.06),
     drift(Na, "2024-06-03", "2024-09-23", 0.12),
-    drift(Dom, "2024-06-03", "2024-09-23", -0.08),
-    drift(Hk, "2024-05-21", "2024-09-23", -0.06),
+    drift(Dom, "2024-06-03", "2024-09-23", 0.02),
+    drift(Hk, "2024-05-21", "2024-09-23", -0.02),
     // Late-September 2024 stimulus: everything surges (shocks below), the
     // domestic chain most.
     drift(Dom, "2024-09-24", "2024-10-08", 0.18),
-    drift(Hk, "2024-09-24", "2024-10-07", 0.10),
+    drift(Hk, "2024-09-24", "2024-10-07", 0.16),
     // Q4 2024: the NA chain extends its lead; HK gives back.
     drift(Na, "2024-10-09", "2024-12-31", 0.20),
-    drift(Dom, "2024-10-09", "2024-12-31", 0.10),
-    drift(Hk, "2024-10-09", "2024-12-31", -0.08),
+    drift(Dom, "2024-10-09", "2024-12-31", 0.0),
+    drift(Hk, "2024-10-09", "2024-12-31", 0.0),
     // 2025: the DeepSeek moment (late January - February) turns the tide:
     // domestic and HK internet catch up, the NA chain slides.
-    drift(Na, "2025-01-02", "2025-04-03", -0.14),
+    drift(Na, "2025-01-02", "2025-04-03", -0.08),
     drift(Dom, "2025-01-02", "2025-01-24", 0.02),
     drift(Dom, "2025-01-27", "2025-02-28", 0.18),
     drift(Dom, "2025-03-03", "2025-04-03", -0.03),
     drift(Hk, "2025-01-02", "2025-01-24", 0.02),
-    drift(Hk, "2025-01-27", "2025-03-18", 0.30),
+    drift(Hk, "2025-01-27", "2025-03-18", 0.22),
     drift(Hk, "2025-03-19", "2025-04-03", -0.06),
     // Rebound after the 7 April 2025 sell-off, through the note's date.
     drift(Market, "2025-04-08", "2025-05-07", 0.05),
-    drift(Na, "2025-04-08", "2025-05-07", 0.06),
-    drift(Dom, "2025-04-08", "2025-05-07", 0.10),
+    drift(Na, "2025-04-08", "2025-05-07", 0.15),
+    drift(Dom, "2025-04-08", "2025-05-07", 0.12),
     drift(Hk, "2025-04-08", "2025-05-07", 0.08),
     // After the note: the May earnings season, mildly positive.
     drift(Na, "2025-05-08", "2025-06-30", 0.06),
@@ -117,22 +117,22 @@ pub(super) const SHOCKS: &[(Factor, &str, f64)] = &[
     (Market, "2024-09-26", 0.03),
     (Market, "2024-09-27", 0.03),
     (Market, "2024-09-30", 0.07),
-    (Hk, "2024-10-08", -0.08),
+    (Hk, "2024-10-08", -0.06),
     // First mainland session after the Chinese New Year break, a week after
     // DeepSeek-R1 shook US AI hardware stocks.
-    (Na, "2025-02-05", -0.06),
+    (Na, "2025-02-05", -0.05),
     (Dom, "2025-02-05", 0.04),
     // The tariff shock: A-share limit-downs, Hang Seng TECH about -17%.
     (Market, "2025-04-07", -0.05),
     (Na, "2025-04-07", -0.12),
     (Dom, "2025-04-07", -0.06),
-    (Hk, "2025-04-07", -0.12),
+    (Hk, "2025-04-07", -0.07),
 ];
 
 /// An extra drift for members whose segment starts with `segment`.
 pub(super) const SEGMENT_TILTS: &[(&str, &str, &str, f64)] = &[
     // Optical modules: the stars of the 2024 NA-chain rally.
-    ("Optical module", "2024-02-06", "2024-12-31", 0.45),
+    ("Optical module", "2024-02-06", "2024-12-31", 0.35),
     ("Optical module", "2025-01-27", "2025-04-30", -0.10),
 ];
 
