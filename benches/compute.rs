@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use spillover::compute::{Request, WindowChoice, analyse};
-use spillover::domain::RangePreset;
+use spillover::domain::{BasketId, Member, RangePreset, Symbol};
 use spillover::store::{PriceBook, PriceSeries, Store, demo};
 
 fn demo_book() -> PriceBook {
@@ -37,6 +37,32 @@ fn compute_path(c: &mut Criterion) {
     }
 }
 
+/// A cache of thousands of symbols: the demo's A-share series copied under
+/// new tickers into one 2,000-member basket beside the five default ones.
+fn large_cache(c: &mut Criterion) {
+    let mut baskets = demo::default_baskets();
+    let mut book = demo_book();
+    let source = baskets[0].clone();
+    let mut big = source.clone();
+    big.id = BasketId::parse("big").expect("a valid id");
+    big.members.clear();
+    for copy in 0..2000 {
+        let member = &source.members[copy % source.members.len()];
+        let symbol = Symbol::parse(&format!("X{copy:04}.SZ")).expect("a valid symbol");
+        let series = book.series[&member.symbol].clone();
+        book.series.insert(symbol.clone(), series);
+        big.members.push(Member::new(symbol, &member.name));
+    }
+    baskets.push(big);
+    let request = Request::default();
+    c.bench_function("analyse, demo + a 2,000-member basket, 1Y", |b| {
+        b.iter(|| {
+            analyse(black_box(&baskets), black_box(&book), black_box(&request))
+                .map(|a| a.scatter.stats.n)
+        })
+    });
+}
+
 fn load_path(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary dir");
     let store = Store::open(dir.path()).expect("a store");
@@ -53,5 +79,5 @@ fn load_path(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, compute_path, load_path);
+criterion_group!(benches, compute_path, large_cache, load_path);
 criterion_main!(benches);

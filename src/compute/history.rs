@@ -22,6 +22,30 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
     }
 }
 
+/// The sorted union of sorted date lists. Marks each date in a bitmap over
+/// the span they cover (a few thousand days at most) instead of sorting every
+/// row of every member: linear in the rows, which matters for baskets of
+/// thousands of members.
+fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]> + Clone) -> Vec<NaiveDate> {
+    let first = lists.clone().filter_map(|l| l.first()).min().copied();
+    let last = lists.clone().filter_map(|l| l.last()).max().copied();
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let offset = |d: &NaiveDate| (*d - first).num_days() as usize;
+    let mut seen = vec![false; offset(&last) + 1];
+    for list in lists {
+        for d in list {
+            seen[offset(d)] = true;
+        }
+    }
+    seen.iter()
+        .enumerate()
+        .filter(|(_, s)| **s)
+        .filter_map(|(days, _)| first.checked_add_days(chrono::Days::new(days as u64)))
+        .collect()
+}
+
 /// One member's prices on the index calendar: its own rows, carried forward
 /// inside its life, `None` outside it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,13 +104,7 @@ impl IndexHistory {
             .iter()
             .map(|m| Life::of(book.get(&m.symbol), as_of))
             .collect();
-        let mut dates: Vec<NaiveDate> = lives
-            .iter()
-            .flatten()
-            .flat_map(|life| life.dates().iter().copied())
-            .collect();
-        dates.sort_unstable();
-        dates.dedup();
+        let dates = union_of_dates(lives.iter().flatten().map(Life::dates));
         let members: Vec<MemberPrices> = lives
             .iter()
             .map(|life| match life {
