@@ -241,7 +241,9 @@ fn event_index(text: &str) -> Result<usize, EditError> {
         Ok(n) if n >= 1 => Ok(n - 1),
         _ => Err(EditError::at(
             "index",
-            format!("event number {text:?} is not valid; use a number from `spillover watchlist list`, e.g. 1"),
+            format!(
+                "event number {text:?} is not valid; use a number from `spillover watchlist list`, e.g. 1"
+            ),
         )),
     }
 }

@@ -159,7 +159,11 @@ impl Store {
         if !conflicts.is_empty() {
             return Err(SaveError::Conflict { paths: conflicts });
         }
-        if let Some(path) = steps.iter().map(Step::path).find(|p| prints.unreadable.contains(*p)) {
+        if let Some(path) = steps
+            .iter()
+            .map(Step::path)
+            .find(|p| prints.unreadable.contains(*p))
+        {
             return Err(SaveError::Write(FileError::new(
                 path,
                 None,
@@ -242,8 +246,7 @@ impl Store {
                 (None, None) => false,
                 (None, Some(_)) | (Some(_), None) => true,
                 (Some(mark), Some(meta)) => {
-                    let same_stat =
-                        meta.len() == mark.len && meta.modified().ok() == mark.modified;
+                    let same_stat = meta.len() == mark.len && meta.modified().ok() == mark.modified;
                     !same_stat && mark_of(path).map(|m| m.hash) != Some(mark.hash)
                 }
             };

@@ -186,7 +186,10 @@ fn absent_from(basket: &Basket, symbol: &Symbol) -> Result<(), EditError> {
     if basket.member(symbol).is_some() {
         return Err(EditError::at(
             "symbol",
-            format!("{symbol} is already in {}; a basket holds each symbol once", basket.id),
+            format!(
+                "{symbol} is already in {}; a basket holds each symbol once",
+                basket.id
+            ),
         ));
     }
     Ok(())
