@@ -118,7 +118,7 @@ pub enum BasketCommand {
         #[arg(long)]
         segment: Option<String>,
         /// Target weight for the custom method: a number >= 0.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         weight: Option<String>,
     },
     /// Remove a member.
