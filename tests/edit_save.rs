@@ -86,7 +86,7 @@ fn a_save_writes_only_the_changed_file_and_a_restart_shows_it() {
 
     let report = store.save_library(&before, &after, &mut prints).unwrap();
     let na = store.layout().basket_file(&id("na-chain"));
-    assert_eq!(report.written, [na.clone()]);
+    assert_eq!(report.written, std::slice::from_ref(&na));
     assert!(report.removed.is_empty());
     let files_after = snapshot(dir.path());
     let changed: Vec<&PathBuf> = files_after
@@ -132,7 +132,7 @@ fn rename_writes_the_new_file_then_removes_the_old_and_delete_removes_it() {
 
     let v2 = apply(&v1, &Edit::DeleteBasket { id: id("na") }).unwrap();
     let report = store.save_library(&v1, &v2, &mut prints).unwrap();
-    assert_eq!(report.removed, [new.clone()]);
+    assert_eq!(report.removed, std::slice::from_ref(&new));
     assert!(!new.exists());
     let (reloaded, _, _) = store.load_library();
     assert_eq!(reloaded.baskets, v2.baskets);
@@ -148,7 +148,7 @@ fn a_file_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
         .unwrap()
         .replace("新易盛", "Eoptolink");
     fs::write(&na, &theirs).unwrap();
-    assert_eq!(store.changed_on_disk(&prints), [na.clone()]);
+    assert_eq!(store.changed_on_disk(&prints), std::slice::from_ref(&na));
 
     // A move touches both baskets: the unchanged one is not written either.
     let edit = Edit::MoveMember {

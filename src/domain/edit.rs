@@ -201,7 +201,7 @@ pub fn parse_weight(text: &str) -> Result<Option<f64>, EditError> {
         )
     };
     let w: f64 = t.parse().map_err(|_| refuse("is not a number"))?;
-    check_weight(w).map_err(|why| refuse(why))?;
+    check_weight(w).map_err(refuse)?;
     Ok(Some(w))
 }
 
