@@ -109,7 +109,10 @@ fn statuses_explain_every_missing_number() {
         status[1].describe(),
         "suspended since 2025-01-07 (last price carried)"
     );
-    assert_eq!(status[3].describe(), "no rows after 2025-01-03 (delisted, or suspended as of this date)");
+    assert_eq!(
+        status[3].describe(),
+        "no rows after 2025-01-03 (delisted, or suspended as of this date)"
+    );
     // First/last rows up to as-of 01-09 (F's 01-10 row is not seen).
     assert_eq!(rows[1].last_date, Some(d("2025-01-09")));
     assert_eq!((rows[6].first_date, rows[6].last_date), (None, None));

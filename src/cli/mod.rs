@@ -11,7 +11,7 @@ pub mod text;
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 pub use args::{
     AnalysisArgs, BasketCommand, Cli, Command, ExportArgs, ExportFormat, ExportWhat,
@@ -34,41 +34,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         crate::tui::open(ws)?;
         return Ok(ExitCode::SUCCESS);
     };
-    if let Command::Demo { reset: true } = command {
-        let store = crate::store::Store::open(&root)
-            .with_context(|| format!("cannot open the data dir {}", root.display()))?;
-        let summary = demo::reset(&store)?;
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                "none".to_string()
-            } else {
-                items.join(", ")
-            }
-        };
-        let written: Vec<String> = summary
-            .baskets_written
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        let kept: Vec<String> = summary
-            .prices_kept
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        println!(
-            "reset {}: baskets {} rewritten; watchlist {}; {} demo price files written; imported prices kept: {}",
-            store.layout().root().display(),
-            list(&written),
-            if summary.watchlist_written {
-                "rewritten"
-            } else {
-                "kept"
-            },
-            summary.prices_written.len(),
-            list(&kept),
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
     let mut ws = Workspace::open(root)?;
     init_logging(&ws.store.layout().log_file());
     if ws.installed_default {
@@ -145,9 +110,45 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Demo { .. } => unreachable!("handled above"),
+        Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
+fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
+    let summary = demo::reset(store)?;
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    Ok(format!(
+        "reset {}: baskets {} rewritten; watchlist {}; {} demo price files written; imported prices kept: {}\n",
+        store.layout().root().display(),
+        list(
+            summary
+                .baskets_written
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        ),
+        if summary.watchlist_written {
+            "rewritten"
+        } else {
+            "kept"
+        },
+        summary.prices_written.len(),
+        list(
+            summary
+                .prices_kept
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        ),
+    ))
 }
 
 /// Logs go to `spillover.log` in the data dir, never to the screen.

@@ -50,7 +50,9 @@ impl MemberStatus {
             MemberStatus::Suspended { since } => {
                 format!("suspended since {since} (last price carried)")
             }
-            MemberStatus::Ended { on } => format!("no rows after {on} (delisted, or suspended as of this date)"),
+            MemberStatus::Ended { on } => {
+                format!("no rows after {on} (delisted, or suspended as of this date)")
+            }
             MemberStatus::Listed { on } => format!("listed on {on}"),
             MemberStatus::ExcludedNoMcap => "excluded: no mcap (cap method)".to_string(),
             MemberStatus::ExcludedNoWeight => "excluded: no weight (custom method)".to_string(),
