@@ -59,6 +59,12 @@ pub enum Mode {
     Help,
     /// The detail view of an earnings event is open.
     Detail,
+    /// A form is open, a one-line field focused (add member, edit cell…).
+    Form,
+    /// A form is open, a multi-line field focused (watch, outcome…).
+    Text,
+    /// A file changed outside spillover: reload theirs or keep mine?
+    Conflict,
 }
 
 /// The line under the status bar: the outcome of the last command.
