@@ -2,6 +2,7 @@
 
 mod basket;
 pub mod calendar;
+pub mod edit;
 mod symbol;
 mod watchlist;
 mod window;

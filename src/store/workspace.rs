@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{FileError, Layout, PriceBook, Store, demo};
+use super::{FileError, Fingerprints, Layout, PriceBook, Store, demo};
+use crate::domain::edit::Library;
 use crate::domain::{Basket, BasketId, Watchlist};
 
 /// The opened cache with its contents in memory.
@@ -13,6 +14,9 @@ pub struct Workspace {
     pub baskets: Vec<Basket>,
     pub watchlist: Watchlist,
     pub book: PriceBook,
+    /// What the user files held when loaded or last saved: a save checks
+    /// them so nothing changed by someone else is overwritten.
+    pub prints: Fingerprints,
     /// Files that could not be read; everything else still loaded.
     pub problems: Vec<String>,
     /// Set when this open installed the embedded default into an empty dir.
@@ -65,12 +69,8 @@ impl Workspace {
 
     /// Reads baskets, watchlist and the baskets' prices from `store`.
     pub fn load(store: Store) -> Workspace {
-        let (baskets, basket_errors) = store.load_baskets();
-        let mut problems: Vec<String> = basket_errors.iter().map(FileError::to_string).collect();
-        let watchlist = store.load_watchlist().unwrap_or_else(|e| {
-            problems.push(e.to_string());
-            Watchlist::default()
-        });
+        let (Library { baskets, watchlist }, prints, errors) = store.load_library();
+        let mut problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
         let book = store.load_basket_prices(&baskets);
         problems.extend(book.problems.iter().map(|(_, message)| message.clone()));
         Workspace {
@@ -78,6 +78,7 @@ impl Workspace {
             baskets,
             watchlist,
             book,
+            prints,
             problems,
             installed_default: false,
         }
@@ -85,5 +86,31 @@ impl Workspace {
 
     pub fn basket(&self, id: &BasketId) -> Option<&Basket> {
         self.baskets.iter().find(|b| &b.id == id)
+    }
+
+    /// The editable part: a copy of the baskets and the watchlist.
+    pub fn library(&self) -> Library {
+        Library {
+            baskets: self.baskets.clone(),
+            watchlist: self.watchlist.clone(),
+        }
+    }
+
+    /// Takes `library` as the session's baskets and watchlist (after an
+    /// edit, undo or reload) and loads the prices of any member new to the
+    /// book, so the numbers can follow at once.
+    pub fn set_library(&mut self, library: Library) {
+        let Library { baskets, watchlist } = library;
+        let missing: Vec<_> = baskets
+            .iter()
+            .flat_map(|b| b.members.iter().map(|m| &m.symbol))
+            .filter(|s| !self.book.series.contains_key(*s))
+            .filter(|s| !self.book.problems.iter().any(|(known, _)| known == *s))
+            .collect();
+        let added = self.store.load_prices(missing);
+        self.book.series.extend(added.series);
+        self.book.problems.extend(added.problems);
+        self.baskets = baskets;
+        self.watchlist = watchlist;
     }
 }

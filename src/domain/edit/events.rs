@@ -1,0 +1,100 @@
+//! The watchlist edits: add, set a field, remove, record an outcome. The
+//! list stays sorted by date, so indices always count in that order.
+
+use super::{Edit, EditError, EventField};
+use crate::domain::{EarningsEvent, Symbol, Watchlist, parse_date};
+
+pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AddEvent { event } => {
+            let mut event = event.clone();
+            event.name = event_name(&event.name)?;
+            list.events.push(event);
+        }
+        Edit::SetEvent {
+            index,
+            field,
+            value,
+        } => {
+            let i = checked(list, *index)?;
+            set_field(&mut list.events[i], *field, value)?;
+        }
+        Edit::RemoveEvent { index } => {
+            let i = checked(list, *index)?;
+            list.events.remove(i);
+        }
+        Edit::RecordOutcome {
+            index,
+            outcome,
+            capex,
+            guidance,
+        } => {
+            let i = checked(list, *index)?;
+            let outcome = outcome.trim();
+            if outcome.is_empty() {
+                return Err(EditError::at(
+                    "outcome",
+                    "the outcome is empty; say what was reported",
+                ));
+            }
+            let event = &mut list.events[i];
+            event.outcome = outcome.to_string();
+            if let Some(capex) = capex {
+                event.capex_last = capex.trim().to_string();
+            }
+            if let Some(guidance) = guidance {
+                event.guidance = guidance.trim().to_string();
+            }
+        }
+        _ => unreachable!("basket edits are applied by baskets.rs"),
+    }
+    list.sort();
+    Ok(())
+}
+
+fn checked(list: &Watchlist, index: usize) -> Result<usize, EditError> {
+    if index < list.events.len() {
+        return Ok(index);
+    }
+    let message = if list.events.is_empty() {
+        format!("no event {}: the watchlist is empty", index + 1)
+    } else {
+        format!(
+            "no event {}: the watchlist has events 1 to {}",
+            index + 1,
+            list.events.len()
+        )
+    };
+    Err(EditError::at("index", message))
+}
+
+fn event_name(name: &str) -> Result<String, EditError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::at(
+            "name",
+            "the event's company name cannot be empty, e.g. Alibaba",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+fn set_field(event: &mut EarningsEvent, field: EventField, value: &str) -> Result<(), EditError> {
+    let text = value.trim().to_string();
+    match field {
+        EventField::Symbol => {
+            event.symbol = Symbol::parse(value).map_err(|e| EditError::at("symbol", e.to_string()))?;
+        }
+        EventField::Name => event.name = event_name(value)?,
+        EventField::Date => event.date = parse_date(value).map_err(|m| EditError::at("date", m))?,
+        EventField::Session => {
+            event.session = value.parse().map_err(|m| EditError::at("session", m))?;
+        }
+        EventField::Period => event.period = text,
+        EventField::CapexLast => event.capex_last = text,
+        EventField::Guidance => event.guidance = text,
+        EventField::Watch => event.watch = text,
+        EventField::Outcome => event.outcome = text,
+    }
+    Ok(())
+}
