@@ -482,7 +482,10 @@ pub fn hints(mode: Mode, focus: Pane) -> impl Iterator<Item = &'static Binding> 
         Mode::Normal => vec![Scope::Pane(focus), Scope::Global],
         other => vec![Scope::Mode(other)],
     };
-    all_bindings().filter(move |b| b.hint && scopes.contains(&b.scope))
+    // The focused pane's own keys first: they are what the pane is for.
+    scopes
+        .into_iter()
+        .flat_map(|scope| all_bindings().filter(move |b| b.hint && b.scope == scope))
 }
 
 /// The scopes in the order the help screen lists them.

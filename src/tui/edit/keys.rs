@@ -124,19 +124,19 @@ pub static EDIT_BINDINGS: &[Binding] = &[
         FORM,
         &[code(KeyCode::Tab)],
         Action::Complete,
-        "next candidate, else next field",
+        "next candidate / field",
     ),
     hint(
         FORM,
         &[code(KeyCode::Down)],
         Action::Down,
-        "next candidate, else next field",
+        "next candidate / field",
     ),
     bind(
         FORM,
         &[code(KeyCode::Up)],
         Action::Up,
-        "previous candidate, else previous field",
+        "previous candidate / field",
     ),
     bind(FORM, &[ctrl('s')], Action::SaveForm, "save the form"),
     hint(
