@@ -49,6 +49,7 @@ pub fn known_symbols(baskets: &[Basket], cached: &[Symbol]) -> Vec<Candidate> {
                 cached: false,
             });
     }
+    // Sorted and deduplicated by the map.
     for symbol in cached {
         known
             .entry(symbol.clone())

@@ -288,7 +288,7 @@ fn symbol_label(c: &Candidate) -> String {
         }
     }
     if !c.cached {
-        label.push_str("  (no prices cached)");
+        label.push_str("  (no data yet)");
     }
     label
 }

@@ -42,8 +42,12 @@ fn open(state: &mut AppState, form: Form) {
     state.edit.form = Some(form);
 }
 
+/// Completion candidates: every member of every basket, and every symbol
+/// with prices (a price file, or already in the book).
 fn symbols(state: &AppState) -> Suggest {
-    Suggest::Symbols(known_symbols(&state.baskets, &state.edit.cached))
+    let mut with_prices = state.edit.cached.clone();
+    with_prices.extend(state.book.series.keys().cloned());
+    Suggest::Symbols(known_symbols(&state.baskets, &with_prices))
 }
 
 pub fn add_member(state: &mut AppState) {
