@@ -70,9 +70,20 @@ fn removing_a_member_saves_the_file_and_recomputes_the_index_by_the_methodology(
 
     // By hand (METHODOLOGY, equal weight): I(t1) = 1000 * (1 + mean r(i, t1))
     // over the members with a price on t0 and t1; 300308.SZ is not among them.
-    let series = s.state.analysis.as_ref().unwrap().index(&id("na-chain")).unwrap();
+    let series = s
+        .state
+        .analysis
+        .as_ref()
+        .unwrap()
+        .index(&id("na-chain"))
+        .unwrap();
     let (t0, t1) = (series.dates[0], series.dates[1]);
-    let basket = s.state.baskets.iter().find(|b| b.id == id("na-chain")).unwrap();
+    let basket = s
+        .state
+        .baskets
+        .iter()
+        .find(|b| b.id == id("na-chain"))
+        .unwrap();
     let returns: Vec<f64> = basket
         .members
         .iter()
@@ -95,17 +106,29 @@ fn adding_by_typing_a_name_completes_to_the_symbol_and_saves_it() {
     let form = s.state.edit.form.as_ref().unwrap();
     assert_eq!(form.choices.len(), 1);
     assert_eq!(form.choices[0].value, "300308.SZ");
-    assert!(s.screen(160, 48).contains("300308.SZ  中际旭创  Zhongji Innolight"));
+    assert!(
+        s.screen(160, 48)
+            .contains("300308.SZ  中际旭创  Zhongji Innolight")
+    );
     s.press(&[key(KeyCode::Enter)]);
 
     assert_eq!(s.state.mode, Mode::Normal);
     let text = s.read(&s.basket_file("domestic-chain"));
     assert!(text.contains("symbol = \"300308.SZ\""), "{text}");
-    assert!(text.contains("name = \"中际旭创\""), "the name comes with it");
+    assert!(
+        text.contains("name = \"中际旭创\""),
+        "the name comes with it"
+    );
     // The member table has it, with data (its prices are in the book).
     let rows = &s.state.analysis.as_ref().unwrap().members;
-    let (_, domestic) = rows.iter().find(|(b, _)| *b == id("domestic-chain")).unwrap();
-    let row = domestic.iter().find(|r| r.symbol == sym("300308.SZ")).unwrap();
+    let (_, domestic) = rows
+        .iter()
+        .find(|(b, _)| *b == id("domestic-chain"))
+        .unwrap();
+    let row = domestic
+        .iter()
+        .find(|r| r.symbol == sym("300308.SZ"))
+        .unwrap();
     assert!(row.status.is_ok(), "{:?}", row.status);
 }
 
@@ -120,13 +143,25 @@ fn a_symbol_not_in_the_cache_is_added_with_a_name_and_shows_no_data() {
     let form = s.state.edit.form.as_ref().expect("the form stays open");
     let (at, message) = form.error.clone().unwrap();
     assert_eq!(form.fields[at].key, "name", "{message}");
-    assert!(!s.read(&s.basket_file("domestic-chain")).contains("000001.SZ"));
+    assert!(
+        !s.read(&s.basket_file("domestic-chain"))
+            .contains("000001.SZ")
+    );
     s.type_text("平安银行");
     s.press(&[key(KeyCode::Enter)]);
-    assert!(s.read(&s.basket_file("domestic-chain")).contains("000001.SZ"));
+    assert!(
+        s.read(&s.basket_file("domestic-chain"))
+            .contains("000001.SZ")
+    );
     let rows = &s.state.analysis.as_ref().unwrap().members;
-    let (_, domestic) = rows.iter().find(|(b, _)| *b == id("domestic-chain")).unwrap();
-    let row = domestic.iter().find(|r| r.symbol == sym("000001.SZ")).unwrap();
+    let (_, domestic) = rows
+        .iter()
+        .find(|(b, _)| *b == id("domestic-chain"))
+        .unwrap();
+    let row = domestic
+        .iter()
+        .find(|r| r.symbol == sym("000001.SZ"))
+        .unwrap();
     assert!(!row.status.is_ok());
 }
 
@@ -191,7 +226,11 @@ fn refusals_stay_at_the_field_and_change_nothing() {
         s.press(&[key(KeyCode::Delete)]);
     }
     s.press(&[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
-    s.press(&[key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    s.press(&[
+        key(KeyCode::Backspace),
+        key(KeyCode::Backspace),
+        key(KeyCode::Backspace),
+    ]);
     s.press(&[ctrl('s')]);
     let form = s.state.edit.form.as_ref().expect("still open");
     let (at, _) = form.error.clone().unwrap();
@@ -229,7 +268,10 @@ fn undo_and_redo_round_trip_the_file_bytes() {
     assert_eq!(std::fs::read(&file).unwrap(), original);
     assert_eq!(levels(&s.state, "na-chain"), levels_before);
     let message = s.state.message.clone().unwrap().text;
-    assert!(message.starts_with("undid: remove 300308.SZ from na-chain"), "{message}");
+    assert!(
+        message.starts_with("undid: remove 300308.SZ from na-chain"),
+        "{message}"
+    );
 
     s.press(&[ctrl('r')]);
     assert_eq!(std::fs::read(&file).unwrap(), removed);
@@ -281,7 +323,10 @@ fn a_failed_write_keeps_the_file_and_puts_everything_back() {
     assert_eq!(s.state.baskets, baskets);
     assert!(!s.state.edit.history.can_undo());
     let message = s.state.message.clone().unwrap();
-    assert!(message.error && message.text.starts_with("not saved"), "{message:?}");
+    assert!(
+        message.error && message.text.starts_with("not saved"),
+        "{message:?}"
+    );
     assert!(message.text.contains("domestic-chain.toml"), "{message:?}");
 }
 
@@ -330,8 +375,16 @@ fn a_broken_hand_edit_is_reported_with_its_line_and_the_rest_loads() {
     s.press(&[ch('r')]);
     let message = s.state.message.clone().unwrap();
     assert!(message.error);
-    assert!(message.text.contains("hk-internet.toml"), "{}", message.text);
-    assert!(message.text.contains("hk-internet.toml:2:"), "the line: {}", message.text);
+    assert!(
+        message.text.contains("hk-internet.toml"),
+        "{}",
+        message.text
+    );
+    assert!(
+        message.text.contains("hk-internet.toml:2:"),
+        "the line: {}",
+        message.text
+    );
     assert_eq!(s.state.baskets.len(), 4, "the other baskets load");
 }
 
@@ -350,7 +403,11 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
         s.press(&[ch('j')]);
     }
     s.press(&[ch('r')]);
-    assert_eq!(s.state.mode, Mode::Text, "the outcome is a multi-line field");
+    assert_eq!(
+        s.state.mode,
+        Mode::Text,
+        "the outcome is a multi-line field"
+    );
     // Replace the shipped outcome with two lines.
     s.press(&[ctrl('a')]);
     for _ in 0..300 {
@@ -366,8 +423,14 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     assert_eq!(s.state.mode, Mode::Normal);
 
     let text = s.read(&s.watchlist_file());
-    assert!(text.contains("outcome = \"\"\"\nCloud +18%\ncapex RMB 24.6 bn\"\"\""), "{text}");
-    assert!(text.contains("capex_last = \"RMB 24.6 bn (Mar-2025 quarter)\""), "{text}");
+    assert!(
+        text.contains("outcome = \"\"\"\nCloud +18%\ncapex RMB 24.6 bn\"\"\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("capex_last = \"RMB 24.6 bn (Mar-2025 quarter)\""),
+        "{text}"
+    );
     let event = &s.restart().watchlist.events[index];
     assert_eq!(event.outcome, "Cloud +18%\ncapex RMB 24.6 bn");
     s.press(&[ch('u')]);
@@ -397,7 +460,10 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     // Esc with changes asks; Esc again keeps editing; then d discards.
     let before = s.read(&s.watchlist_file());
     s.press(&[key(KeyCode::Esc)]);
-    assert!(s.screen(160, 48).contains("unsaved changes: s save · d discard"));
+    assert!(
+        s.screen(160, 48)
+            .contains("unsaved changes: s save · d discard")
+    );
     s.press(&[key(KeyCode::Esc)]);
     assert!(s.state.edit.form.is_some());
     s.press(&[key(KeyCode::Esc), ch('d')]);

@@ -190,9 +190,9 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
         Some(&"basket") if done.len() == 1 => super::edit::basket_command::SUBCOMMANDS
             .map(String::from)
             .to_vec(),
-        Some(&"basket") if done.get(1) == Some(&"method") => ["equal", "cap", "custom"]
-            .map(String::from)
-            .to_vec(),
+        Some(&"basket") if done.get(1) == Some(&"method") => {
+            ["equal", "cap", "custom"].map(String::from).to_vec()
+        }
         Some(&"base") => vec!["off".to_string()],
         Some(_) => Vec::new(),
     };

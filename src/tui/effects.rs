@@ -22,9 +22,14 @@ pub fn perform(state: &mut AppState, mut disk: Option<&mut Disk>, effects: Vec<E
         match (effect, disk.as_deref_mut()) {
             (Effect::Quit, _) => return true,
             (Effect::Save { .. }, None) => state.save_succeeded(""),
-            (Effect::Save { label, before, after }, Some(disk)) => {
-                save(state, disk, label, before, after)
-            }
+            (
+                Effect::Save {
+                    label,
+                    before,
+                    after,
+                },
+                Some(disk),
+            ) => save(state, disk, label, before, after),
             (Effect::LoadPrices(symbols), Some(disk)) => {
                 state.merge_prices(disk.store.load_prices(&symbols));
             }

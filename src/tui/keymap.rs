@@ -138,7 +138,12 @@ impl Binding {
     }
 }
 
-pub(crate) const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+pub(crate) const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         scope,
         keys,
@@ -148,7 +153,12 @@ pub(crate) const fn bind(scope: Scope, keys: &'static [Key], action: Action, hel
     }
 }
 
-pub(crate) const fn hint(scope: Scope, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+pub(crate) const fn hint(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         scope,
         keys,
@@ -462,16 +472,18 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
     }
     match mode {
         Mode::Normal => find(Scope::Pane(focus)).or_else(|| find(Scope::Global)),
-        Mode::Filter | Mode::Command | Mode::Form | Mode::Text => find(Scope::Mode(mode)).or_else(|| match event.code {
-            KeyCode::Char(c)
-                if !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Input(c))
-            }
-            _ => None,
-        }),
+        Mode::Filter | Mode::Command | Mode::Form | Mode::Text => {
+            find(Scope::Mode(mode)).or_else(|| match event.code {
+                KeyCode::Char(c)
+                    if !event
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Input(c))
+                }
+                _ => None,
+            })
+        }
         Mode::Help | Mode::Detail | Mode::Conflict => find(Scope::Mode(mode)),
     }
 }
@@ -506,7 +518,8 @@ pub const HELP_ORDER: [Scope; 12] = [
 
 /// Every binding: the workstation's and the editing ones.
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(EDIT_BINDINGS.iter())
+    // Editing first: on a narrow hint line, what the pane changes matters most.
+    EDIT_BINDINGS.iter().chain(BINDINGS.iter())
 }
 
 #[cfg(test)]

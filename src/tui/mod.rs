@@ -56,7 +56,13 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
             Ok(None)
         }
     };
-    let result = run::run_session(&mut terminal, &mut state, &theme, Some(&mut disk), next_event);
+    let result = run::run_session(
+        &mut terminal,
+        &mut state,
+        &theme,
+        Some(&mut disk),
+        next_event,
+    );
     ratatui::try_restore().context("cannot restore the terminal")?;
     Ok(result?)
 }

@@ -6,10 +6,10 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use super::effects::{Disk, notice_outside_changes, perform};
 use super::keymap::action_for;
 use super::state::AppState;
 use super::theme::Theme;
-use super::effects::{Disk, notice_outside_changes, perform};
 use super::update::update;
 use super::view;
 

@@ -42,9 +42,9 @@ pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, String> 
             from: current()?,
             to: id(Some(to), ":basket rename na-chain-old")?,
         }),
-        ("dup" | "duplicate" | "copy" | "rename", _) => {
-            Err(format!("basket {sub} takes one new id, e.g. :basket {sub} my-basket"))
-        }
+        ("dup" | "duplicate" | "copy" | "rename", _) => Err(format!(
+            "basket {sub} takes one new id, e.g. :basket {sub} my-basket"
+        )),
         ("delete" | "remove", []) => Ok(Edit::DeleteBasket { id: current()? }),
         ("name", name) if !name.is_empty() => Ok(Edit::SetBasket {
             id: current()?,
@@ -96,7 +96,9 @@ fn show_after(state: &mut AppState, edit: &Edit) {
                         *slot = to.clone();
                     }
                 }
-                let _ = state.set_request(request);
+                if let Err(reason) = state.set_request(request) {
+                    state.set_message(reason, true);
+                }
             }
             to
         }
@@ -131,8 +133,20 @@ mod tests {
             Ok(Edit::DeleteBasket { id: na.clone() })
         );
         assert!(parse(&args("rename Bad Id"), Some(&na)).is_err());
-        assert!(parse(&args("rename BAD"), Some(&na)).unwrap_err().contains("not valid"));
-        assert!(parse(&args("delete"), None).unwrap_err().contains("no basket"));
-        assert!(parse(&args("new only-id"), None).unwrap_err().contains("an id and a name"));
+        assert!(
+            parse(&args("rename BAD"), Some(&na))
+                .unwrap_err()
+                .contains("not valid")
+        );
+        assert!(
+            parse(&args("delete"), None)
+                .unwrap_err()
+                .contains("no basket")
+        );
+        assert!(
+            parse(&args("new only-id"), None)
+                .unwrap_err()
+                .contains("an id and a name")
+        );
     }
 }

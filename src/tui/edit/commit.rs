@@ -154,7 +154,11 @@ impl AppState {
 
 /// Applies `edits` in turn as one step of the history labelled `label`.
 /// A refusal changes nothing and is returned (for the field to show).
-pub fn commit(state: &mut AppState, label: String, edits: &[Edit]) -> Result<Vec<Effect>, EditError> {
+pub fn commit(
+    state: &mut AppState,
+    label: String,
+    edits: &[Edit],
+) -> Result<Vec<Effect>, EditError> {
     let before = state.library();
     let mut after = before.clone();
     for edit in edits {

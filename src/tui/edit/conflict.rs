@@ -143,8 +143,14 @@ mod tests {
         ];
         let (base, after) = keep_mine(&mine, &mine, &theirs, &parts);
         // The base holds their na-chain, so the save writes ours over it.
-        assert_eq!(base.basket(&parts_id(&parts[0])), theirs.basket(&parts_id(&parts[0])));
-        assert_eq!(after.basket(&parts_id(&parts[0])), mine.basket(&parts_id(&parts[0])));
+        assert_eq!(
+            base.basket(&parts_id(&parts[0])),
+            theirs.basket(&parts_id(&parts[0]))
+        );
+        assert_eq!(
+            after.basket(&parts_id(&parts[0])),
+            mine.basket(&parts_id(&parts[0]))
+        );
         // Their new basket is in both: nothing written, nothing deleted.
         assert_eq!(base.basket(&extra.id), Some(&extra));
         assert_eq!(after.basket(&extra.id), Some(&extra));

@@ -10,8 +10,13 @@ use crate::domain::{BasketId, Member, Symbol};
 /// What submitting the form does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
-    AddMember { basket: BasketId },
-    EditMember { basket: BasketId, symbol: Symbol },
+    AddMember {
+        basket: BasketId,
+    },
+    EditMember {
+        basket: BasketId,
+        symbol: Symbol,
+    },
     /// Move (or copy) a member to the basket typed in the `to` field.
     MoveMember {
         from: BasketId,
@@ -20,8 +25,12 @@ pub enum FormKind {
     },
     AddEvent,
     /// `index` in the date-sorted watchlist.
-    EditEvent { index: usize },
-    RecordOutcome { index: usize },
+    EditEvent {
+        index: usize,
+    },
+    RecordOutcome {
+        index: usize,
+    },
 }
 
 /// What a field can complete to.

@@ -154,12 +154,7 @@ pub static EDIT_BINDINGS: &[Binding] = &[
     FORM_CURSOR[6],
     // A form with a multi-line field focused.
     hint(TEXT, &[ctrl('s')], Action::SaveForm, "save the form"),
-    hint(
-        TEXT,
-        &[code(KeyCode::Enter)],
-        Action::Newline,
-        "new line",
-    ),
+    hint(TEXT, &[code(KeyCode::Enter)], Action::Newline, "new line"),
     hint(TEXT, &[code(KeyCode::Tab)], Action::NextField, "next field"),
     bind(TEXT, &[code(KeyCode::Up)], Action::Up, "line up"),
     bind(TEXT, &[code(KeyCode::Down)], Action::Down, "line down"),

@@ -52,7 +52,10 @@ fn symbols(state: &AppState) -> Suggest {
 
 pub fn add_member(state: &mut AppState) {
     let Some(basket) = shown_basket(state) else {
-        state.set_message("no basket to add to: create one with :basket new ID NAME", true);
+        state.set_message(
+            "no basket to add to: create one with :basket new ID NAME",
+            true,
+        );
         return;
     };
     let title = format!("Add a member to {basket}");
@@ -63,7 +66,10 @@ pub fn add_member(state: &mut AppState) {
         FormField::line("segment", "Segment", "", "optional"),
         FormField::line("weight", "Weight", "", "custom method; empty: none"),
     ];
-    open(state, Form::new(FormKind::AddMember { basket }, title, fields));
+    open(
+        state,
+        Form::new(FormKind::AddMember { basket }, title, fields),
+    );
 }
 
 pub fn edit_member(state: &mut AppState) {
@@ -130,13 +136,28 @@ fn event_fields(
     let session = event.map_or(Session::AfterClose, |e| e.session).to_string();
     let words = SESSIONS.map(String::from).to_vec();
     let mut fields = vec![
-        FormField::line("symbol", "Symbol", &text(|e| e.symbol.to_string()), "e.g. 9988.HK")
-            .suggesting(symbols(state)),
+        FormField::line(
+            "symbol",
+            "Symbol",
+            &text(|e| e.symbol.to_string()),
+            "e.g. 9988.HK",
+        )
+        .suggesting(symbols(state)),
         FormField::line("name", "Company", &text(|e| e.name.clone()), "e.g. Alibaba"),
         FormField::line("date", "Date", &date.to_string(), "YYYY-MM-DD"),
-        FormField::line("session", "Session", &session, "before-open, intraday, after-close")
-            .suggesting(Suggest::Words(words)),
-        FormField::line("period", "Period", &text(|e| e.period.clone()), "e.g. FY25 Q4"),
+        FormField::line(
+            "session",
+            "Session",
+            &session,
+            "before-open, intraday, after-close",
+        )
+        .suggesting(Suggest::Words(words)),
+        FormField::line(
+            "period",
+            "Period",
+            &text(|e| e.period.clone()),
+            "e.g. FY25 Q4",
+        ),
         FormField::line(
             "capex_last",
             "Last capex",
@@ -144,10 +165,20 @@ fn event_fields(
             "with its unit",
         ),
         FormField::multi("guidance", "Guidance", &text(|e| e.guidance.clone()), ""),
-        FormField::multi("watch", "Watch", &text(|e| e.watch.clone()), "what to listen for"),
+        FormField::multi(
+            "watch",
+            "Watch",
+            &text(|e| e.watch.clone()),
+            "what to listen for",
+        ),
     ];
     if with_outcome {
-        fields.push(FormField::multi("outcome", "Outcome", &text(|e| e.outcome.clone()), ""));
+        fields.push(FormField::multi(
+            "outcome",
+            "Outcome",
+            &text(|e| e.outcome.clone()),
+            "",
+        ));
     }
     fields
 }
@@ -158,7 +189,10 @@ pub fn add_event(state: &mut AppState) {
         return;
     };
     let fields = event_fields(state, None, date, false);
-    open(state, Form::new(FormKind::AddEvent, "Add an earnings event".into(), fields));
+    open(
+        state,
+        Form::new(FormKind::AddEvent, "Add an earnings event".into(), fields),
+    );
 }
 
 pub fn edit_event(state: &mut AppState) {
@@ -169,7 +203,10 @@ pub fn edit_event(state: &mut AppState) {
     };
     let title = format!("Edit {} {} ({})", event.name, event.date, event.symbol);
     let fields = event_fields(state, Some(&event), event.date, true);
-    open(state, Form::new(FormKind::EditEvent { index }, title, fields));
+    open(
+        state,
+        Form::new(FormKind::EditEvent { index }, title, fields),
+    );
 }
 
 pub fn record_outcome(state: &mut AppState) {
@@ -184,7 +221,10 @@ pub fn record_outcome(state: &mut AppState) {
         FormField::line("capex", "Capex", "", "new figure; empty: unchanged"),
         FormField::multi("guidance", "Guidance", "", "change; empty: unchanged"),
     ];
-    open(state, Form::new(FormKind::RecordOutcome { index }, title, fields));
+    open(
+        state,
+        Form::new(FormKind::RecordOutcome { index }, title, fields),
+    );
 }
 
 /// `d` in the baskets pane: removes at once (undo brings it back).

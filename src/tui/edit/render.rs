@@ -109,7 +109,10 @@ pub fn form_lines(form: &Form, theme: &Theme, width: usize) -> Vec<Line<'static>
             theme.dim,
         )
     } else if !form.choices.is_empty() {
-        Line::styled("Tab/↑↓ pick · Enter takes it and saves · Esc cancels", theme.dim)
+        Line::styled(
+            "Tab/↑↓ pick · Enter takes it and saves · Esc cancels",
+            theme.dim,
+        )
     } else {
         Line::styled("Enter saves · Tab/↑↓ fields · Esc cancels", theme.dim)
     };

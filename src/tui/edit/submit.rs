@@ -4,7 +4,9 @@
 
 use super::commit::commit;
 use super::form::{Form, FormKind};
-use crate::domain::edit::{Edit, EditError, EventField, Library, apply, parse_symbol, parse_weight};
+use crate::domain::edit::{
+    Edit, EditError, EventField, Library, apply, parse_symbol, parse_weight,
+};
 use crate::domain::{BasketId, EarningsEvent, Member, Watchlist, parse_date};
 use crate::tui::action::Action;
 use crate::tui::state::{AppState, Mode};
@@ -50,11 +52,8 @@ pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
                 form.move_focus(down);
             }
         }
-        Action::Complete => {
-            if !form.step_choice(true) {
-                form.move_focus(true);
-            }
-        }
+        Action::Complete if !form.step_choice(true) => form.move_focus(true),
+        Action::Complete => {}
         Action::NextField => form.move_focus(true),
         Action::PrevField => form.move_focus(false),
         Action::Submit => {
@@ -95,8 +94,8 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     form.confirm_close = false;
-    let result = edits_of(&form, &state.library())
-        .and_then(|(label, edits)| commit(state, label, &edits));
+    let result =
+        edits_of(&form, &state.library()).and_then(|(label, edits)| commit(state, label, &edits));
     match result {
         Ok(effects) => {
             state.mode = Mode::Normal;
@@ -180,7 +179,10 @@ pub fn edits_of(form: &Form, library: &Library) -> Result<(String, Vec<Edit>), E
         }
         FormKind::EditEvent { index } => {
             let Some(old) = library.watchlist.events.get(*index) else {
-                return Err(EditError::at("symbol", "the event is no longer in the watchlist"));
+                return Err(EditError::at(
+                    "symbol",
+                    "the event is no longer in the watchlist",
+                ));
             };
             let event = edited_event(form, old)?;
             let label = format!("edit the {} {} event", event.name, event.date);
