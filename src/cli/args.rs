@@ -52,9 +52,18 @@ pub enum Command {
         #[arg(long, value_parser = parse_symbol)]
         symbol: Option<Symbol>,
     },
-    /// List baskets, or show one basket's member table.
+    /// List, show and edit baskets: create, add, remove, set, rename, delete, copy.
+    ///
+    /// Every edit is checked first (nothing is written if it is refused) and saved at once,
+    /// atomically, to baskets/<ID>.toml; a file changed by someone else since is never overwritten.
     #[command(subcommand)]
     Basket(BasketCommand),
+    /// List and edit the earnings watchlist: list, add, set, remove, report.
+    ///
+    /// Events are numbered by date as `watchlist list` shows them; every edit is saved at once
+    /// to watchlist.toml.
+    #[command(subcommand)]
+    Watchlist(WatchlistCommand),
     /// List the cached symbols with their date ranges.
     Symbols,
     /// Validate the whole cache: price files, baskets, watchlist.
@@ -78,6 +87,164 @@ pub enum BasketCommand {
         id: BasketId,
         #[command(flatten)]
         analysis: AnalysisArgs,
+    },
+    /// Create an empty basket (baskets/ID.toml).
+    Create {
+        /// The new basket's id: lower-case letters, digits, - and _ (e.g. optical).
+        id: String,
+        /// Its display name.
+        #[arg(long)]
+        name: String,
+        /// Index weighting: equal, cap or custom [default: equal].
+        #[arg(long)]
+        method: Option<String>,
+        /// A line saying what the basket is.
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Add a member; a symbol without cached prices may be added (it shows "no data").
+    Add {
+        /// The basket id, e.g. domestic-chain.
+        id: String,
+        /// The member's symbol, e.g. 688981.SH.
+        symbol: String,
+        /// Display name [default: the name another basket gives the symbol].
+        #[arg(long)]
+        name: Option<String>,
+        /// English name.
+        #[arg(long = "name-en")]
+        name_en: Option<String>,
+        /// Segment, e.g. "Optical module".
+        #[arg(long)]
+        segment: Option<String>,
+        /// Target weight for the custom method: a number >= 0.
+        #[arg(long, allow_hyphen_values = true)]
+        weight: Option<String>,
+    },
+    /// Remove a member.
+    Remove {
+        /// The basket id.
+        id: String,
+        /// The member's symbol.
+        symbol: String,
+    },
+    /// Set a member's field (`set ID SYMBOL FIELD VALUE`) or a basket's (`set ID --name NAME`).
+    ///
+    /// Member fields: name, name_en, segment, weight ("" clears the weight).
+    /// Basket fields: --name, --description or --method (one at a time).
+    #[command(group(
+        clap::ArgGroup::new("what")
+            .required(true)
+            .args(["member", "name", "description", "method"])
+    ))]
+    Set {
+        /// The basket id.
+        id: String,
+        /// SYMBOL FIELD VALUE, e.g. 300308.SZ weight 2.5.
+        #[arg(num_args = 3, value_names = ["SYMBOL", "FIELD", "VALUE"], allow_hyphen_values = true)]
+        member: Option<Vec<String>>,
+        /// The basket's display name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The basket's description.
+        #[arg(long)]
+        description: Option<String>,
+        /// The basket's index weighting: equal, cap or custom.
+        #[arg(long)]
+        method: Option<String>,
+    },
+    /// Rename a basket's id (its file); the display name stays.
+    Rename {
+        /// The basket id.
+        id: String,
+        /// The new id.
+        new_id: String,
+    },
+    /// Delete a basket and its file; needs --yes, since the file is your data.
+    Delete {
+        /// The basket id.
+        id: String,
+        /// Confirm the deletion.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Duplicate a basket (`copy ID NEW_ID`), or copy a member to another basket
+    /// (`copy ID SYMBOL --to OTHER`, with --move to take it out of ID).
+    Copy {
+        /// The basket id.
+        id: String,
+        /// The new basket's id, or with --to the member's symbol.
+        #[arg(value_name = "NEW_ID|SYMBOL")]
+        target: String,
+        /// Copy the member SYMBOL into this basket.
+        #[arg(long, value_name = "OTHER")]
+        to: Option<String>,
+        /// With --to: move the member instead of copying it.
+        #[arg(long = "move", requires = "to")]
+        move_member: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchlistCommand {
+    /// List the events by date, numbered: the numbers the other commands take.
+    List {
+        /// Print the events as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an event.
+    Add {
+        #[arg(long)]
+        symbol: String,
+        /// The company, e.g. Alibaba.
+        #[arg(long)]
+        name: String,
+        /// The release date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// before-open, intraday or after-close (Hong Kong time).
+        #[arg(long)]
+        session: String,
+        /// The period reported, e.g. "FY25 Q4 (Mar)".
+        #[arg(long)]
+        period: Option<String>,
+        /// The last capex figure reported, with its unit.
+        #[arg(long = "capex-last")]
+        capex_last: Option<String>,
+        /// The AI / capex guidance given last time.
+        #[arg(long)]
+        guidance: Option<String>,
+        /// What to listen for.
+        #[arg(long)]
+        watch: Option<String>,
+    },
+    /// Set an event's field: symbol, name, date, session, period, capex_last, guidance, watch, outcome.
+    Set {
+        /// The event's number in `watchlist list`.
+        index: String,
+        field: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Remove an event.
+    Remove {
+        /// The event's number in `watchlist list`.
+        index: String,
+    },
+    /// Record what an event reported: the outcome, and the new capex figure and guidance.
+    Report {
+        /// The event's number in `watchlist list`.
+        index: String,
+        /// What was reported.
+        #[arg(long)]
+        outcome: String,
+        /// The capex figure reported, with its unit (becomes capex_last).
+        #[arg(long)]
+        capex: Option<String>,
+        /// The change in AI / capex guidance (becomes guidance).
+        #[arg(long)]
+        guidance: Option<String>,
     },
 }
 

@@ -3,6 +3,7 @@
 
 mod args;
 mod cache;
+mod edit;
 mod export;
 mod report;
 pub mod text;
@@ -12,7 +13,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-pub use args::{AnalysisArgs, BasketCommand, Cli, Command, ExportArgs, ExportFormat, ExportWhat};
+pub use args::{
+    AnalysisArgs, BasketCommand, Cli, Command, ExportArgs, ExportFormat, ExportWhat,
+    WatchlistCommand,
+};
 pub use report::DEMO_NOTE;
 
 use crate::compute::{Analysis, analyse};
@@ -65,7 +69,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let ws = Workspace::open(root)?;
+    let mut ws = Workspace::open(root)?;
     init_logging(&ws.store.layout().log_file());
     if ws.installed_default {
         eprintln!(
@@ -124,6 +128,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let result = compute(&ws, &analysis)?;
             let text = cache::basket_show(&ws, &result, &id).unwrap_or_default();
             print(&text)?;
+        }
+        Command::Basket(command) => {
+            warn(&ws);
+            print(&edit::basket(&mut ws, command)?)?;
+        }
+        Command::Watchlist(command) => {
+            warn(&ws);
+            print(&edit::watchlist(&mut ws, command)?)?;
         }
         Command::Symbols => print(&cache::symbols(&ws))?,
         Command::Check => {

@@ -33,20 +33,37 @@ impl Library {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// A new, empty basket (method equal).
-    CreateBasket { id: BasketId, name: String },
+    CreateBasket {
+        id: BasketId,
+        name: String,
+    },
     /// A copy of `from` under the id `to`, placed after it.
-    DuplicateBasket { from: BasketId, to: BasketId },
+    DuplicateBasket {
+        from: BasketId,
+        to: BasketId,
+    },
     /// Changes the id (the file name); the display name stays.
-    RenameBasket { from: BasketId, to: BasketId },
-    DeleteBasket { id: BasketId },
+    RenameBasket {
+        from: BasketId,
+        to: BasketId,
+    },
+    DeleteBasket {
+        id: BasketId,
+    },
     SetBasket {
         id: BasketId,
         field: BasketField,
         value: String,
     },
     /// An empty member name is taken from another basket holding the symbol.
-    AddMember { basket: BasketId, member: Member },
-    RemoveMember { basket: BasketId, symbol: Symbol },
+    AddMember {
+        basket: BasketId,
+        member: Member,
+    },
+    RemoveMember {
+        basket: BasketId,
+        symbol: Symbol,
+    },
     /// `""` for the weight clears it.
     SetMember {
         basket: BasketId,
@@ -64,14 +81,18 @@ pub enum Edit {
         to: BasketId,
         symbol: Symbol,
     },
-    AddEvent { event: EarningsEvent },
+    AddEvent {
+        event: EarningsEvent,
+    },
     /// `index` counts in the date-sorted list; the list is re-sorted after.
     SetEvent {
         index: usize,
         field: EventField,
         value: String,
     },
-    RemoveEvent { index: usize },
+    RemoveEvent {
+        index: usize,
+    },
     /// Mark an event reported: outcome text plus optional capex figure and
     /// guidance change, which become the event's latest `capex_last` and
     /// `guidance`.
@@ -117,7 +138,9 @@ impl Edit {
                 value,
             } => format!("set {field} of event {} to {value:?}", index + 1),
             Edit::RemoveEvent { index } => format!("remove event {}", index + 1),
-            Edit::RecordOutcome { index, .. } => format!("record the outcome of event {}", index + 1),
+            Edit::RecordOutcome { index, .. } => {
+                format!("record the outcome of event {}", index + 1)
+            }
         }
     }
 }
@@ -178,7 +201,7 @@ pub fn parse_weight(text: &str) -> Result<Option<f64>, EditError> {
         )
     };
     let w: f64 = t.parse().map_err(|_| refuse("is not a number"))?;
-    check_weight(w).map_err(|why| refuse(why))?;
+    check_weight(w).map_err(refuse)?;
     Ok(Some(w))
 }
 

@@ -113,7 +113,8 @@ impl Store {
     /// Reads every basket and the watchlist with their fingerprints; like
     /// `Workspace::load`, a bad file is reported and the rest load.
     pub fn load_library(&self) -> (Library, Fingerprints, Vec<FileError>) {
-        let (baskets, mut errors) = self.load_baskets();
+        // Fingerprint first, then read: a change made in between makes the
+        // next save report a conflict instead of silently overwriting it.
         let mut prints = Fingerprints::default();
         if let Ok(entries) = std::fs::read_dir(self.layout().baskets_dir()) {
             for entry in entries.flatten() {
@@ -123,8 +124,8 @@ impl Store {
                 }
             }
         }
-        let watchlist_file = self.layout().watchlist_file();
-        prints.note(&watchlist_file);
+        prints.note(&self.layout().watchlist_file());
+        let (baskets, mut errors) = self.load_baskets();
         let watchlist = self.load_watchlist().unwrap_or_else(|e| {
             errors.push(e);
             Watchlist::default()
@@ -159,7 +160,11 @@ impl Store {
         if !conflicts.is_empty() {
             return Err(SaveError::Conflict { paths: conflicts });
         }
-        if let Some(path) = steps.iter().map(Step::path).find(|p| prints.unreadable.contains(*p)) {
+        if let Some(path) = steps
+            .iter()
+            .map(Step::path)
+            .find(|p| prints.unreadable.contains(*p))
+        {
             return Err(SaveError::Write(FileError::new(
                 path,
                 None,
@@ -242,8 +247,7 @@ impl Store {
                 (None, None) => false,
                 (None, Some(_)) | (Some(_), None) => true,
                 (Some(mark), Some(meta)) => {
-                    let same_stat =
-                        meta.len() == mark.len && meta.modified().ok() == mark.modified;
+                    let same_stat = meta.len() == mark.len && meta.modified().ok() == mark.modified;
                     !same_stat && mark_of(path).map(|m| m.hash) != Some(mark.hash)
                 }
             };

@@ -143,7 +143,7 @@ fn position(baskets: &[Basket], id: &BasketId) -> Result<usize, EditError> {
         let known: Vec<&str> = baskets.iter().map(|b| b.id.as_str()).collect();
         EditError::at(
             "basket",
-            format!("no basket {id:?}; the baskets are: {}", known.join(", ")),
+            format!("no basket \"{id}\"; the baskets are: {}", known.join(", ")),
         )
     })
 }
@@ -152,7 +152,7 @@ fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
     if baskets.iter().any(|b| &b.id == id) {
         return Err(EditError::at(
             "id",
-            format!("basket id {id:?} is already taken; choose another"),
+            format!("basket id \"{id}\" is already taken; choose another"),
         ));
     }
     Ok(())
@@ -186,7 +186,10 @@ fn absent_from(basket: &Basket, symbol: &Symbol) -> Result<(), EditError> {
     if basket.member(symbol).is_some() {
         return Err(EditError::at(
             "symbol",
-            format!("{symbol} is already in {}; a basket holds each symbol once", basket.id),
+            format!(
+                "{symbol} is already in {}; a basket holds each symbol once",
+                basket.id
+            ),
         ));
     }
     Ok(())

@@ -83,7 +83,8 @@ fn set_field(event: &mut EarningsEvent, field: EventField, value: &str) -> Resul
     let text = value.trim().to_string();
     match field {
         EventField::Symbol => {
-            event.symbol = Symbol::parse(value).map_err(|e| EditError::at("symbol", e.to_string()))?;
+            event.symbol =
+                Symbol::parse(value).map_err(|e| EditError::at("symbol", e.to_string()))?;
         }
         EventField::Name => event.name = event_name(value)?,
         EventField::Date => event.date = parse_date(value).map_err(|m| EditError::at("date", m))?,

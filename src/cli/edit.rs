@@ -1,0 +1,295 @@
+//! `spillover basket create|add|remove|set|rename|delete|copy` and
+//! `spillover watchlist list|add|set|remove|report`: the scriptable twin of
+//! editing in the panes, through the same [`apply`] and the same safe save.
+
+use anyhow::bail;
+use serde::Serialize;
+
+use super::args::{BasketCommand, WatchlistCommand};
+use super::text::{Align, Table, clip};
+use crate::domain::edit::{
+    BasketField, Edit, EditError, EventField, MemberField, apply, parse_basket_id, parse_symbol,
+    parse_weight,
+};
+use crate::domain::{EarningsEvent, Member, Session, parse_date};
+use crate::store::{SaveReport, Workspace};
+
+/// Runs a basket edit (list and show are handled by the caller) and says
+/// what changed and which file was written.
+pub fn basket(ws: &mut Workspace, command: BasketCommand) -> anyhow::Result<String> {
+    let edits = basket_edits(command)?;
+    commit(ws, edits)
+}
+
+/// Runs a watchlist command: the listing, or an edit.
+pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Result<String> {
+    let edit = match command {
+        WatchlistCommand::List { json } => return Ok(watchlist_list(ws, json)),
+        WatchlistCommand::Add {
+            symbol,
+            name,
+            date,
+            session,
+            period,
+            capex_last,
+            guidance,
+            watch,
+        } => Edit::AddEvent {
+            event: EarningsEvent {
+                symbol: parse_symbol(&symbol)?,
+                name,
+                date: parse_date(&date).map_err(|m| EditError::at("date", m))?,
+                session: session
+                    .parse::<Session>()
+                    .map_err(|m| EditError::at("session", m))?,
+                period: period.unwrap_or_default(),
+                capex_last: capex_last.unwrap_or_default(),
+                guidance: guidance.unwrap_or_default(),
+                watch: watch.unwrap_or_default(),
+                outcome: String::new(),
+            },
+        },
+        WatchlistCommand::Set {
+            index,
+            field,
+            value,
+        } => Edit::SetEvent {
+            index: event_index(&index)?,
+            field: field
+                .parse::<EventField>()
+                .map_err(|m| EditError::at("field", m))?,
+            value,
+        },
+        WatchlistCommand::Remove { index } => Edit::RemoveEvent {
+            index: event_index(&index)?,
+        },
+        WatchlistCommand::Report {
+            index,
+            outcome,
+            capex,
+            guidance,
+        } => Edit::RecordOutcome {
+            index: event_index(&index)?,
+            outcome,
+            capex,
+            guidance,
+        },
+    };
+    commit(ws, vec![edit])
+}
+
+/// The edits a basket command stands for (one, or a create followed by the
+/// fields given with it), each validated by [`apply`].
+fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
+    let edits = match command {
+        BasketCommand::List | BasketCommand::Show { .. } => {
+            unreachable!("list and show are read-only; the caller runs them")
+        }
+        BasketCommand::Create {
+            id,
+            name,
+            method,
+            description,
+        } => {
+            let id = parse_basket_id(&id)?;
+            let mut edits = vec![Edit::CreateBasket {
+                id: id.clone(),
+                name,
+            }];
+            let fields = [
+                (BasketField::Method, method),
+                (BasketField::Description, description),
+            ];
+            for (field, value) in fields {
+                if let Some(value) = value {
+                    let id = id.clone();
+                    edits.push(Edit::SetBasket { id, field, value });
+                }
+            }
+            edits
+        }
+        BasketCommand::Add {
+            id,
+            symbol,
+            name,
+            name_en,
+            segment,
+            weight,
+        } => {
+            let mut member = Member::new(parse_symbol(&symbol)?, &name.unwrap_or_default());
+            member.name_en = name_en.unwrap_or_default().trim().to_string();
+            member.segment = segment.unwrap_or_default().trim().to_string();
+            member.weight = parse_weight(&weight.unwrap_or_default())?;
+            vec![Edit::AddMember {
+                basket: parse_basket_id(&id)?,
+                member,
+            }]
+        }
+        BasketCommand::Remove { id, symbol } => vec![Edit::RemoveMember {
+            basket: parse_basket_id(&id)?,
+            symbol: parse_symbol(&symbol)?,
+        }],
+        BasketCommand::Set {
+            id,
+            member,
+            name,
+            description,
+            method,
+        } => {
+            let id = parse_basket_id(&id)?;
+            let edit = match (member.as_deref(), name, description, method) {
+                (Some([symbol, field, value]), ..) => Edit::SetMember {
+                    basket: id,
+                    symbol: parse_symbol(symbol)?,
+                    field: field
+                        .parse::<MemberField>()
+                        .map_err(|m| EditError::at("field", m))?,
+                    value: value.clone(),
+                },
+                (_, Some(value), ..) => Edit::SetBasket {
+                    id,
+                    field: BasketField::Name,
+                    value,
+                },
+                (_, _, Some(value), _) => Edit::SetBasket {
+                    id,
+                    field: BasketField::Description,
+                    value,
+                },
+                (_, _, _, Some(value)) => Edit::SetBasket {
+                    id,
+                    field: BasketField::Method,
+                    value,
+                },
+                _ => bail!(
+                    "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"
+                ),
+            };
+            vec![edit]
+        }
+        BasketCommand::Rename { id, new_id } => vec![Edit::RenameBasket {
+            from: parse_basket_id(&id)?,
+            to: parse_basket_id(&new_id)?,
+        }],
+        BasketCommand::Delete { id, yes } => {
+            let id = parse_basket_id(&id)?;
+            if !yes {
+                bail!(
+                    "deleting {id} removes its file baskets/{id}.toml; run `spillover basket delete {id} --yes` to confirm"
+                );
+            }
+            vec![Edit::DeleteBasket { id }]
+        }
+        BasketCommand::Copy {
+            id,
+            target,
+            to,
+            move_member,
+        } => {
+            let from = parse_basket_id(&id)?;
+            match to {
+                None => vec![Edit::DuplicateBasket {
+                    from,
+                    to: parse_basket_id(&target)?,
+                }],
+                Some(to) => {
+                    let to = parse_basket_id(&to)?;
+                    let symbol = parse_symbol(&target)?;
+                    vec![if move_member {
+                        Edit::MoveMember { from, to, symbol }
+                    } else {
+                        Edit::CopyMember { from, to, symbol }
+                    }]
+                }
+            }
+        }
+    };
+    Ok(edits)
+}
+
+/// Applies every edit (all are checked before anything is written), saves
+/// the difference once, and describes it in one line.
+fn commit(ws: &mut Workspace, edits: Vec<Edit>) -> anyhow::Result<String> {
+    let before = ws.library();
+    let mut after = before.clone();
+    for edit in &edits {
+        after = apply(&after, edit)?;
+    }
+    let report = ws.store.save_library(&before, &after, &mut ws.prints)?;
+    ws.set_library(after);
+    let what = edits.first().map(Edit::describe).unwrap_or_default();
+    Ok(format!("{what}: {}\n", files(&report)))
+}
+
+fn files(report: &SaveReport) -> String {
+    if report.is_empty() {
+        return "no change, nothing written".to_string();
+    }
+    let mut parts = Vec::new();
+    for path in &report.written {
+        parts.push(format!("wrote {}", path.display()));
+    }
+    for path in &report.removed {
+        parts.push(format!("removed {}", path.display()));
+    }
+    parts.join(", ")
+}
+
+/// An event's number as `watchlist list` shows it (from 1), as an index.
+fn event_index(text: &str) -> Result<usize, EditError> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n - 1),
+        _ => Err(EditError::at(
+            "index",
+            format!(
+                "event number {text:?} is not valid; use a number from `spillover watchlist list`, e.g. 1"
+            ),
+        )),
+    }
+}
+
+#[derive(Serialize)]
+struct NumberedEvent<'a> {
+    number: usize,
+    #[serde(flatten)]
+    event: &'a EarningsEvent,
+}
+
+fn watchlist_list(ws: &Workspace, json: bool) -> String {
+    let events = &ws.watchlist.events;
+    if json {
+        let rows: Vec<NumberedEvent> = events
+            .iter()
+            .enumerate()
+            .map(|(i, event)| NumberedEvent {
+                number: i + 1,
+                event,
+            })
+            .collect();
+        return serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n";
+    }
+    if events.is_empty() {
+        return "the watchlist is empty; add an event with `spillover watchlist add`\n".into();
+    }
+    let mut table = Table::new(&[
+        ("#", Align::Right),
+        ("date", Align::Left),
+        ("session", Align::Left),
+        ("symbol", Align::Left),
+        ("name", Align::Left),
+        ("period", Align::Left),
+        ("outcome", Align::Left),
+    ]);
+    for (i, e) in events.iter().enumerate() {
+        table.row(vec![
+            (i + 1).to_string(),
+            e.date.to_string(),
+            e.session.to_string(),
+            e.symbol.to_string(),
+            e.name.clone(),
+            e.period.clone(),
+            clip(&e.outcome, 48),
+        ]);
+    }
+    table.render("")
+}
