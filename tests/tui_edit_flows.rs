@@ -470,3 +470,58 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     assert!(s.state.edit.form.is_none());
     assert_eq!(s.read(&s.watchlist_file()), before);
 }
+
+#[test]
+fn moving_a_member_and_basket_commands_save_and_undo() {
+    let mut s = Session::new();
+    s.show_basket("na-chain");
+    s.select_member("300308.SZ");
+    // Move to the domestic chain: the target is picked from the list.
+    s.press(&[ch('m')]);
+    s.type_text("domes");
+    assert_eq!(
+        s.state.edit.form.as_ref().unwrap().choices[0].value,
+        "domestic-chain"
+    );
+    s.press(&[key(KeyCode::Enter)]);
+    assert!(!s.read(&s.basket_file("na-chain")).contains("300308.SZ"));
+    assert!(
+        s.read(&s.basket_file("domestic-chain"))
+            .contains("300308.SZ")
+    );
+    // A target that does not exist is refused at the field.
+    s.select_member("300502.SZ");
+    s.press(&[ch('c')]);
+    s.type_text("nowhere");
+    s.press(&[key(KeyCode::Enter)]);
+    let form = s.state.edit.form.as_ref().expect("still open");
+    assert!(form.error.as_ref().unwrap().1.contains("no basket nowhere"));
+    s.press(&[key(KeyCode::Esc), ch('d')]);
+
+    // Duplicate the shown basket, rename the copy, delete it; undo the delete.
+    s.press(&[ch(':')]);
+    s.type_text("basket dup na-copy");
+    s.press(&[key(KeyCode::Enter)]);
+    assert!(s.basket_file("na-copy").exists());
+    assert_eq!(s.state.baskets[s.state.basket_tab].id, id("na-copy"));
+    s.press(&[ch(':')]);
+    s.type_text("basket rename na-renamed");
+    s.press(&[key(KeyCode::Enter)]);
+    assert!(!s.basket_file("na-copy").exists());
+    assert!(s.basket_file("na-renamed").exists());
+    s.press(&[ch(':')]);
+    s.type_text("basket delete");
+    s.press(&[key(KeyCode::Enter)]);
+    assert!(!s.basket_file("na-renamed").exists());
+    s.press(&[ch('u')]);
+    assert!(s.basket_file("na-renamed").exists());
+    assert!(has_member(&s.state, "na-renamed", "300502.SZ"));
+    // The files hold the same baskets (the order of the tabs is the
+    // loader's: file names are not ordered).
+    let by_id = |state: &AppState| {
+        let mut baskets = state.baskets.clone();
+        baskets.sort_by(|a, b| a.id.cmp(&b.id));
+        baskets
+    };
+    assert!(by_id(&s.restart()) == by_id(&s.state));
+}

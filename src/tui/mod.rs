@@ -10,6 +10,7 @@ pub mod command;
 pub mod config;
 pub mod edit;
 pub mod effects;
+pub mod key;
 pub mod keymap;
 pub mod panes;
 pub mod run;

@@ -48,7 +48,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     match state.mode {
         _ if action == Action::Quit => return vec![Effect::Quit],
         Mode::Form | Mode::Text => return submit::form_action(state, action),
-        Mode::Conflict => return conflict_answer(state, action),
+        Mode::Conflict => return commit::answer_conflict(state, action),
         Mode::Command => state.edit.command_error = None,
         _ => {}
     }
@@ -217,39 +217,6 @@ fn close(state: &mut AppState) {
         Mode::Normal | Mode::Help | Mode::Detail | Mode::Form | Mode::Text | Mode::Conflict => {}
     }
     state.mode = Mode::Normal;
-}
-
-/// The answer to "a file changed outside spillover".
-fn conflict_answer(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Some(prompt) = state.edit.prompt.clone() else {
-        state.mode = Mode::Normal;
-        return Vec::new();
-    };
-    let effect = match action {
-        Action::ReloadTheirs => Effect::Reload,
-        Action::KeepMine => Effect::KeepMine {
-            mine: commit::pending_or_current(state, prompt.pending.as_ref()),
-            paths: prompt.paths.clone(),
-            label: prompt.pending.as_ref().map(|p| p.label.clone()),
-        },
-        Action::Close => {
-            state.edit.dismissed.extend(prompt.paths.iter().cloned());
-            state.set_message(
-                format!(
-                    "left as they are: {} (yours is on screen; the next save of it asks again)",
-                    prompt.names.join(", ")
-                ),
-                false,
-            );
-            state.edit.prompt = None;
-            state.mode = Mode::Normal;
-            return Vec::new();
-        }
-        _ => return Vec::new(),
-    };
-    state.edit.prompt = None;
-    state.mode = Mode::Normal;
-    vec![effect]
 }
 
 fn basket_ids(state: &AppState) -> Vec<BasketId> {

@@ -11,6 +11,7 @@ use super::conflict::{ConflictPrompt, Pending};
 use crate::domain::Symbol;
 use crate::domain::edit::{Edit, EditError, History, Library, apply};
 use crate::store::PriceBook;
+use crate::tui::action::Action;
 use crate::tui::state::{AppState, Mode, default_pair};
 use crate::tui::update::Effect;
 
@@ -120,6 +121,8 @@ impl AppState {
     }
 
     pub fn open_prompt(&mut self, prompt: ConflictPrompt) {
+        // The line under the prompt shows its keys, not an older message.
+        self.message = None;
         self.edit.form = None;
         self.edit.prompt = Some(prompt);
         self.mode = Mode::Conflict;
@@ -233,4 +236,37 @@ pub fn redo(state: &mut AppState) -> Vec<Effect> {
 /// A conflict's answer: keep the pending edit (if any) or what is on screen.
 pub fn pending_or_current(state: &AppState, pending: Option<&Pending>) -> Library {
     pending.map_or_else(|| state.library(), |p| p.after.clone())
+}
+
+/// The answer to "a file changed outside spillover".
+pub fn answer_conflict(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let Some(prompt) = state.edit.prompt.clone() else {
+        state.mode = Mode::Normal;
+        return Vec::new();
+    };
+    let effect = match action {
+        Action::ReloadTheirs => Effect::Reload,
+        Action::KeepMine => Effect::KeepMine {
+            mine: pending_or_current(state, prompt.pending.as_ref()),
+            paths: prompt.paths.clone(),
+            label: prompt.pending.as_ref().map(|p| p.label.clone()),
+        },
+        Action::Close => {
+            state.edit.dismissed.extend(prompt.paths.iter().cloned());
+            state.set_message(
+                format!(
+                    "left as they are: {} (yours is on screen; the next save of it asks again)",
+                    prompt.names.join(", ")
+                ),
+                false,
+            );
+            state.edit.prompt = None;
+            state.mode = Mode::Normal;
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    state.edit.prompt = None;
+    state.mode = Mode::Normal;
+    vec![effect]
 }
