@@ -97,6 +97,52 @@ pub enum Action {
     /// Open the detail view of the selected earnings event.
     OpenDetail,
 
+    /// Add a member to the shown basket (an input that completes symbols and names).
+    AddMember,
+    /// Edit the selected member's name, segment and weight.
+    EditMember,
+    /// Remove the selected member from the basket (undo brings it back).
+    RemoveMember,
+    /// Move the selected member to another basket.
+    MoveMember,
+    /// Copy the selected member into another basket.
+    CopyMember,
+    /// Add an earnings event.
+    AddEvent,
+    /// Edit the selected event's fields.
+    EditEvent,
+    /// Delete the selected event (undo brings it back).
+    RemoveEvent,
+    /// Mark the selected event reported: outcome, capex figure, guidance.
+    RecordOutcome,
+    /// Undo the last edit of the session (and save).
+    Undo,
+    /// Redo the last undone edit (and save).
+    Redo,
+
+    /// In a form: focus the next field.
+    NextField,
+    /// In a form: focus the previous field.
+    PrevField,
+    /// In a multi-line field: start a new line.
+    Newline,
+    /// Move the text cursor one character left.
+    CursorLeft,
+    /// Move the text cursor one character right.
+    CursorRight,
+    /// Move the text cursor to the start of the line.
+    LineStart,
+    /// Move the text cursor to the end of the line.
+    LineEnd,
+    /// Delete the character under the text cursor.
+    DeleteForward,
+    /// Save the form (from any field).
+    SaveForm,
+    /// The file changed outside spillover: load the version on disk.
+    ReloadTheirs,
+    /// The file changed outside spillover: write ours over it.
+    KeepMine,
+
     /// Type one character into the open input (filter or command line).
     Input(char),
     /// Delete the last character of the open input.

@@ -22,6 +22,9 @@ pub enum Command {
     Pair([BasketId; 3]),
     /// `:roll 60`
     Roll(usize),
+    /// `:basket new ID NAME`, `:basket dup NEW_ID`, `:basket rename NEW_ID`,
+    /// `:basket delete` … (the words after `basket`)
+    Basket(Vec<String>),
     /// `:help`
     Help,
     /// `:quit`, `:q`
@@ -71,6 +74,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         name: "roll",
         usage: ":roll 60",
         help: "changes per rolling correlation",
+    },
+    CommandHelp {
+        name: "basket",
+        usage: ":basket new ID NAME | dup NEW_ID | rename NEW_ID | delete",
+        help: "create, or copy/rename/delete the shown basket; also name NAME, method M",
     },
     CommandHelp {
         name: "help",
@@ -143,6 +151,9 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
                 )),
             }
         }
+        "basket" | "b" => Ok(Command::Basket(
+            args.iter().map(|a| a.to_string()).collect(),
+        )),
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => {
@@ -176,6 +187,12 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
             .map(|p| p.label().to_lowercase())
             .collect(),
         Some(&"asof") => vec!["latest".to_string()],
+        Some(&"basket") if done.len() == 1 => super::edit::basket_command::SUBCOMMANDS
+            .map(String::from)
+            .to_vec(),
+        Some(&"basket") if done.get(1) == Some(&"method") => {
+            ["equal", "cap", "custom"].map(String::from).to_vec()
+        }
         Some(&"base") => vec!["off".to_string()],
         Some(_) => Vec::new(),
     };

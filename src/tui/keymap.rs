@@ -5,6 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use super::edit::keys::EDIT_BINDINGS;
+pub use super::key::{Key, ch, code, ctrl, shift};
 use super::state::{Mode, Pane};
 
 /// Where a binding applies.
@@ -28,87 +30,10 @@ impl Scope {
             Scope::Mode(Mode::Help) => "Help (?)",
             Scope::Mode(Mode::Detail) => "Event detail",
             Scope::Mode(Mode::Normal) => "Normal",
+            Scope::Mode(Mode::Form) => "Form (add, edit)",
+            Scope::Mode(Mode::Text) => "Multi-line text",
+            Scope::Mode(Mode::Conflict) => "File changed outside",
         }
-    }
-}
-
-/// A key pattern: a code and the modifiers that must be held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn shift(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::SHIFT,
-    }
-}
-
-impl Key {
-    /// Does a pressed key match? For characters, Shift is already in the
-    /// character itself (`S`, `?`), and terminals disagree on reporting it.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let ignore = match event.code {
-            KeyCode::Char(_) | KeyCode::BackTab => KeyModifiers::SHIFT,
-            _ => KeyModifiers::NONE,
-        };
-        self.code == event.code && self.mods == (event.modifiers - ignore)
-    }
-
-    /// How the help screen writes the key.
-    pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            other => format!("{other:?}"),
-        };
-        let mut prefix = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            prefix.push_str("Ctrl-");
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            prefix.push_str("Alt-");
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            prefix.push_str("Shift-");
-        }
-        prefix + &name
     }
 }
 
@@ -134,7 +59,12 @@ impl Binding {
     }
 }
 
-const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+pub(crate) const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         scope,
         keys,
@@ -144,7 +74,12 @@ const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static
     }
 }
 
-const fn hint(scope: Scope, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+pub(crate) const fn hint(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         scope,
         keys,
@@ -154,11 +89,11 @@ const fn hint(scope: Scope, keys: &'static [Key], action: Action, help: &'static
     }
 }
 
-const G: Scope = Scope::Global;
-const BASKETS: Scope = Scope::Pane(Pane::Baskets);
+pub(crate) const G: Scope = Scope::Global;
+pub(crate) const BASKETS: Scope = Scope::Pane(Pane::Baskets);
 const CHART: Scope = Scope::Pane(Pane::Chart);
 const SCATTER: Scope = Scope::Pane(Pane::Scatter);
-const WATCH: Scope = Scope::Pane(Pane::Watchlist);
+pub(crate) const WATCH: Scope = Scope::Pane(Pane::Watchlist);
 const FILTER: Scope = Scope::Mode(Mode::Filter);
 const COMMAND: Scope = Scope::Mode(Mode::Command);
 const HELP: Scope = Scope::Mode(Mode::Help);
@@ -447,8 +382,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
         return None;
     }
     let find = |scope: Scope| {
-        BINDINGS
-            .iter()
+        all_bindings()
             .filter(|b| b.scope == scope)
             .find(|b| b.keys.iter().any(|k| k.matches(event)))
             .map(|b| b.action)
@@ -459,17 +393,19 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
     }
     match mode {
         Mode::Normal => find(Scope::Pane(focus)).or_else(|| find(Scope::Global)),
-        Mode::Filter | Mode::Command => find(Scope::Mode(mode)).or_else(|| match event.code {
-            KeyCode::Char(c)
-                if !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Input(c))
-            }
-            _ => None,
-        }),
-        Mode::Help | Mode::Detail => find(Scope::Mode(mode)),
+        Mode::Filter | Mode::Command | Mode::Form | Mode::Text => {
+            find(Scope::Mode(mode)).or_else(|| match event.code {
+                KeyCode::Char(c)
+                    if !event
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Input(c))
+                }
+                _ => None,
+            })
+        }
+        Mode::Help | Mode::Detail | Mode::Conflict => find(Scope::Mode(mode)),
     }
 }
 
@@ -479,15 +415,33 @@ pub fn hints(mode: Mode, focus: Pane) -> impl Iterator<Item = &'static Binding> 
         Mode::Normal => vec![Scope::Pane(focus), Scope::Global],
         other => vec![Scope::Mode(other)],
     };
-    BINDINGS
-        .iter()
-        .filter(move |b| b.hint && scopes.contains(&b.scope))
+    // The focused pane's own keys first: they are what the pane is for.
+    scopes
+        .into_iter()
+        .flat_map(|scope| all_bindings().filter(move |b| b.hint && b.scope == scope))
 }
 
 /// The scopes in the order the help screen lists them.
-pub const HELP_ORDER: [Scope; 9] = [
-    G, BASKETS, CHART, SCATTER, WATCH, FILTER, COMMAND, HELP, DETAIL,
+pub const HELP_ORDER: [Scope; 12] = [
+    G,
+    BASKETS,
+    CHART,
+    SCATTER,
+    WATCH,
+    FILTER,
+    COMMAND,
+    Scope::Mode(Mode::Form),
+    Scope::Mode(Mode::Text),
+    Scope::Mode(Mode::Conflict),
+    HELP,
+    DETAIL,
 ];
+
+/// Every binding: the workstation's and the editing ones.
+pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
+    // Editing first: on a narrow hint line, what the pane changes matters most.
+    EDIT_BINDINGS.iter().chain(BINDINGS.iter())
+}
 
 #[cfg(test)]
 mod tests {
@@ -495,8 +449,9 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_scope() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let all: Vec<&Binding> = all_bindings().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 if a.scope == b.scope {
                     for k in a.keys {
                         assert!(

@@ -8,6 +8,9 @@
 pub mod action;
 pub mod command;
 pub mod config;
+pub mod edit;
+pub mod effects;
+pub mod key;
 pub mod keymap;
 pub mod panes;
 pub mod run;
@@ -21,6 +24,7 @@ use anyhow::Context;
 
 use crate::store::{Layout, Workspace};
 use config::{load_config, no_color_requested};
+use effects::Disk;
 use state::AppState;
 use theme::Theme;
 
@@ -34,11 +38,32 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
         config.theme,
         no_color_requested(std::env::var_os("NO_COLOR")),
     );
+    let mut disk = Disk {
+        store: ws.store.clone(),
+        prints: ws.prints.clone(),
+    };
+    let cached = ws.store.cached_symbols().0;
     let mut state = AppState::from_workspace(ws);
+    state.edit.cached = cached;
     let mut terminal = ratatui::try_init().context(
         "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",
     )?;
-    let result = run::run_loop(&mut terminal, &mut state, &theme, crossterm::event::read);
+    // Idle for this long: look for files changed outside spillover.
+    let idle = std::time::Duration::from_millis(1500);
+    let next_event = || -> std::io::Result<Option<crossterm::event::Event>> {
+        if crossterm::event::poll(idle)? {
+            crossterm::event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let result = run::run_session(
+        &mut terminal,
+        &mut state,
+        &theme,
+        Some(&mut disk),
+        next_event,
+    );
     ratatui::try_restore().context("cannot restore the terminal")?;
     Ok(result?)
 }

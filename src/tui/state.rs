@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use super::edit::EditSession;
 use super::panes::chart::ChartView;
 use super::sort::Sort;
 use crate::compute::{Analysis, Request, WindowChoice, analyse};
@@ -59,6 +60,12 @@ pub enum Mode {
     Help,
     /// The detail view of an earnings event is open.
     Detail,
+    /// A form is open, a one-line field focused (add member, edit cell…).
+    Form,
+    /// A form is open, a multi-line field focused (watch, outcome…).
+    Text,
+    /// A file changed outside spillover: reload theirs or keep mine?
+    Conflict,
 }
 
 /// The line under the status bar: the outcome of the last command.
@@ -112,6 +119,8 @@ pub struct AppState {
     /// The text typed after `:`.
     pub command: String,
     pub message: Option<Message>,
+    /// Forms, the conflict prompt, undo history.
+    pub edit: EditSession,
 }
 
 impl AppState {
@@ -166,6 +175,7 @@ impl AppState {
             help_scroll: 0,
             command: String::new(),
             message: None,
+            edit: EditSession::default(),
         };
         if let Err(error) = state.set_request(request) {
             state.message = Some(Message {
@@ -290,7 +300,7 @@ impl AppState {
 
 /// The research note's pair when its baskets exist, else the first three
 /// baskets (repeating when there are fewer).
-fn default_pair(baskets: &[Basket], wanted: [BasketId; 3]) -> [BasketId; 3] {
+pub(crate) fn default_pair(baskets: &[Basket], wanted: [BasketId; 3]) -> [BasketId; 3] {
     let known = |id: &BasketId| baskets.iter().any(|b| &b.id == id);
     if wanted.iter().all(known) || baskets.is_empty() {
         return wanted;

@@ -1,21 +1,43 @@
 //! `update`: the only place the state changes. No I/O, no terminal: tests
 //! call it directly.
 
+use std::path::PathBuf;
+
 use chrono::{Days, NaiveDate};
 
 use super::action::Action;
 use super::command::{self, Command};
+use super::edit::{basket_command, commit, open, submit};
 use super::sort::visible_rows;
 use super::state::{AppState, Mode, Pane};
 use crate::compute::{Request, WindowChoice};
 use crate::domain::calendar::{Market, first_reacting_session};
-use crate::domain::{BasketId, Method, RangePreset, Window};
+use crate::domain::edit::Library;
+use crate::domain::{BasketId, Method, RangePreset, Symbol, Window};
 
 /// What `update` asks the run loop to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Leave the event loop and restore the terminal.
     Quit,
+    /// Write the files that differ between `before` and `after` (the
+    /// screen already shows `after`); on failure the state goes back.
+    Save {
+        label: String,
+        before: Library,
+        after: Library,
+    },
+    /// Load these symbols' prices into the book (members new to it).
+    LoadPrices(Vec<Symbol>),
+    /// A file changed outside: load the library from disk.
+    Reload,
+    /// A file changed outside: write `mine` over the changed `paths`;
+    /// `label` names the pending edit this saves, if any.
+    KeepMine {
+        mine: Library,
+        paths: Vec<PathBuf>,
+        label: Option<String>,
+    },
 }
 
 /// Rows a page key moves.
@@ -23,6 +45,13 @@ const PAGE: usize = 10;
 
 /// Applies one action to the state.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match state.mode {
+        _ if action == Action::Quit => return vec![Effect::Quit],
+        Mode::Form | Mode::Text => return submit::form_action(state, action),
+        Mode::Conflict => return commit::answer_conflict(state, action),
+        Mode::Command => state.edit.command_error = None,
+        _ => {}
+    }
     if !matches!(
         action,
         Action::Input(_) | Action::Backspace | Action::Complete
@@ -114,6 +143,29 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::AsOfWeekBack => step_as_of(state, AsOfStep::Back(7)),
         Action::AsOfWeekForward => step_as_of(state, AsOfStep::Forward(7)),
         Action::AsOfLatest => step_as_of(state, AsOfStep::Latest),
+        Action::AddMember => open::add_member(state),
+        Action::EditMember => open::edit_member(state),
+        Action::RemoveMember => return open::remove_member(state),
+        Action::MoveMember => open::move_member(state, false),
+        Action::CopyMember => open::move_member(state, true),
+        Action::AddEvent => open::add_event(state),
+        Action::EditEvent => open::edit_event(state),
+        Action::RemoveEvent => return open::remove_event(state),
+        Action::RecordOutcome => open::record_outcome(state),
+        Action::Undo => return commit::undo(state),
+        Action::Redo => return commit::redo(state),
+        // Form and prompt keys arrive only in their modes (above).
+        Action::NextField
+        | Action::PrevField
+        | Action::Newline
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::LineStart
+        | Action::LineEnd
+        | Action::DeleteForward
+        | Action::SaveForm
+        | Action::ReloadTheirs
+        | Action::KeepMine => {}
         Action::OpenDetail => {
             if !state.watchlist.events.is_empty() {
                 state.mode = Mode::Detail;
@@ -162,7 +214,7 @@ fn close(state: &mut AppState) {
             state.member_row = 0;
         }
         Mode::Command => state.command.clear(),
-        Mode::Normal | Mode::Help | Mode::Detail => {}
+        Mode::Normal | Mode::Help | Mode::Detail | Mode::Form | Mode::Text | Mode::Conflict => {}
     }
     state.mode = Mode::Normal;
 }
@@ -421,6 +473,7 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Pair(pair) => apply(state, Request { pair, ..request }),
         Command::Roll(roll) => apply(state, Request { roll, ..request }),
         Command::Help => state.mode = Mode::Help,
+        Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
         Command::Quit => return vec![Effect::Quit],
     }
     Vec::new()

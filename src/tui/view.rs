@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::edit::render::{render_form, render_prompt};
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
 use super::panes::help::render_help;
@@ -134,6 +135,16 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     match state.mode {
         Mode::Help => render_help(overlay, buf, state.help_scroll, theme),
         Mode::Detail => render_detail(overlay, buf, state, theme),
+        Mode::Form | Mode::Text => {
+            if let Some(form) = &state.edit.form {
+                render_form(at.of(state.focus), overlay, buf, form, theme);
+            }
+        }
+        Mode::Conflict => {
+            if let Some(prompt) = &state.edit.prompt {
+                render_prompt(overlay, buf, prompt, theme);
+            }
+        }
         Mode::Normal | Mode::Filter | Mode::Command => {}
     }
 }

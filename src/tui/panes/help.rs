@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::text::fit;
 use crate::tui::command::COMMANDS;
-use crate::tui::keymap::{BINDINGS, HELP_ORDER};
+use crate::tui::keymap::{HELP_ORDER, all_bindings};
 use crate::tui::theme::Theme;
 
 /// Width of one column of help.
@@ -20,7 +20,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for scope in HELP_ORDER {
         lines.push(Line::styled(scope.title().to_string(), theme.title));
-        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+        for binding in all_bindings().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
                 Span::styled(fit(&binding.keys_label(), KEYS), theme.cursor),
                 Span::styled(binding.help.to_string(), theme.text),

@@ -64,7 +64,10 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Them
             Span::styled(":", theme.cursor),
             Span::styled(state.command.clone(), theme.text),
             Span::styled("█", theme.cursor),
-            Span::styled("   Tab completes · Enter runs · Esc cancels", theme.dim),
+            match &state.edit.command_error {
+                Some(error) => Span::styled(format!("   ✗ {error}"), theme.negative),
+                None => Span::styled("   Tab completes · Enter runs · Esc cancels", theme.dim),
+            },
         ])
     } else if let Some(message) = &state.message {
         let style = if message.error {

@@ -1,0 +1,152 @@
+//! `:basket …`: create, duplicate, rename, delete the shown basket, or set
+//! its name or method. A refusal keeps the command line open with the
+//! reason under it, and changes nothing.
+
+use super::commit::commit;
+use crate::domain::BasketId;
+use crate::domain::edit::{BasketField, Edit};
+use crate::tui::state::{AppState, Mode};
+use crate::tui::update::Effect;
+
+/// The subcommands, for completion and the help screen.
+pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
+
+/// The edit a `:basket` command stands for, on the `shown` basket.
+pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, String> {
+    let usage = "use :basket new ID NAME, dup NEW_ID, rename NEW_ID, delete, name NAME or method equal|cap|custom";
+    let Some((sub, rest)) = args.split_first() else {
+        return Err(format!("basket what? {usage}"));
+    };
+    let current = || {
+        shown
+            .cloned()
+            .ok_or_else(|| "no basket is shown: create one with :basket new ID NAME".to_string())
+    };
+    let id = |text: Option<&String>, example: &str| -> Result<BasketId, String> {
+        let text = text.ok_or_else(|| format!("basket {sub} needs an id, e.g. {example}"))?;
+        BasketId::parse(text)
+    };
+    match (sub.as_str(), rest) {
+        ("new" | "create", [new, name @ ..]) if !name.is_empty() => Ok(Edit::CreateBasket {
+            id: BasketId::parse(new)?,
+            name: name.join(" "),
+        }),
+        ("new" | "create", _) => Err(
+            "basket new takes an id and a name, e.g. :basket new optical Optical modules".into(),
+        ),
+        ("dup" | "duplicate" | "copy", [to]) => Ok(Edit::DuplicateBasket {
+            from: current()?,
+            to: id(Some(to), ":basket dup na-chain-2")?,
+        }),
+        ("rename", [to]) => Ok(Edit::RenameBasket {
+            from: current()?,
+            to: id(Some(to), ":basket rename na-chain-old")?,
+        }),
+        ("dup" | "duplicate" | "copy" | "rename", _) => Err(format!(
+            "basket {sub} takes one new id, e.g. :basket {sub} my-basket"
+        )),
+        ("delete" | "remove", []) => Ok(Edit::DeleteBasket { id: current()? }),
+        ("name", name) if !name.is_empty() => Ok(Edit::SetBasket {
+            id: current()?,
+            field: BasketField::Name,
+            value: name.join(" "),
+        }),
+        ("method", [method]) => Ok(Edit::SetBasket {
+            id: current()?,
+            field: BasketField::Method,
+            value: method.clone(),
+        }),
+        _ => Err(format!("basket {sub}: not understood; {usage}")),
+    }
+}
+
+/// Runs `:basket …` typed as `line`.
+pub fn run(state: &mut AppState, args: &[String], line: &str) -> Vec<Effect> {
+    let shown = state.baskets.get(state.basket_tab).map(|b| b.id.clone());
+    let result = parse(args, shown.as_ref()).and_then(|edit| {
+        commit(state, edit.describe(), std::slice::from_ref(&edit))
+            .map(|effects| (edit, effects))
+            .map_err(|e| e.message)
+    });
+    match result {
+        Ok((edit, effects)) => {
+            show_after(state, &edit);
+            effects
+        }
+        Err(reason) => {
+            // Stays open with the text, the reason under it.
+            state.mode = Mode::Command;
+            state.command = line.to_string();
+            state.edit.command_error = Some(reason);
+            Vec::new()
+        }
+    }
+}
+
+/// The tab follows a created, duplicated or renamed basket; the scatter
+/// pair follows a rename.
+fn show_after(state: &mut AppState, edit: &Edit) {
+    let shown = match edit {
+        Edit::CreateBasket { id, .. } | Edit::DuplicateBasket { to: id, .. } => id,
+        Edit::RenameBasket { from, to } => {
+            let mut request = state.request.clone();
+            if request.pair.contains(from) {
+                for slot in &mut request.pair {
+                    if slot == from {
+                        *slot = to.clone();
+                    }
+                }
+                if let Err(reason) = state.set_request(request) {
+                    state.set_message(reason, true);
+                }
+            }
+            to
+        }
+        _ => return,
+    };
+    if let Some(i) = state.baskets.iter().position(|b| &b.id == shown) {
+        state.basket_tab = i;
+        state.member_row = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn subcommands_become_edits_on_the_shown_basket() {
+        let na = BasketId::parse("na-chain").unwrap();
+        assert_eq!(
+            parse(&args("new optical Optical modules"), None),
+            Ok(Edit::CreateBasket {
+                id: BasketId::parse("optical").unwrap(),
+                name: "Optical modules".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("delete"), Some(&na)),
+            Ok(Edit::DeleteBasket { id: na.clone() })
+        );
+        assert!(parse(&args("rename Bad Id"), Some(&na)).is_err());
+        assert!(
+            parse(&args("rename BAD"), Some(&na))
+                .unwrap_err()
+                .contains("not valid")
+        );
+        assert!(
+            parse(&args("delete"), None)
+                .unwrap_err()
+                .contains("no basket")
+        );
+        assert!(
+            parse(&args("new only-id"), None)
+                .unwrap_err()
+                .contains("an id and a name")
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! The forms each editing key opens, pre-filled with what is there now.
+
+use super::commit::commit;
+use super::complete::known_symbols;
+use super::form::{Form, FormField, FormKind, Suggest};
+use crate::domain::edit::Edit;
+use chrono::NaiveDate;
+
+use crate::domain::{BasketId, EarningsEvent, Session, Symbol};
+use crate::tui::sort::{SortColumn, visible_rows};
+use crate::tui::state::{AppState, Mode};
+use crate::tui::update::Effect;
+
+const SESSIONS: [&str; 3] = ["before-open", "intraday", "after-close"];
+
+/// The basket whose tab is shown.
+fn shown_basket(state: &AppState) -> Option<BasketId> {
+    state.baskets.get(state.basket_tab).map(|b| b.id.clone())
+}
+
+/// The basket shown and the member selected in its table (as sorted and
+/// filtered on screen).
+pub fn selected_member(state: &AppState) -> Option<(BasketId, Symbol)> {
+    let basket = state.baskets.get(state.basket_tab)?;
+    let (_, rows) = state
+        .analysis
+        .as_ref()?
+        .members
+        .iter()
+        .find(|(id, _)| id == &basket.id)?;
+    let shown = visible_rows(rows, &state.filter, state.sort);
+    let row = shown.get(state.member_row.min(shown.len().saturating_sub(1)))?;
+    Some((basket.id.clone(), row.symbol.clone()))
+}
+
+fn open(state: &mut AppState, form: Form) {
+    state.mode = if form.focused_is_multiline() {
+        Mode::Text
+    } else {
+        Mode::Form
+    };
+    state.edit.form = Some(form);
+}
+
+/// Completion candidates: every member of every basket, and every symbol
+/// with prices (a price file, or already in the book).
+fn symbols(state: &AppState) -> Suggest {
+    let mut with_prices = state.edit.cached.clone();
+    with_prices.extend(state.book.series.keys().cloned());
+    Suggest::Symbols(known_symbols(&state.baskets, &with_prices))
+}
+
+pub fn add_member(state: &mut AppState) {
+    let Some(basket) = shown_basket(state) else {
+        state.set_message(
+            "no basket to add to: create one with :basket new ID NAME",
+            true,
+        );
+        return;
+    };
+    let title = format!("Add a member to {basket}");
+    let fields = vec![
+        FormField::line("symbol", "Symbol", "", "code or name: 300308, innol, 中际")
+            .suggesting(symbols(state)),
+        FormField::line("name", "Name", "", "empty: as in another basket"),
+        FormField::line("segment", "Segment", "", "optional"),
+        FormField::line("weight", "Weight", "", "custom method; empty: none"),
+    ];
+    open(
+        state,
+        Form::new(FormKind::AddMember { basket }, title, fields),
+    );
+}
+
+pub fn edit_member(state: &mut AppState) {
+    let Some((basket, symbol)) = selected_member(state) else {
+        state.set_message("no member selected", true);
+        return;
+    };
+    let Some(member) = state
+        .baskets
+        .iter()
+        .find(|b| b.id == basket)
+        .and_then(|b| b.member(&symbol))
+        .cloned()
+    else {
+        return;
+    };
+    let weight = member.weight.map(|w| w.to_string()).unwrap_or_default();
+    let fields = vec![
+        FormField::line("name", "Name", &member.name, ""),
+        FormField::line("name_en", "Name (en)", &member.name_en, ""),
+        FormField::line("segment", "Segment", &member.segment, ""),
+        FormField::line("weight", "Weight", &weight, "custom method; empty: none"),
+    ];
+    // The cell the table is sorted by, if it is an editable one.
+    let focus = match state.sort.column {
+        SortColumn::Name => "name",
+        SortColumn::Segment => "segment",
+        _ => "weight",
+    };
+    let title = format!("Edit {symbol} in {basket}");
+    let form = Form::new(FormKind::EditMember { basket, symbol }, title, fields).focused_on(focus);
+    open(state, form);
+}
+
+pub fn move_member(state: &mut AppState, copy: bool) {
+    let Some((from, symbol)) = selected_member(state) else {
+        state.set_message("no member selected", true);
+        return;
+    };
+    let others: Vec<String> = state
+        .baskets
+        .iter()
+        .filter(|b| b.id != from)
+        .map(|b| b.id.to_string())
+        .collect();
+    let verb = if copy { "Copy" } else { "Move" };
+    let title = format!("{verb} {symbol} from {from} to…");
+    let fields = vec![
+        FormField::line("to", "To basket", "", "type an id; Tab picks")
+            .suggesting(Suggest::Words(others)),
+    ];
+    let kind = FormKind::MoveMember { from, symbol, copy };
+    open(state, Form::new(kind, title, fields));
+}
+
+/// The fields of an event, filled from `event` (a new event: empty, on `date`).
+fn event_fields(
+    state: &AppState,
+    event: Option<&EarningsEvent>,
+    date: NaiveDate,
+    with_outcome: bool,
+) -> Vec<FormField> {
+    let text = |get: fn(&EarningsEvent) -> String| event.map(get).unwrap_or_default();
+    let session = event.map_or(Session::AfterClose, |e| e.session).to_string();
+    let words = SESSIONS.map(String::from).to_vec();
+    let mut fields = vec![
+        FormField::line(
+            "symbol",
+            "Symbol",
+            &text(|e| e.symbol.to_string()),
+            "e.g. 9988.HK",
+        )
+        .suggesting(symbols(state)),
+        FormField::line("name", "Company", &text(|e| e.name.clone()), "e.g. Alibaba"),
+        FormField::line("date", "Date", &date.to_string(), "YYYY-MM-DD"),
+        FormField::line(
+            "session",
+            "Session",
+            &session,
+            "before-open, intraday, after-close",
+        )
+        .suggesting(Suggest::Words(words)),
+        FormField::line(
+            "period",
+            "Period",
+            &text(|e| e.period.clone()),
+            "e.g. FY25 Q4",
+        ),
+        FormField::line(
+            "capex_last",
+            "Last capex",
+            &text(|e| e.capex_last.clone()),
+            "with its unit",
+        ),
+        FormField::multi("guidance", "Guidance", &text(|e| e.guidance.clone()), ""),
+        FormField::multi(
+            "watch",
+            "Watch",
+            &text(|e| e.watch.clone()),
+            "what to listen for",
+        ),
+    ];
+    if with_outcome {
+        fields.push(FormField::multi(
+            "outcome",
+            "Outcome",
+            &text(|e| e.outcome.clone()),
+            "",
+        ));
+    }
+    fields
+}
+
+pub fn add_event(state: &mut AppState) {
+    let Some(date) = state.as_of().or(state.latest()) else {
+        state.set_message("no as-of date: import prices first", true);
+        return;
+    };
+    let fields = event_fields(state, None, date, false);
+    open(
+        state,
+        Form::new(FormKind::AddEvent, "Add an earnings event".into(), fields),
+    );
+}
+
+pub fn edit_event(state: &mut AppState) {
+    let index = state.event_row;
+    let Some(event) = state.watchlist.events.get(index).cloned() else {
+        state.set_message("no event selected", true);
+        return;
+    };
+    let title = format!("Edit {} {} ({})", event.name, event.date, event.symbol);
+    let fields = event_fields(state, Some(&event), event.date, true);
+    open(
+        state,
+        Form::new(FormKind::EditEvent { index }, title, fields),
+    );
+}
+
+pub fn record_outcome(state: &mut AppState) {
+    let index = state.event_row;
+    let Some(event) = state.watchlist.events.get(index).cloned() else {
+        state.set_message("no event selected", true);
+        return;
+    };
+    let title = format!("Reported: {} {} ({})", event.name, event.date, event.period);
+    let fields = vec![
+        FormField::multi("outcome", "Outcome", &event.outcome, "what was reported"),
+        FormField::line("capex", "Capex", "", "new figure; empty: unchanged"),
+        FormField::multi("guidance", "Guidance", "", "change; empty: unchanged"),
+    ];
+    open(
+        state,
+        Form::new(FormKind::RecordOutcome { index }, title, fields),
+    );
+}
+
+/// `d` in the baskets pane: removes at once (undo brings it back).
+pub fn remove_member(state: &mut AppState) -> Vec<Effect> {
+    let Some((basket, symbol)) = selected_member(state) else {
+        state.set_message("no member selected", true);
+        return Vec::new();
+    };
+    let edit = Edit::RemoveMember { basket, symbol };
+    run_one(state, edit)
+}
+
+/// `d` in the watchlist pane.
+pub fn remove_event(state: &mut AppState) -> Vec<Effect> {
+    let index = state.event_row;
+    let Some(event) = state.watchlist.events.get(index) else {
+        state.set_message("no event selected", true);
+        return Vec::new();
+    };
+    let label = format!("delete the {} {} event", event.name, event.date);
+    match commit(state, label, &[Edit::RemoveEvent { index }]) {
+        Ok(effects) => effects,
+        Err(e) => {
+            state.set_message(e.message, true);
+            Vec::new()
+        }
+    }
+}
+
+/// One edit with its own description as the label; a refusal goes to the
+/// message line.
+pub fn run_one(state: &mut AppState, edit: Edit) -> Vec<Effect> {
+    match commit(state, edit.describe(), std::slice::from_ref(&edit)) {
+        Ok(effects) => effects,
+        Err(e) => {
+            state.set_message(e.message, true);
+            Vec::new()
+        }
+    }
+}
