@@ -4,7 +4,7 @@
 //! After changing a binding: `SPILLOVER_BLESS_README=1 cargo test --release --test readme_keys`
 //! rewrites the README section; read the diff before committing.
 
-use spillover::tui::keymap::{BINDINGS, HELP_ORDER};
+use spillover::tui::keymap::{HELP_ORDER, all_bindings};
 
 const BEGIN: &str =
     "<!-- KEYS:BEGIN (generated from src/tui/keymap.rs by tests/readme_keys.rs) -->\n";
@@ -13,8 +13,7 @@ const END: &str = "<!-- KEYS:END -->";
 fn keys_markdown() -> String {
     let mut out = String::from(BEGIN);
     for scope in HELP_ORDER {
-        let rows: Vec<String> = BINDINGS
-            .iter()
+        let rows: Vec<String> = all_bindings()
             .filter(|b| b.scope == scope)
             .map(|b| {
                 let keys = b
