@@ -402,7 +402,19 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     for _ in 0..index {
         s.press(&[ch('j')]);
     }
+    // The demo opens as of 2025-05-07, a week before the results: in that
+    // replay the outcome is not known yet, so it can be neither shown nor
+    // recorded.
     s.press(&[ch('r')]);
+    assert_eq!(s.state.mode, Mode::Normal);
+    let message = s.state.message.clone().unwrap();
+    assert!(
+        message.error && message.text.contains("after the as-of date 2025-05-07"),
+        "{}",
+        message.text
+    );
+    // Back to the latest data, the results are in: record them.
+    s.press(&[ch('0'), ch('r')]);
     assert_eq!(
         s.state.mode,
         Mode::Text,

@@ -226,7 +226,10 @@ fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
     press(&mut state, &[key(KeyCode::Enter)]);
     assert_eq!(state.mode, Mode::Detail);
     let text = screen(&state, 160, 48);
-    assert!(text.contains("not yet: reported 2025-05-15"), "{text}");
+    assert!(
+        text.contains("not known yet: the results come 2025-05-15"),
+        "{text}"
+    );
     assert!(!text.contains("Cloud +18%"));
     assert!(text.contains("2025-05-16"), "HK reacts the next day");
     press(

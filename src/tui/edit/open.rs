@@ -202,7 +202,10 @@ pub fn edit_event(state: &mut AppState) {
         return;
     };
     let title = format!("Edit {} {} ({})", event.name, event.date, event.symbol);
-    let fields = event_fields(state, Some(&event), event.date, true);
+    // In a replay before the event its outcome is not known yet: the field
+    // is left out (and so left as stored), never shown.
+    let outcome_known = state.as_of().is_none_or(|as_of| event.date <= as_of);
+    let fields = event_fields(state, Some(&event), event.date, outcome_known);
     open(
         state,
         Form::new(FormKind::EditEvent { index }, title, fields),
@@ -215,6 +218,14 @@ pub fn record_outcome(state: &mut AppState) {
         state.set_message("no event selected", true);
         return;
     };
+    if let Some(as_of) = state.as_of().filter(|as_of| event.date > *as_of) {
+        let text = format!(
+            "{} reports on {}, after the as-of date {as_of}: its outcome stays hidden in a replay; press 0 for the latest data to record it",
+            event.name, event.date
+        );
+        state.set_message(&text, true);
+        return;
+    }
     let title = format!("Reported: {} {} ({})", event.name, event.date, event.period);
     let fields = vec![
         FormField::multi("outcome", "Outcome", &event.outcome, "what was reported"),

@@ -202,7 +202,7 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         Some(text) => text.to_string(),
         None if event.date <= as_of => "not recorded".into(),
         None => format!(
-            "not yet: reported {} ({}), after the as-of date {as_of}",
+            "not known yet: the results come {} ({}), after the as-of date {as_of}",
             event.date,
             status_text(event, as_of)
         ),
