@@ -62,7 +62,8 @@ fn conflict_prompt_80x24() {
 #[test]
 fn record_outcome_form_160x48() {
     let mut state = demo_state();
-    press(&mut state, &[ch('4'), ch('r')]);
+    // Tencent's March results: reported before the demo's as-of date.
+    press(&mut state, &[ch('4'), ch('k'), ch('r')]);
     type_text(&mut state, "第一行 first line");
     insta::assert_snapshot!(screen(&state, 160, 48));
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::edit::render::{render_form, render_prompt};
 use super::panes::baskets::render_baskets;
@@ -153,14 +153,7 @@ fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, theme: &Theme, focused:
     if area.is_empty() {
         return;
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(format!(" {} ", pane.title()));
+    let block = super::panes::pane_block(pane.title(), theme, focused);
     Paragraph::new(Line::styled(
         "nothing to draw: see the message line",
         theme.warning,

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, MemberRow, MemberStatus};
@@ -172,14 +172,7 @@ pub fn render_baskets(
     theme: &Theme,
     focused: bool,
 ) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(" Baskets ", theme.title));
+    let block = super::pane_block("Baskets", theme, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::compute::Analysis;
@@ -49,17 +49,6 @@ const RATIO_BASE: f64 = 1.0;
 /// Below this width the value labels give their room to the lines.
 const MIN_WIDTH_FOR_VALUE_LABELS: u16 = 24;
 
-/// The pane's border and title, in the focus colour when focused.
-pub(crate) fn pane_block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
-    Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-}
-
 /// Draws the index chart pane into `area`.
 pub fn render_chart(
     area: Rect,
@@ -75,7 +64,7 @@ pub fn render_chart(
     } else {
         "Index chart"
     };
-    let block = pane_block(title.to_string(), theme, focused);
+    let block = super::pane_block(&title, theme, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 4 || inner.height < 2 {

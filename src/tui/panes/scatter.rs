@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::chart::{
     PlotArea, ValueScale, day_offset, decimals_for_span, draw_polyline, draw_value_axis, ink,
-    pane_block, put_str, shorten, value_label_width, x_bounds,
+    put_str, shorten, value_label_width, x_bounds,
 };
 use crate::compute::{Analysis, Scatter, ScatterPoint, ScatterStats};
 use crate::tui::theme::Theme;
@@ -38,7 +38,7 @@ pub fn render_scatter(
     focused: bool,
 ) {
     let area = area.intersection(buf.area);
-    let block = pane_block("Scatter".to_string(), theme, focused);
+    let block = super::pane_block("Scatter", theme, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 4 || inner.height < 1 {

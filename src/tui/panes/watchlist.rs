@@ -66,14 +66,7 @@ pub fn render_watchlist(
     theme: &Theme,
     focused: bool,
 ) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(" Earnings watchlist ", theme.title));
+    let block = super::pane_block("Earnings watchlist", theme, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
