@@ -64,7 +64,7 @@ pub fn render_chart(
     } else {
         "Index chart"
     };
-    let block = super::pane_block(&title, theme, focused);
+    let block = super::pane_block(title, theme, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 4 || inner.height < 2 {
