@@ -31,11 +31,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // No subcommand: the workstation (its messages go on screen, not stderr).
         let ws = Workspace::open(root)?;
         init_logging(&ws.store.layout().log_file());
+        log_opened(&ws);
         crate::tui::open(ws)?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut ws = Workspace::open(root)?;
     init_logging(&ws.store.layout().log_file());
+    log_opened(&ws);
     if ws.installed_default {
         eprintln!(
             "note: {} was empty: installed the embedded default (the research note's baskets, the May earnings watchlist, DEMO prices)",
@@ -149,6 +151,19 @@ fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
                 .collect()
         ),
     ))
+}
+
+fn log_opened(ws: &Workspace) {
+    tracing::info!(
+        data_dir = %ws.store.layout().root().display(),
+        installed_default = ws.installed_default,
+        baskets = ws.baskets.len(),
+        symbols = ws.book.series.len(),
+        "opened"
+    );
+    for problem in &ws.problems {
+        tracing::warn!("{problem}");
+    }
 }
 
 /// Logs go to `spillover.log` in the data dir, never to the screen.

@@ -158,6 +158,7 @@ impl Store {
             .map(Path::to_path_buf)
             .collect();
         if !conflicts.is_empty() {
+            tracing::warn!(?conflicts, "not saved: changed outside spillover");
             return Err(SaveError::Conflict { paths: conflicts });
         }
         if let Some(path) = steps
@@ -195,6 +196,7 @@ impl Store {
                 }
             }
         }
+        tracing::info!(written = ?report.written, removed = ?report.removed, "saved");
         Ok(report)
     }
 
