@@ -5,7 +5,7 @@
 //! Any window's index is a slice of this history rescaled to 1000: a window's
 //! first date has no return, so nothing before it changes the window's levels.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::life::Life;
 use crate::domain::{Basket, BasketId, Method};
@@ -27,22 +27,23 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
 /// row of every member: linear in the rows, which matters for baskets of
 /// thousands of members.
 fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]> + Clone) -> Vec<NaiveDate> {
-    let first = lists.clone().filter_map(|l| l.first()).min().copied();
-    let last = lists.clone().filter_map(|l| l.last()).max().copied();
+    // Day numbers, not chrono date arithmetic: this loop sees every row.
+    let day = |d: &NaiveDate| d.num_days_from_ce();
+    let first = lists.clone().filter_map(|l| l.first()).map(day).min();
+    let last = lists.clone().filter_map(|l| l.last()).map(day).max();
     let (Some(first), Some(last)) = (first, last) else {
         return Vec::new();
     };
-    let offset = |d: &NaiveDate| (*d - first).num_days() as usize;
-    let mut seen = vec![false; offset(&last) + 1];
+    let mut seen = vec![false; (last - first + 1) as usize];
     for list in lists {
         for d in list {
-            seen[offset(d)] = true;
+            seen[(day(d) - first) as usize] = true;
         }
     }
     seen.iter()
-        .enumerate()
-        .filter(|(_, s)| **s)
-        .filter_map(|(days, _)| first.checked_add_days(chrono::Days::new(days as u64)))
+        .zip(first..)
+        .filter(|(seen, _)| **seen)
+        .filter_map(|(_, days)| NaiveDate::from_num_days_from_ce_opt(days))
         .collect()
 }
 
