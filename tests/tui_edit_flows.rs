@@ -331,6 +331,52 @@ fn a_failed_write_keeps_the_file_and_puts_everything_back() {
 }
 
 #[test]
+fn a_move_that_fails_half_way_shows_what_is_on_disk() {
+    let mut s = Session::new();
+    let na_chain = s.read(&s.basket_file("na-chain"));
+    // A move writes the basket that gains the member first, then the one
+    // that loses it: block the second write.
+    let blocker = s
+        .dir
+        .path()
+        .join("baskets")
+        .join(format!(".na-chain.toml.{}.tmp", std::process::id()));
+    std::fs::write(&blocker, b"in the way").unwrap();
+    s.show_basket("na-chain");
+    s.select_member("300308.SZ");
+    s.press(&[ch('m')]);
+    s.type_text("domes");
+    s.press(&[key(KeyCode::Enter)]);
+
+    assert_eq!(s.read(&s.basket_file("na-chain")), na_chain, "untouched");
+    assert!(
+        s.read(&s.basket_file("domestic-chain"))
+            .contains("300308.SZ")
+    );
+    let message = s.state.message.clone().unwrap();
+    assert!(
+        message.error && message.text.starts_with("partly saved"),
+        "{message:?}"
+    );
+    // The screen is the disk: the member is in both baskets, as the files say.
+    let restarted = s.restart();
+    for id in ["na-chain", "domestic-chain"] {
+        let on_screen = s
+            .state
+            .baskets
+            .iter()
+            .find(|b| b.id.as_str() == id)
+            .unwrap();
+        let on_disk = restarted
+            .baskets
+            .iter()
+            .find(|b| b.id.as_str() == id)
+            .unwrap();
+        assert_eq!(on_screen, on_disk, "{id}");
+    }
+}
+
+#[test]
 fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
     let mut s = Session::new();
     let file = s.basket_file("na-chain");

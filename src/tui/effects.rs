@@ -69,8 +69,29 @@ fn save(
             let prompt = ConflictPrompt::new(disk.store.layout(), paths, Some(pending));
             state.save_conflicted(before, prompt);
         }
-        Err(e) => state.save_failed(before, e.to_string()),
+        Err(e) => {
+            // An edit that touches several files (a move, a rename) may fail
+            // after some of them were written: then the screen shows the
+            // files as they are, never a state that is nowhere on disk.
+            let (on_disk, _, _) = disk.store.load_library();
+            if same_content(&on_disk, &before) {
+                state.save_failed(before, e.to_string());
+            } else {
+                state.save_partly_failed(on_disk, e.to_string());
+                load_missing(state, disk);
+            }
+        }
     }
+}
+
+/// The same baskets and events, whatever the order of the baskets.
+fn same_content(a: &crate::domain::edit::Library, b: &crate::domain::edit::Library) -> bool {
+    let by_id = |l: &crate::domain::edit::Library| {
+        let mut baskets = l.baskets.clone();
+        baskets.sort_by(|x, y| x.id.cmp(&y.id));
+        baskets
+    };
+    by_id(a) == by_id(b) && a.watchlist == b.watchlist
 }
 
 fn reload(state: &mut AppState, disk: &mut Disk) {

@@ -106,6 +106,16 @@ impl AppState {
         self.set_message(format!("not saved, nothing changed: {error}"), true);
     }
 
+    /// The save failed after writing some of the edit's files: the screen
+    /// takes the files as they are now on disk.
+    pub fn save_partly_failed(&mut self, on_disk: Library, error: String) {
+        self.revert(on_disk);
+        self.set_message(
+            format!("partly saved: {error}; the screen shows the files as they are now"),
+            true,
+        );
+    }
+
     /// The save found a file changed outside: back to `before`, and the
     /// prompt asks whether to reload theirs or keep mine.
     pub fn save_conflicted(&mut self, before: Library, prompt: ConflictPrompt) {
