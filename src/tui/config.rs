@@ -6,13 +6,70 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::theme::ThemeName;
+use crate::compute::{Request, WindowChoice};
+use crate::domain::{BasketId, RangePreset};
 
 /// The workstation's settings.
+///
+/// ```toml
+/// theme = "dark"                                   # or "light"
+/// range = "1y"                                     # the range it opens with: 1m 3m 6m ytd 1y 3y all
+/// pair = ["na-chain", "domestic-chain", "alibaba"] # the scatter: x = A/B, y = A/C
+/// roll = 60                                        # the rolling correlation's window
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// `theme = "dark"` (default) or `"light"`.
     pub theme: ThemeName,
+    /// The range preset the workstation opens with (default 1Y).
+    #[serde(deserialize_with = "parsed")]
+    pub range: Option<RangePreset>,
+    /// The scatter's baskets A, B, C (default na-chain, domestic-chain, alibaba).
+    pub pair: Option<[BasketId; 3]>,
+    /// The rolling correlation's window in daily changes (default 60).
+    #[serde(deserialize_with = "rolling_window")]
+    pub roll: Option<usize>,
+}
+
+/// A setting written as text and parsed by its type's `FromStr`, so a
+/// mistake is reported at its line with the type's own message.
+fn parsed<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = String>,
+{
+    let text = String::deserialize(deserializer)?;
+    text.parse().map(Some).map_err(serde::de::Error::custom)
+}
+
+fn rolling_window<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    let w = usize::deserialize(deserializer)?;
+    if w < 3 {
+        return Err(serde::de::Error::custom(format!(
+            "roll = {w} is too short; the rolling correlation needs at least 3 changes"
+        )));
+    }
+    Ok(Some(w))
+}
+
+impl Config {
+    /// The analysis request the workstation opens with: `base` with the
+    /// settings of this file applied.
+    pub fn apply(&self, mut base: Request) -> Request {
+        if let Some(range) = self.range {
+            base.range = WindowChoice::Preset(range);
+        }
+        if let Some(pair) = &self.pair {
+            base.pair = pair.clone();
+        }
+        if let Some(roll) = self.roll {
+            base.roll = roll;
+        }
+        base
+    }
 }
 
 /// Why `config.toml` could not be used.
@@ -83,6 +140,37 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/cfg/config.toml:3: "), "{err}");
+    }
+
+    #[test]
+    fn the_opening_request_follows_the_file() {
+        let path = Path::new("/cfg/config.toml");
+        let config = parse_config(
+            path,
+            "range = \"ytd\"\npair = [\"na-chain\", \"domestic-chain\", \"hstech\"]\nroll = 20\n",
+        )
+        .unwrap();
+        let request = config.apply(Request::default());
+        assert_eq!(request.range, WindowChoice::Preset(RangePreset::Ytd));
+        assert_eq!(request.pair[2].as_str(), "hstech");
+        assert_eq!(request.roll, 20);
+        assert_eq!(
+            Config::default().apply(Request::default()),
+            Request::default()
+        );
+        let err = parse_config(path, "theme = \"dark\"\nrange = \"2w\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:2: ") && err.contains("1m, 3m"),
+            "{err}"
+        );
+        let err = parse_config(path, "roll = 1\n").unwrap_err().to_string();
+        assert!(err.contains("at least 3"), "{err}");
+        let err = parse_config(path, "pair = [\"na-chain\", \"Bad Id\", \"x\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("/cfg/config.toml:1: "), "{err}");
     }
 
     #[test]

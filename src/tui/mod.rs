@@ -45,6 +45,12 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
     let cached = ws.store.cached_symbols().0;
     let mut state = AppState::from_workspace(ws);
     state.edit.cached = cached;
+    let opening = config.apply(state.request.clone());
+    if opening != state.request
+        && let Err(e) = state.set_request(opening)
+    {
+        state.set_message(format!("config.toml: {e}; opened with the defaults"), true);
+    }
     let mut terminal = ratatui::try_init().context(
         "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",
     )?;
