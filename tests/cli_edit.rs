@@ -623,3 +623,20 @@ fn a_file_with_a_mistake_is_not_overwritten_and_the_rest_still_edit() {
         "broken.toml: not saved: this file did not load",
     );
 }
+
+#[test]
+fn a_name_where_a_symbol_belongs_gets_the_symbol_suggested() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    spillover(h).arg("check").assert().success();
+    let before = std::fs::read(h.join("baskets/domestic-chain.toml")).unwrap();
+    spillover(h)
+        .args(["basket", "add", "domestic-chain", "中际"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("matches 300308.SZ (中际旭创)"));
+    assert_eq!(
+        std::fs::read(h.join("baskets/domestic-chain.toml")).unwrap(),
+        before
+    );
+}

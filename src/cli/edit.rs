@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::args::{BasketCommand, WatchlistCommand};
 use super::text::{Align, Table, clip};
+use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
     BasketField, Edit, EditError, EventField, MemberField, apply, parse_basket_id, parse_symbol,
     parse_weight,
@@ -17,8 +18,41 @@ use crate::store::{SaveReport, Workspace};
 /// Runs a basket edit (list and show are handled by the caller) and says
 /// what changed and which file was written.
 pub fn basket(ws: &mut Workspace, command: BasketCommand) -> anyhow::Result<String> {
+    if let BasketCommand::Add { symbol, .. } = &command
+        && crate::domain::Symbol::parse(symbol).is_err()
+    {
+        suggest_symbol(ws, symbol)?;
+    }
     let edits = basket_edits(command)?;
     commit(ws, edits)
+}
+
+/// A name typed where a symbol belongs (`中际`, `innolight`): say which
+/// symbols it names, the way the workstation's completion would find them.
+fn suggest_symbol(ws: &Workspace, typed: &str) -> anyhow::Result<()> {
+    let known = known_symbols(&ws.baskets, &ws.store.cached_symbols().0);
+    let found = matching(&known, typed);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = found
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({})",
+                c.symbol,
+                if c.name.is_empty() {
+                    &c.name_en
+                } else {
+                    &c.name
+                }
+            )
+        })
+        .collect();
+    anyhow::bail!(
+        "{typed:?} is a name, not a symbol; it matches {}: pass the symbol itself",
+        names.join(", ")
+    )
 }
 
 /// Runs a watchlist command: the listing, or an edit.

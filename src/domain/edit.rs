@@ -4,6 +4,7 @@
 //! snapshots. Saving is the store's business.
 
 mod baskets;
+pub mod complete;
 mod events;
 mod fields;
 mod history;

@@ -3,8 +3,8 @@
 //! concerns. Adding a member is a form of three fields; recording an
 //! outcome is one of three with a multi-line text.
 
-use super::complete::{Candidate, matching};
 use super::field::TextField;
+use crate::domain::edit::complete::{Candidate, matching};
 use crate::domain::{BasketId, Member, Symbol};
 
 /// What submitting the form does.
@@ -305,8 +305,8 @@ fn symbol_label(c: &Candidate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::edit::complete::known_symbols;
     use crate::store::demo::default_baskets;
-    use crate::tui::edit::complete::known_symbols;
 
     fn add_member_form() -> Form {
         let known = known_symbols(&default_baskets(), &[]);

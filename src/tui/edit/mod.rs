@@ -11,7 +11,6 @@
 
 pub mod basket_command;
 pub mod commit;
-pub mod complete;
 pub mod conflict;
 pub mod field;
 pub mod form;

@@ -1,9 +1,9 @@
 //! The forms each editing key opens, pre-filled with what is there now.
 
 use super::commit::commit;
-use super::complete::known_symbols;
 use super::form::{Form, FormField, FormKind, Suggest};
 use crate::domain::edit::Edit;
+use crate::domain::edit::complete::known_symbols;
 use chrono::NaiveDate;
 
 use crate::domain::{BasketId, EarningsEvent, Session, Symbol};
