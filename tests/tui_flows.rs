@@ -428,3 +428,24 @@ fn quit_from_anywhere_and_the_run_loop_stops() {
     assert_eq!(state.focus, Pane::Chart);
     assert!(events.next().is_none(), "every event was read");
 }
+
+#[test]
+fn w_in_the_scatter_cycles_the_rolling_window() {
+    let mut state = demo_state();
+    assert_eq!(state.request.roll, 60);
+    let first_rolling = |s: &AppState| {
+        let scatter = &s.analysis.as_ref().unwrap().scatter;
+        (scatter.roll_window, scatter.rolling.first().map(|r| r.0))
+    };
+    let (_, starts_at_60) = first_rolling(&state);
+    press(&mut state, &[ch('3'), ch('w')]);
+    let (w, starts_at_120) = first_rolling(&state);
+    assert_eq!(w, 120);
+    // A longer window needs more changes before its first value.
+    assert!(
+        starts_at_120 > starts_at_60,
+        "{starts_at_120:?} vs {starts_at_60:?}"
+    );
+    press(&mut state, &[ch('w'), ch('w')]);
+    assert_eq!(first_rolling(&state).0, 20, "250, then back to 20");
+}

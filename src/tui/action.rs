@@ -82,6 +82,8 @@ pub enum Action {
     ToggleSeries,
     /// Cycle the index method of multi-member baskets: file → equal → cap → custom.
     CycleMethod,
+    /// Cycle the rolling correlation's window: 20 → 60 → 120 → 250 changes.
+    CycleRoll,
 
     /// Step the as-of date one day back (replay).
     AsOfDayBack,

@@ -303,6 +303,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::CursorClear,
         "hide the date cursor",
     ),
+    hint(
+        SCATTER,
+        &[ch('w')],
+        Action::CycleRoll,
+        "rolling window: 20 60 120 250 changes",
+    ),
     // Watchlist pane.
     hint(WATCH, DOWN, Action::Down, "next event (moves the cursor)"),
     bind(WATCH, UP, Action::Up, "previous event (moves the cursor)"),

@@ -138,6 +138,21 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 },
             );
         }
+        Action::CycleRoll => {
+            // About a month, a quarter, half a year and a year of changes.
+            const ROLLS: [usize; 4] = [20, 60, 120, 250];
+            let roll = ROLLS
+                .into_iter()
+                .find(|w| *w > state.request.roll)
+                .unwrap_or(ROLLS[0]);
+            apply(
+                state,
+                Request {
+                    roll,
+                    ..state.request.clone()
+                },
+            );
+        }
         Action::AsOfDayBack => step_as_of(state, AsOfStep::Back(1)),
         Action::AsOfDayForward => step_as_of(state, AsOfStep::Forward(1)),
         Action::AsOfWeekBack => step_as_of(state, AsOfStep::Back(7)),
