@@ -529,7 +529,15 @@ fn watchlist_edits_and_their_refusals() {
         .stdout(format!("record the outcome of event 3: {written}"));
     let text = file(h, "watchlist.toml");
     let alibaba = &text[text.find("9988.HK").unwrap()..];
-    assert!(alibaba.contains("capex_last = \"RMB 24.6 bn\""), "{text}");
+    assert!(
+        alibaba.contains("capex_reported = \"RMB 24.6 bn\""),
+        "{text}"
+    );
+    assert!(
+        !alibaba[..alibaba.find("[[event]]").unwrap_or(alibaba.len())]
+            .contains("capex_last = \"RMB 24.6"),
+        "the figure known before stays: {text}"
+    );
     assert!(alibaba.contains("outcome = \"Cloud +18%\""), "{text}");
 
     spillover(h)

@@ -85,6 +85,8 @@ fn edit() -> impl Strategy<Value = Edit> {
                 guidance: String::new(),
                 watch: String::new(),
                 outcome: String::new(),
+                capex_reported: String::new(),
+                guidance_change: String::new(),
             },
         }),
         (

@@ -486,7 +486,7 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
         "{text}"
     );
     assert!(
-        text.contains("capex_last = \"RMB 24.6 bn (Mar-2025 quarter)\""),
+        text.contains("capex_reported = \"RMB 24.6 bn (Mar-2025 quarter)\""),
         "{text}"
     );
     let event = &s.restart().watchlist.events[index];

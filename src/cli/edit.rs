@@ -81,6 +81,8 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
                 guidance: guidance.unwrap_or_default(),
                 watch: watch.unwrap_or_default(),
                 outcome: String::new(),
+                capex_reported: String::new(),
+                guidance_change: String::new(),
             },
         },
         WatchlistCommand::Set {

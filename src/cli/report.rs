@@ -45,9 +45,10 @@ impl RatioSummary {
 }
 
 #[derive(Debug, Serialize)]
-struct EventJson<'a> {
+struct EventJson {
+    /// As seen on the as-of date: what the release said is blank before it.
     #[serde(flatten)]
-    event: &'a EarningsEvent,
+    event: EarningsEvent,
     status: String,
     days_to_go: Option<i64>,
 }
@@ -64,7 +65,7 @@ struct ReportJson<'a> {
     ratios: Vec<RatioSummary>,
     scatter: ScatterJson<'a>,
     members: Vec<MembersJson<'a>>,
-    events: Vec<EventJson<'a>>,
+    events: Vec<EventJson>,
     warnings: &'a [String],
 }
 
@@ -151,7 +152,7 @@ pub fn render_json(ws: &Workspace, analysis: &Analysis, method_override: Option<
         events: events_around(&ws.watchlist, analysis.as_of)
             .into_iter()
             .map(|event| EventJson {
-                event,
+                event: event.seen_on(analysis.as_of),
                 status: status_text(event, analysis.as_of),
                 days_to_go: match event.status(analysis.as_of) {
                     EventStatus::Upcoming { days } => Some(days),

@@ -72,6 +72,13 @@ pub struct EarningsEvent {
     /// What was reported; shown only once the as-of date reaches the event.
     #[serde(default)]
     pub outcome: String,
+    /// The capex figure the release reported (`capex_last` keeps what was
+    /// known before it); shown, like the outcome, only from the event on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub capex_reported: String,
+    /// How the release changed the guidance; shown only from the event on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guidance_change: String,
 }
 
 /// Where an event stands relative to the as-of date.
@@ -95,6 +102,18 @@ impl EarningsEvent {
     /// The outcome as it may be shown on `as_of`: nothing before the event.
     pub fn outcome_as_of(&self, as_of: NaiveDate) -> Option<&str> {
         (self.date <= as_of && !self.outcome.is_empty()).then_some(self.outcome.as_str())
+    }
+
+    /// The event as an analyst saw it on `as_of`: what the release said
+    /// (outcome, reported capex, guidance change) is blank before its date.
+    pub fn seen_on(&self, as_of: NaiveDate) -> EarningsEvent {
+        let mut seen = self.clone();
+        if self.date > as_of {
+            seen.outcome.clear();
+            seen.capex_reported.clear();
+            seen.guidance_change.clear();
+        }
+        seen
     }
 }
 

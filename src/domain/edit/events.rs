@@ -39,11 +39,13 @@ pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> 
             }
             let event = &mut list.events[i];
             event.outcome = outcome.to_string();
+            // The figures known before the release (capex_last, guidance)
+            // stay: a replay before the event must still show them.
             if let Some(capex) = capex {
-                event.capex_last = capex.trim().to_string();
+                event.capex_reported = capex.trim().to_string();
             }
             if let Some(guidance) = guidance {
-                event.guidance = guidance.trim().to_string();
+                event.guidance_change = guidance.trim().to_string();
             }
         }
         _ => unreachable!("basket edits are applied by baskets.rs"),
@@ -96,6 +98,8 @@ fn set_field(event: &mut EarningsEvent, field: EventField, value: &str) -> Resul
         EventField::Guidance => event.guidance = text,
         EventField::Watch => event.watch = text,
         EventField::Outcome => event.outcome = text,
+        EventField::CapexReported => event.capex_reported = text,
+        EventField::GuidanceChange => event.guidance_change = text,
     }
     Ok(())
 }

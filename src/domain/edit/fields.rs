@@ -107,10 +107,14 @@ pub enum EventField {
     Guidance,
     Watch,
     Outcome,
+    /// The capex figure the release reported.
+    CapexReported,
+    /// How the release changed the guidance.
+    GuidanceChange,
 }
 
 impl EventField {
-    pub const ALL: [EventField; 9] = [
+    pub const ALL: [EventField; 11] = [
         EventField::Symbol,
         EventField::Name,
         EventField::Date,
@@ -120,6 +124,8 @@ impl EventField {
         EventField::Guidance,
         EventField::Watch,
         EventField::Outcome,
+        EventField::CapexReported,
+        EventField::GuidanceChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -133,6 +139,8 @@ impl EventField {
             EventField::Guidance => "guidance",
             EventField::Watch => "watch",
             EventField::Outcome => "outcome",
+            EventField::CapexReported => "capex_reported",
+            EventField::GuidanceChange => "guidance_change",
         }
     }
 }

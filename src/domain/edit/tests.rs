@@ -28,6 +28,8 @@ fn event(symbol: &str, name: &str, date: &str) -> EarningsEvent {
         guidance: String::new(),
         watch: String::new(),
         outcome: String::new(),
+        capex_reported: String::new(),
+        guidance_change: String::new(),
     }
 }
 
@@ -365,13 +367,16 @@ fn events_stay_sorted_by_date() {
         guidance: None,
     });
     let e = &lib.watchlist.events[1];
+    // What was known before the release stays; the release's own figures
+    // go beside it (a replay before the event must not see them).
     assert_eq!(
         (
             e.outcome.as_str(),
+            e.capex_reported.as_str(),
             e.capex_last.as_str(),
-            e.guidance.as_str()
+            e.guidance_change.as_str()
         ),
-        ("Cloud +18%", "RMB 24.6 bn", "")
+        ("Cloud +18%", "RMB 24.6 bn", "", "")
     );
 }
 

@@ -179,6 +179,18 @@ fn event_fields(
             &text(|e| e.outcome.clone()),
             "",
         ));
+        fields.push(FormField::line(
+            "capex_reported",
+            "Capex then",
+            &text(|e| e.capex_reported.clone()),
+            "what the release reported",
+        ));
+        fields.push(FormField::multi(
+            "guidance_change",
+            "Guidance then",
+            &text(|e| e.guidance_change.clone()),
+            "how the release changed it",
+        ));
     }
     fields
 }

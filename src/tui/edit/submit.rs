@@ -228,6 +228,8 @@ fn event_of(form: &Form) -> Result<EarningsEvent, EditError> {
         guidance: text("guidance"),
         watch: text("watch"),
         outcome: String::new(),
+        capex_reported: String::new(),
+        guidance_change: String::new(),
     })
 }
 

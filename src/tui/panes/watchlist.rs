@@ -200,7 +200,8 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
             status_text(event, as_of)
         ),
     };
-    let lines = vec![
+    let seen = event.seen_on(as_of);
+    let mut lines = vec![
         field(
             "Date",
             format!(
@@ -216,9 +217,16 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         field("Guidance", or_dash(&event.guidance)),
         field("Watch", or_dash(&event.watch)),
         field("Outcome", outcome),
-        Line::raw(""),
-        Line::styled("Esc closes", theme.dim),
     ];
+    // The release's own figures, once the as-of date has reached it.
+    if !seen.capex_reported.is_empty() {
+        lines.push(field("Capex then", seen.capex_reported.clone()));
+    }
+    if !seen.guidance_change.is_empty() {
+        lines.push(field("Guidance then", seen.guidance_change.clone()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc closes", theme.dim));
     // As tall as the wrapped text needs.
     let inner_width = usize::from(area.width.min(76).saturating_sub(2)).max(1);
     let rows: usize = lines
