@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::text::{Align, Table, clip, num, pct};
 use crate::compute::Analysis;
 use crate::domain::{BasketId, Symbol};
-use crate::store::{Workspace, read_price_file};
+use crate::store::{Workspace, partly_adjusted_note, read_price_file};
 
 /// `spillover symbols`: every cached symbol with its rows and date range.
 pub fn symbols(ws: &Workspace) -> String {
@@ -87,7 +87,14 @@ pub fn check(ws: &Workspace) -> CheckReport {
     let mut readable = 0;
     for symbol in &symbols {
         match read_price_file(&dir.join(symbol.file_name())) {
-            Ok(_) => readable += 1,
+            Ok(table) => {
+                readable += 1;
+                if let Some(n) = table.partly_adjusted() {
+                    warnings += 1;
+                    let note = partly_adjusted_note(symbol, n, table.rows.len());
+                    let _ = writeln!(out, "warning: {note}");
+                }
+            }
             Err(e) => {
                 errors += 1;
                 let _ = writeln!(out, "error: {e}");

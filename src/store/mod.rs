@@ -64,6 +64,13 @@ impl PriceBook {
     }
 }
 
+/// The warning for a series whose rows only partly have `adj_close`.
+pub fn partly_adjusted_note(symbol: &Symbol, adjusted: usize, rows: usize) -> String {
+    format!(
+        "{symbol}: adj_close on only {adjusted} of {rows} rows, so every number uses close; import adj_close for every row (or none) to fix it"
+    )
+}
+
 /// A data dir, opened: the layout plus the operations on its files.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -145,9 +152,16 @@ impl Store {
             if !path.exists() {
                 continue;
             }
-            match load_series(&dir, symbol) {
-                Ok(series) => {
-                    book.series.insert(symbol.clone(), series);
+            match read_price_file(&path) {
+                Ok(table) => {
+                    if let Some(n) = table.partly_adjusted() {
+                        book.problems.push((
+                            symbol.clone(),
+                            partly_adjusted_note(symbol, n, table.rows.len()),
+                        ));
+                    }
+                    book.series
+                        .insert(symbol.clone(), PriceSeries::from_table(&table));
                 }
                 Err(e) => book.problems.push((symbol.clone(), e.to_string())),
             }

@@ -74,6 +74,19 @@ pub struct PriceTable {
     pub demo: bool,
 }
 
+impl PriceTable {
+    /// True when every row has `adj_close`: then it is the price used.
+    pub fn uses_adj_close(&self) -> bool {
+        !self.rows.is_empty() && self.rows.iter().all(|r| r.adj_close.is_some())
+    }
+
+    /// Rows with `adj_close`, when only some have it (prices then use `close`).
+    pub fn partly_adjusted(&self) -> Option<usize> {
+        let n = self.rows.iter().filter(|r| r.adj_close.is_some()).count();
+        (n > 0 && n < self.rows.len()).then_some(n)
+    }
+}
+
 /// What compute reads: one symbol's daily prices, sorted, one row per date.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PriceSeries {
@@ -86,10 +99,18 @@ pub struct PriceSeries {
 }
 
 impl PriceSeries {
+    /// `adj_close` is used only when every row has it: a series that mixed
+    /// adjusted and unadjusted prices (a close-only history merged with an
+    /// adjusted update) would jump at the join, so it uses `close` throughout.
     pub fn from_table(table: &PriceTable) -> PriceSeries {
+        let adjusted = table.uses_adj_close();
         PriceSeries {
             dates: table.rows.iter().map(|r| r.date).collect(),
-            price: table.rows.iter().map(PriceRow::price).collect(),
+            price: table
+                .rows
+                .iter()
+                .map(|r| if adjusted { r.price() } else { r.close })
+                .collect(),
             mcap: table.rows.iter().map(|r| r.mcap).collect(),
             demo: table.demo,
         }
@@ -330,6 +351,29 @@ mod tests {
         );
         let series = PriceSeries::from_table(&table);
         assert_eq!(series.price, vec![10.0, 11.0]);
+    }
+
+    #[test]
+    fn adjusted_prices_are_used_only_when_every_row_has_them() {
+        let mut adjusted = PriceRow::close_only(d("2025-01-02"), 100.0);
+        adjusted.adj_close = Some(50.0);
+        let table = PriceTable {
+            rows: vec![
+                adjusted,
+                PriceRow::close_only(d("2025-01-03"), 100.0),
+                adjusted,
+            ],
+            demo: false,
+        };
+        // Mixed: close throughout, not 50 → 100 → 50.
+        assert_eq!(PriceSeries::from_table(&table).price, vec![100.0; 3]);
+        assert_eq!(table.partly_adjusted(), Some(2));
+        let all = PriceTable {
+            rows: vec![adjusted],
+            demo: false,
+        };
+        assert_eq!(PriceSeries::from_table(&all).price, vec![50.0]);
+        assert_eq!(all.partly_adjusted(), None);
     }
 
     #[test]
