@@ -349,8 +349,9 @@ mod tests {
             bytes,
             "encoding is deterministic"
         );
+        // Only the first row is adjusted: close throughout.
         let series = PriceSeries::from_table(&table);
-        assert_eq!(series.price, vec![10.0, 11.0]);
+        assert_eq!(series.price, vec![10.5, 11.0]);
     }
 
     #[test]
