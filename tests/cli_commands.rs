@@ -294,6 +294,43 @@ fn bad_options_are_clear_errors() {
 }
 
 #[test]
+fn a_base_date_on_a_holiday_inside_the_window_is_taken() {
+    let home = tempfile::tempdir().unwrap();
+    // 1 January is no trading day: the index reads 1000 on the first one.
+    let out = spillover(home.path())
+        .args(["report", "--json", "--range", "ytd", "--base", "2025-01-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["window"]["start"], "2025-01-01");
+    spillover(home.path())
+        .args(["report", "--range", "ytd", "--base", "2025-01-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1000 on 2025-01-01 (the base date)",
+        ));
+    spillover(home.path())
+        .args(["report", "--range", "ytd", "--base", "2024-12-31"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("outside the window"));
+}
+
+#[test]
+fn a_scatter_pair_needs_three_different_baskets() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .args(["report", "--pair", "na-chain", "na-chain", "alibaba"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("three different baskets"));
+}
+
+#[test]
 fn a_bad_import_changes_nothing() {
     let home = tempfile::tempdir().unwrap();
     spillover(home.path()).arg("check").assert().success();

@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let text = if json {
                 report::render_json(&ws, &result, method)
             } else {
-                report::render_text(&ws, &result, method.as_deref())
+                report::render_text(&ws, &result, method.as_deref(), analysis.base)
             };
             print(&text)?;
         }

@@ -166,7 +166,12 @@ pub fn render_json(ws: &Workspace, analysis: &Analysis, method_override: Option<
     serde_json::to_string_pretty(&report).expect("the report always serialises") + "\n"
 }
 
-pub fn render_text(ws: &Workspace, analysis: &Analysis, method_override: Option<&str>) -> String {
+pub fn render_text(
+    ws: &Workspace,
+    analysis: &Analysis,
+    method_override: Option<&str>,
+    base: Option<NaiveDate>,
+) -> String {
     let mut out = String::new();
     let method = method_override.map_or("each basket's own".to_string(), str::to_string);
     let _ = writeln!(
@@ -179,7 +184,10 @@ pub fn render_text(ws: &Workspace, analysis: &Analysis, method_override: Option<
     }
     let _ = writeln!(out, "data: {}", ws.store.layout().root().display());
 
-    let _ = writeln!(out, "\nIndices (1000 at the window's first date)");
+    let based = base.map_or("the window's first date".to_string(), |b| {
+        format!("{b} (the base date)")
+    });
+    let _ = writeln!(out, "\nIndices (1000 on {based})");
     let mut table = Table::new(&[
         ("basket", Align::Left),
         ("name", Align::Left),

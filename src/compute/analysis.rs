@@ -110,6 +110,10 @@ pub fn analyse(
         position(&request.pair[1])?,
         position(&request.pair[2])?,
     ];
+    if a == b || a == c || b == c {
+        let [a, b, c] = request.pair.clone();
+        return Err(ComputeError::PairRepeats { a, b, c });
+    }
 
     let as_of = request
         .as_of
@@ -135,13 +139,11 @@ pub fn analyse(
         .iter()
         .map(|h| h.series(window, request.base))
         .collect();
-    let first_in = indices.iter().filter_map(|s| s.dates.first()).min();
-    let last_in = indices.iter().filter_map(|s| s.dates.last()).max();
-    let (Some(&first_in), Some(&last_in)) = (first_in, last_in) else {
+    if indices.iter().all(|s| s.dates.is_empty()) {
         return Err(ComputeError::EmptyWindow { window });
-    };
+    }
     if let Some(base) = request.base {
-        check_base(base, first_in, last_in, window)?;
+        check_base(base, window)?;
     }
 
     let summaries = histories

@@ -37,15 +37,12 @@ impl IndexSeries {
     }
 }
 
-/// Refuses a base date before the first index date or after the last one
-/// of a window (`first..=last` are the window's index dates).
-pub fn check_base(
-    base: NaiveDate,
-    first: NaiveDate,
-    last: NaiveDate,
-    window: Window,
-) -> Result<(), ComputeError> {
-    if base < first || base > last {
+/// Refuses a base date outside the window.
+pub fn check_base(base: NaiveDate, window: Window) -> Result<(), ComputeError> {
+    // A base inside the window but on a holiday (1 January, a Sunday) is
+    // fine: the index reads 1000 on the last index date on or before it,
+    // or on its first date when there is none.
+    if !window.contains(base) {
         return Err(ComputeError::BaseOutsideWindow { base, window });
     }
     Ok(())
@@ -135,10 +132,7 @@ pub fn basket_index(
     let history = IndexHistory::build(basket, book, method, as_of);
     let series = history.series(window, base);
     if let Some(base) = base {
-        match (series.dates.first(), series.dates.last()) {
-            (Some(&first), Some(&last)) => check_base(base, first, last, window)?,
-            _ => return Err(ComputeError::BaseOutsideWindow { base, window }),
-        }
+        check_base(base, window)?;
     }
     Ok(series)
 }

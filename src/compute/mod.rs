@@ -48,6 +48,14 @@ pub enum ComputeError {
     NoDataUpTo { as_of: NaiveDate },
     #[error("base date {base} is outside the window {window}; pick a date inside it")]
     BaseOutsideWindow { base: NaiveDate, window: Window },
+    #[error(
+        "the scatter needs three different baskets (x = A/B, y = A/C), got {a} {b} {c}; e.g. na-chain domestic-chain alibaba"
+    )]
+    PairRepeats {
+        a: BasketId,
+        b: BasketId,
+        c: BasketId,
+    },
     #[error("no basket has prices in the window {window}; pick another range")]
     EmptyWindow { window: Window },
 }
