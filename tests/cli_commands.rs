@@ -321,6 +321,34 @@ fn a_base_date_on_a_holiday_inside_the_window_is_taken() {
 }
 
 #[test]
+fn a_basket_without_eligible_members_shows_na_not_a_flat_1000() {
+    let home = tempfile::tempdir().unwrap();
+    // The demo baskets have no custom weights.
+    let out = spillover(home.path())
+        .args(["report", "--json", "--method", "custom"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let na_chain = &json["indices"][0];
+    assert_eq!(na_chain["basket"], "na-chain");
+    assert_eq!(na_chain["no_eligible_member"], true);
+    assert!(na_chain["level"].is_null() && na_chain["ret_window"].is_null());
+    // A single series ignores the method: Alibaba still has its numbers.
+    assert_eq!(json["indices"][3]["no_eligible_member"], false);
+    assert!(json["indices"][3]["level"].is_number());
+    spillover(home.path())
+        .args(["report", "--method", "custom"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "n/a for na-chain: no member is eligible",
+        ));
+}
+
+#[test]
 fn a_scatter_pair_needs_three_different_baskets() {
     let home = tempfile::tempdir().unwrap();
     spillover(home.path())

@@ -215,6 +215,13 @@ pub fn render_text(
         ]);
     }
     out.push_str(&table.render("  "));
+    for s in analysis.summaries.iter().filter(|s| s.no_eligible_member) {
+        let _ = writeln!(
+            out,
+            "  n/a for {}: no member is eligible in the window (the custom method needs weights, cap needs mcap)",
+            s.basket
+        );
+    }
 
     let _ = writeln!(
         out,

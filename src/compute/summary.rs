@@ -29,6 +29,10 @@ pub struct IndexSummary {
     pub ret_ytd: Option<f64>,
     /// From the window's first index date.
     pub ret_window: Option<f64>,
+    /// No member was eligible on any date of the window (e.g. the custom
+    /// method on a basket without weights, cap without mcap): the flat
+    /// line is not a performance, so every number above is `None`.
+    pub no_eligible_member: bool,
 }
 
 /// `now / then - 1`, where both exist.
@@ -59,7 +63,22 @@ pub fn index_summary(history: &IndexHistory, series: &IndexSeries) -> IndexSumma
         .last()
         .and_then(|d| previous_year_end(*d))
         .and_then(|d| history.position_until(d));
+    let no_eligible_member = series.dates.len() > 1 && series.eligible.iter().all(|n| *n == 0);
+    if no_eligible_member {
+        return IndexSummary {
+            basket: series.basket.clone(),
+            last_date: series.dates.last().copied(),
+            level: None,
+            ret_1d: None,
+            ret_5d: None,
+            ret_1m: None,
+            ret_ytd: None,
+            ret_window: None,
+            no_eligible_member,
+        };
+    }
     IndexSummary {
+        no_eligible_member,
         basket: series.basket.clone(),
         last_date: series.dates.last().copied(),
         level: series.last_level(),
