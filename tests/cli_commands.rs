@@ -248,7 +248,7 @@ fn a_corrupt_price_file_is_named_by_report_and_check() {
         .assert()
         .failure()
         .stdout(predicate::str::contains("300308.SZ.parquet"))
-        .stdout(predicate::str::contains("1 errors"));
+        .stdout(predicate::str::contains("1 error,"));
 }
 
 #[test]

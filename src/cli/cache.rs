@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::text::{Align, Table, clip, num, pct};
+use super::text::{Align, Table, clip, count, num, pct};
 use crate::compute::Analysis;
 use crate::domain::{BasketId, Symbol};
 use crate::store::{Workspace, partly_adjusted_note, read_price_file};
@@ -139,11 +139,17 @@ pub fn check(ws: &Workspace) -> CheckReport {
     }
     let _ = writeln!(
         out,
-        "{}: {readable}/{} price files readable, {} baskets, {} watchlist events; {errors} errors, {warnings} warnings",
+        "{}: {readable}/{} price files readable, {}, {}; {}, {}",
         ws.store.layout().root().display(),
         symbols.len(),
-        ws.baskets.len(),
-        ws.watchlist.events.len(),
+        count(ws.baskets.len(), "basket", "baskets"),
+        count(
+            ws.watchlist.events.len(),
+            "watchlist event",
+            "watchlist events"
+        ),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
     );
     CheckReport { text: out, errors }
 }
@@ -182,10 +188,10 @@ pub fn basket_show(ws: &Workspace, analysis: &Analysis, id: &BasketId) -> Option
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} · {} · {} members · method {}",
+        "{} · {} · {} · method {}",
         basket.id,
         basket.name,
-        basket.members.len(),
+        count(basket.members.len(), "member", "members"),
         basket.method
     );
     if !basket.description.is_empty() {

@@ -93,6 +93,11 @@ pub fn num(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "n/a".to_string(), |v| format!("{v:.decimals$}"))
 }
 
+/// `1 error`, `2 errors`: a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Shortens `text` to at most `max` display columns, ending with `…`.
 pub fn clip(text: &str, max: usize) -> String {
     if text.width() <= max {

@@ -23,7 +23,7 @@ pub mod view;
 use anyhow::Context;
 
 use crate::store::{Layout, Workspace};
-use config::{load_config, no_color_requested};
+use config::{Config, load_config, no_color_requested};
 use effects::Disk;
 use state::AppState;
 use theme::Theme;
@@ -32,8 +32,20 @@ use theme::Theme;
 /// terminal back on quit, on error and on panic (ratatui's init installs a
 /// panic hook that restores it).
 pub fn open(ws: Workspace) -> anyhow::Result<()> {
+    // A broken config.toml must not keep the analyst out: defaults, and
+    // the message line says what is wrong and where.
     let config_path = Layout::platform_config_file();
-    let config = load_config(config_path.as_deref())?;
+    let (config, config_error) = match load_config(config_path.as_deref()) {
+        Ok(config) => (config, None),
+        Err(e) => (Config::default(), Some(e.to_string())),
+    };
+    // A panic is written to the log as well: the terminal it was printed to
+    // may be gone by the time anyone looks.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        tracing::error!("panic: {info}");
+        previous(info);
+    }));
     let theme = Theme::new(
         config.theme,
         no_color_requested(std::env::var_os("NO_COLOR")),
@@ -45,6 +57,9 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
     let cached = ws.store.cached_symbols().0;
     let mut state = AppState::from_workspace(ws);
     state.edit.cached = cached;
+    if let Some(error) = config_error {
+        state.set_message(format!("{error}; opened with the defaults"), true);
+    }
     let opening = config.apply(state.request.clone());
     if opening != state.request
         && let Err(e) = state.set_request(opening)

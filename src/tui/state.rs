@@ -192,8 +192,12 @@ impl AppState {
         let label = ws.store.layout().root().display().to_string();
         let mut state = AppState::new(ws.baskets, ws.book, ws.watchlist, label);
         if let Some(problem) = ws.problems.first() {
+            let more = match ws.problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: `spillover check` lists them all)", n - 1),
+            };
             state.message = Some(Message {
-                text: format!("warning: {problem}"),
+                text: format!("warning: {problem}{more}"),
                 error: true,
             });
         } else if ws.installed_default {

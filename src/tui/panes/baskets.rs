@@ -318,7 +318,15 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
         spans.push(Span::styled(" · ", theme.dim));
     }
     spans.push(Span::styled(
-        format!("{method} · {} members · ", basket.members.len()),
+        format!(
+            "{method} · {} {} · ",
+            basket.members.len(),
+            if basket.members.len() == 1 {
+                "member"
+            } else {
+                "members"
+            }
+        ),
         theme.dim,
     ));
     spans.push(Span::styled(basket.name.clone(), theme.title));
