@@ -349,6 +349,30 @@ fn a_basket_without_eligible_members_shows_na_not_a_flat_1000() {
 }
 
 #[test]
+fn a_pair_basket_that_did_not_load_leaves_the_rest_of_the_report() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("check").assert().success();
+    fs::write(
+        home.path().join("baskets/alibaba.toml"),
+        "name = \"x\"\nbroken = 1\n",
+    )
+    .unwrap();
+    spillover(home.path())
+        .arg("report")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("alibaba.toml:2"))
+        .stderr(predicate::str::contains("no ratios or scatter"))
+        .stdout(predicate::str::contains("na-chain"))
+        .stdout(predicate::str::contains("n/a: there is no basket alibaba"));
+    // Typed on the command line, a wrong pair is an error.
+    spillover(home.path())
+        .args(["report", "--pair", "na-chain", "domestic-chain", "alibaba"])
+        .assert()
+        .failure();
+}
+
+#[test]
 fn a_scatter_pair_needs_three_different_baskets() {
     let home = tempfile::tempdir().unwrap();
     spillover(home.path())

@@ -19,7 +19,7 @@ pub use args::{
 };
 pub use report::DEMO_NOTE;
 
-use crate::compute::{Analysis, analyse};
+use crate::compute::{Analysis, analyse, check_pair};
 use crate::store::import::{ImportOptions, import_files};
 use crate::store::{Workspace, demo, resolve_data_dir};
 
@@ -182,7 +182,17 @@ pub fn init_logging(path: &std::path::Path) {
 }
 
 fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
-    Ok(analyse(&ws.baskets, &ws.book, &args.request())?)
+    let request = args.request();
+    // A pair typed on the command line must be right; the default pair may
+    // be missing (a basket file that did not load) without hiding the rest.
+    if args.pair.is_some() {
+        check_pair(&ws.baskets, &request.pair)?;
+    }
+    let analysis = analyse(&ws.baskets, &ws.book, &request)?;
+    if let Some(problem) = &analysis.pair_problem {
+        eprintln!("warning: no ratios or scatter: {problem}");
+    }
+    Ok(analysis)
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error.

@@ -246,8 +246,12 @@ pub fn render_text(
             pct(r.change),
         ]);
     }
-    out.push_str(&table.render("  "));
-
+    match &analysis.pair_problem {
+        Some(problem) => {
+            let _ = writeln!(out, "  n/a: {problem}");
+        }
+        None => out.push_str(&table.render("  ")),
+    }
     let sc = &analysis.scatter;
     let st = &sc.stats;
     let _ = writeln!(

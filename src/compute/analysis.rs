@@ -70,6 +70,10 @@ pub struct Analysis {
     pub scatter: Scatter,
     /// One table per basket, in basket order.
     pub members: Vec<(BasketId, Vec<MemberRow>)>,
+    /// Why there are no ratios and no scatter (a pair basket that does not
+    /// exist or did not load, or a pair naming one basket twice); the
+    /// indices and member tables are computed all the same.
+    pub pair_problem: Option<String>,
 }
 
 impl Analysis {
@@ -99,21 +103,7 @@ pub fn analyse(
     book: &PriceBook,
     request: &Request,
 ) -> Result<Analysis, ComputeError> {
-    let position = |id: &BasketId| {
-        baskets
-            .iter()
-            .position(|b| &b.id == id)
-            .ok_or_else(|| unknown_basket(baskets, id))
-    };
-    let [a, b, c] = [
-        position(&request.pair[0])?,
-        position(&request.pair[1])?,
-        position(&request.pair[2])?,
-    ];
-    if a == b || a == c || b == c {
-        let [a, b, c] = request.pair.clone();
-        return Err(ComputeError::PairRepeats { a, b, c });
-    }
+    let pair = check_pair(baskets, &request.pair);
 
     let as_of = request
         .as_of
@@ -151,11 +141,28 @@ pub fn analyse(
         .zip(&indices)
         .map(|(h, s)| index_summary(h, s))
         .collect();
-    let ratios = vec![
-        ratio(&indices[a], &indices[b]),
-        ratio(&indices[a], &indices[c]),
-    ];
-    let scatter = scatter(&ratios[0], &ratios[1], request.roll);
+    let (ratios, scatter, pair_problem) = match pair {
+        Ok([a, b, c]) => {
+            let ratios = vec![
+                ratio(&indices[a], &indices[b]),
+                ratio(&indices[a], &indices[c]),
+            ];
+            let scatter = scatter(&ratios[0], &ratios[1], request.roll);
+            (ratios, scatter, None)
+        }
+        Err(problem) => {
+            let [a, b, c] = &request.pair;
+            let nothing = |den: &BasketId| RatioSeries {
+                label: format!("{a}/{den}"),
+                numerator: a.clone(),
+                denominator: den.clone(),
+                dates: Vec::new(),
+                values: Vec::new(),
+            };
+            let scatter = scatter(&nothing(b), &nothing(c), request.roll);
+            (Vec::new(), scatter, Some(problem.to_string()))
+        }
+    };
     let members = baskets
         .iter()
         .zip(histories.iter().zip(&indices))
@@ -169,7 +176,29 @@ pub fn analyse(
         ratios,
         scatter,
         members,
+        pair_problem,
     })
+}
+
+/// The positions of the scatter's baskets A, B, C: each must exist, and
+/// all three must differ.
+pub fn check_pair(baskets: &[Basket], pair: &[BasketId; 3]) -> Result<[usize; 3], ComputeError> {
+    let position = |id: &BasketId| {
+        baskets
+            .iter()
+            .position(|b| &b.id == id)
+            .ok_or_else(|| unknown_basket(baskets, id))
+    };
+    let [a, b, c] = [
+        position(&pair[0])?,
+        position(&pair[1])?,
+        position(&pair[2])?,
+    ];
+    if a == b || a == c || b == c {
+        let [a, b, c] = pair.clone();
+        return Err(ComputeError::PairRepeats { a, b, c });
+    }
+    Ok([a, b, c])
 }
 
 fn unknown_basket(baskets: &[Basket], id: &BasketId) -> ComputeError {

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{BasketId, Window};
 
-pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse};
+pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse, check_pair};
 pub use history::{IndexHistory, MemberPrices, Term, effective_method};
 pub use index::{BASE_LEVEL, IndexSeries, basket_index, check_base};
 pub use members::{MemberRow, MemberStatus, member_table};

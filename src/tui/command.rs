@@ -140,7 +140,14 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
                     ))
                 }
             };
-            Ok(Command::Pair([known(a)?, known(b)?, known(c)?]))
+            let pair = [known(a)?, known(b)?, known(c)?];
+            if pair[0] == pair[1] || pair[0] == pair[2] || pair[1] == pair[2] {
+                return Err(format!(
+                    "the scatter needs three different baskets (x = A/B, y = A/C), got {} {} {}",
+                    pair[0], pair[1], pair[2]
+                ));
+            }
+            Ok(Command::Pair(pair))
         }
         "roll" => {
             let text = one("a number of changes, e.g. 60")?;

@@ -231,6 +231,9 @@ impl AppState {
     /// everything as it was, returning the reason.
     pub fn set_request(&mut self, request: Request) -> Result<(), String> {
         let analysis = analyse(&self.baskets, &self.book, &request).map_err(|e| e.to_string())?;
+        if let Some(problem) = &analysis.pair_problem {
+            self.set_message(format!("no ratios or scatter: {problem}"), true);
+        }
         self.request = request;
         self.analysis = Some(analysis);
         self.after_recompute();
