@@ -3,7 +3,7 @@
 pub mod compute_support;
 
 use compute_support::*;
-use spillover::compute::{ComputeError, Request, WindowChoice, analyse};
+use spillover::compute::{ComputeError, Request, WindowChoice, analyse, check_pair};
 use spillover::domain::{Basket, BasketId, Method, RangePreset};
 use spillover::store::PriceBook;
 
@@ -90,7 +90,15 @@ fn errors_say_what_to_do() {
     let (baskets, book) = setup();
     let mut request = Request::default();
     request.pair[2] = BasketId::parse("tencent").unwrap();
-    let err = analyse(&baskets, &book, &request).unwrap_err();
+    // A missing pair basket costs the ratios and the scatter, not the rest.
+    let analysis = analyse(&baskets, &book, &request).unwrap();
+    assert_eq!(
+        analysis.pair_problem.as_deref(),
+        Some("there is no basket tencent; the baskets are: na-chain, domestic-chain, alibaba")
+    );
+    assert!(analysis.ratios.is_empty() && analysis.scatter.points.is_empty());
+    assert_eq!(analysis.indices.len(), 3);
+    let err = check_pair(&baskets, &request.pair).unwrap_err();
     assert_eq!(
         err.to_string(),
         "there is no basket tencent; the baskets are: na-chain, domestic-chain, alibaba"

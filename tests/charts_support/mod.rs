@@ -103,6 +103,7 @@ pub fn analysis(
             rolling: Vec::new(),
         },
         members: Vec::new(),
+        pair_problem: None,
     }
 }
 
