@@ -242,3 +242,52 @@ proptest! {
         draw_both(&analysis, Rect::new(x, y, width, height), width, height, log);
     }
 }
+
+#[test]
+fn date_labels_neither_repeat_nor_touch_on_short_windows() {
+    for (start, end) in [
+        ("2025-01-01", "2025-05-07"),
+        ("2025-02-07", "2025-05-07"),
+        ("2025-04-07", "2025-05-07"),
+    ] {
+        let analysis = charts_support::analysis(
+            (start, end),
+            vec![charts_support::index(
+                "a",
+                &[(start, 100.0), ("2025-04-08", 110.0), (end, 120.0)],
+            )],
+            Vec::new(),
+            Vec::new(),
+        );
+        let buf = charts_support::render(160, 22, |area, buf| {
+            render_chart(
+                area,
+                buf,
+                &analysis,
+                &ChartView::default(),
+                &Theme::monochrome(),
+                false,
+            )
+        });
+        let screen = charts_support::text(&buf);
+        let date_row = screen
+            .lines()
+            .filter(|l| l.contains("2025-0"))
+            .last()
+            .expect("a row of date labels");
+        let labels: Vec<&str> = date_row
+            .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .filter(|w| w.starts_with("2025-"))
+            .collect();
+        assert!(labels.len() >= 2, "{date_row}");
+        for pair in labels.windows(2) {
+            assert_ne!(pair[0], pair[1], "a repeated label in {date_row:?}");
+        }
+        for label in &labels {
+            assert!(
+                label.len() == 7 || label.len() == 10,
+                "labels run together in {date_row:?}"
+            );
+        }
+    }
+}

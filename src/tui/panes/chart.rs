@@ -375,6 +375,8 @@ fn draw_date_labels(
         Some((x, text, width))
     });
     let last = dates.len().saturating_sub(1);
+    // A label never repeats its neighbour (two in one month) nor touches it.
+    let mut previous: Option<(String, u16)> = None;
     for (i, date) in dates.iter().enumerate() {
         let text = date_label(window, *date);
         let column = frame.column(day_offset(window, *date)).unwrap_or(rect.x);
@@ -391,8 +393,12 @@ fn draw_date_labels(
         let clashes = cursor_label
             .as_ref()
             .is_some_and(|&(cx, _, cw)| x < cx + cw + 1 && cx < x + label_width + 1);
-        if !clashes {
+        let crowded = previous
+            .as_ref()
+            .is_some_and(|(shown, end)| *shown == text || x <= *end);
+        if !clashes && !crowded {
             put_str(buf, x, y, &text, theme.dim, label_width);
+            previous = Some((text, x + label_width));
         }
     }
     if let Some((x, text, width)) = cursor_label {
