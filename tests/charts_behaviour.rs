@@ -272,8 +272,8 @@ fn date_labels_neither_repeat_nor_touch_on_short_windows() {
         let screen = charts_support::text(&buf);
         let date_row = screen
             .lines()
-            .filter(|l| l.contains("2025-0"))
-            .last()
+            .rev()
+            .find(|l| l.contains("2025-0"))
             .expect("a row of date labels");
         let labels: Vec<&str> = date_row
             .split(|c: char| !(c.is_ascii_digit() || c == '-'))
