@@ -13,6 +13,19 @@ fn spillover(home: &Path) -> Command {
     cmd
 }
 
+/// `spillover report --json ARGS`, parsed; the command must succeed.
+fn report_json(home: &Path, args: &[&str]) -> serde_json::Value {
+    let out = spillover(home)
+        .args(["report", "--json"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("report --json prints JSON")
+}
+
 /// Every file under `dir` with its bytes, to prove a command changed nothing.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -57,21 +70,7 @@ fn report_on_an_empty_dir_installs_the_default_and_labels_it_demo() {
 #[test]
 fn report_json_holds_every_statistic() {
     let home = tempfile::tempdir().unwrap();
-    let out = spillover(home.path())
-        .args([
-            "report",
-            "--json",
-            "--as-of",
-            "2025-05-07",
-            "--range",
-            "ytd",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let json = report_json(home.path(), &["--as-of", "2025-05-07", "--range", "ytd"]);
     assert_eq!(json["as_of"], "2025-05-07");
     assert_eq!(json["window"]["start"], "2025-01-01");
     assert_eq!(json["demo"], true);
@@ -297,14 +296,7 @@ fn bad_options_are_clear_errors() {
 fn a_base_date_on_a_holiday_inside_the_window_is_taken() {
     let home = tempfile::tempdir().unwrap();
     // 1 January is no trading day: the index reads 1000 on the first one.
-    let out = spillover(home.path())
-        .args(["report", "--json", "--range", "ytd", "--base", "2025-01-01"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let json = report_json(home.path(), &["--range", "ytd", "--base", "2025-01-01"]);
     assert_eq!(json["window"]["start"], "2025-01-01");
     spillover(home.path())
         .args(["report", "--range", "ytd", "--base", "2025-01-01"])
@@ -324,14 +316,7 @@ fn a_base_date_on_a_holiday_inside_the_window_is_taken() {
 fn a_basket_without_eligible_members_shows_na_not_a_flat_1000() {
     let home = tempfile::tempdir().unwrap();
     // The demo baskets have no custom weights.
-    let out = spillover(home.path())
-        .args(["report", "--json", "--method", "custom"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let json = report_json(home.path(), &["--method", "custom"]);
     let na_chain = &json["indices"][0];
     assert_eq!(na_chain["basket"], "na-chain");
     assert_eq!(na_chain["no_eligible_member"], true);
