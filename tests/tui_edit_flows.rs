@@ -3,6 +3,7 @@
 //! restart.
 
 mod tui_edit_support;
+mod tui_support;
 
 use crossterm::event::KeyCode;
 use spillover::compute::analyse;

@@ -6,16 +6,12 @@
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use spillover::domain::BasketId;
 use spillover::store::Workspace;
 use spillover::tui::effects::{Disk, perform};
 use spillover::tui::keymap::action_for;
 use spillover::tui::state::AppState;
-use spillover::tui::theme::{Theme, ThemeName};
 use spillover::tui::update::update;
-use spillover::tui::view;
 use tempfile::TempDir;
 
 /// A session on its own data dir.
@@ -111,35 +107,9 @@ impl Session {
     }
 }
 
-pub fn screen(state: &AppState, width: u16, height: u16) -> String {
-    let area = Rect::new(0, 0, width, height);
-    let mut buf = Buffer::empty(area);
-    view::render(area, &mut buf, state, &Theme::new(ThemeName::Dark, false));
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        for x in 0..width {
-            let symbol = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-pub fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
+// The screen as text and the plain keys are the workstation tests' own.
+pub use crate::tui_support::{ch, key, screen};
 
 pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-pub fn ch(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
