@@ -8,7 +8,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use spillover::compute::{Request, WindowChoice, analyse};
 use spillover::domain::{BasketId, Member, RangePreset, Symbol};
-use spillover::store::{PriceBook, PriceSeries, Store, demo};
+use spillover::domain::{PriceBook, PriceSeries};
+use spillover::store::{Store, demo};
 
 fn demo_book() -> PriceBook {
     PriceBook {

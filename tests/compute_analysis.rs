@@ -4,8 +4,8 @@ pub mod compute_support;
 
 use compute_support::*;
 use spillover::compute::{ComputeError, Request, WindowChoice, analyse, check_pair};
+use spillover::domain::PriceBook;
 use spillover::domain::{Basket, BasketId, Method, RangePreset};
-use spillover::store::PriceBook;
 
 fn setup() -> (Vec<Basket>, PriceBook) {
     let days = [

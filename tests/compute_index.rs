@@ -14,7 +14,7 @@ const D3: &str = "2025-01-06";
 const D4: &str = "2025-01-07";
 
 /// X is suspended on D3 (no row) and resumes on D4; Y trades every day.
-fn suspension_book() -> spillover::store::PriceBook {
+fn suspension_book() -> spillover::domain::PriceBook {
     book(vec![
         ("X.SZ", prices(&[(D1, 10.0), (D2, 11.0), (D4, 12.1)])),
         (
@@ -59,7 +59,7 @@ fn contributions_add_up_to_the_index_change() {
 }
 
 /// X trades throughout, Y lists on D3, Z's last row is D2.
-fn lifecycle_book() -> spillover::store::PriceBook {
+fn lifecycle_book() -> spillover::domain::PriceBook {
     book(vec![
         (
             "X.SZ",
@@ -235,7 +235,7 @@ fn a_window_starts_at_1000_whatever_came_before() {
 #[test]
 fn the_as_of_date_hides_every_later_row() {
     let basket = basket("b", Method::Equal, &[("X.SZ", None), ("Y.SZ", None)]);
-    let replay = |book: &spillover::store::PriceBook| {
+    let replay = |book: &spillover::domain::PriceBook| {
         basket_index(&basket, book, None, d(D3), window(D1, D4), None).unwrap()
     };
     let seen = replay(&suspension_book());

@@ -4,8 +4,8 @@ pub mod compute_support;
 
 use compute_support::*;
 use spillover::compute::{IndexHistory, MemberRow, MemberStatus, index_summary, member_table};
+use spillover::domain::PriceBook;
 use spillover::domain::{Basket, Method, Window};
-use spillover::store::PriceBook;
 
 const CALENDAR: [&str; 8] = [
     "2024-12-30",
@@ -19,7 +19,7 @@ const CALENDAR: [&str; 8] = [
 ];
 
 /// `(calendar position, price)` rows.
-fn on(rows: &[(usize, f64)]) -> spillover::store::PriceSeries {
+fn on(rows: &[(usize, f64)]) -> spillover::domain::PriceSeries {
     prices(
         &rows
             .iter()

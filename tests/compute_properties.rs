@@ -7,7 +7,7 @@ use compute_support::*;
 use proptest::prelude::*;
 use spillover::compute::{IndexHistory, Request, WindowChoice, analyse};
 use spillover::domain::{Basket, BasketId, Method, RangePreset};
-use spillover::store::{PriceBook, PriceSeries};
+use spillover::domain::{PriceBook, PriceSeries};
 
 const DAYS: usize = 30;
 

@@ -1,10 +1,11 @@
 //! Installing the embedded default into a cache, and resetting it.
 
 use spillover::domain::{Member, Symbol};
+use spillover::domain::{PriceRow, PriceTable};
 use spillover::store::demo::{
     DEMO_AS_OF, default_baskets, default_watchlist, demo_prices, install, reset,
 };
-use spillover::store::{PriceRow, PriceTable, Store, encode_parquet, write_atomic};
+use spillover::store::{Store, encode_parquet, write_atomic};
 
 fn sym(text: &str) -> Symbol {
     Symbol::parse(text).unwrap()

@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use spillover::domain::PriceTable;
 use spillover::domain::Symbol;
 use spillover::domain::calendar::{self, Market};
 use spillover::store::demo::{FIRST_DAY, LAST_DAY, default_baskets, demo_prices, price_limit};
-use spillover::store::{PriceTable, decode_parquet, encode_parquet};
+use spillover::store::{decode_parquet, encode_parquet};
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use spillover::domain::PriceTable;
 use spillover::domain::calendar::{Market, trading_days};
 use spillover::domain::{Basket, Symbol};
-use spillover::store::PriceTable;
 use spillover::store::demo::{default_baskets, demo_prices};
 
 fn d(text: &str) -> NaiveDate {

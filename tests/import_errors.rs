@@ -6,8 +6,9 @@ mod import_support;
 use std::path::PathBuf;
 
 use polars::prelude::*;
+use spillover::domain::{PriceRow, PriceTable};
+use spillover::store::encode_parquet;
 use spillover::store::import::{ImportError, ImportOptions, Problem, import_files};
-use spillover::store::{PriceRow, PriceTable, encode_parquet};
 
 use import_support::{cache, date, fixture, import, snapshot, sym};
 

@@ -4,8 +4,9 @@
 mod import_support;
 
 use polars::prelude::*;
+use spillover::domain::{PriceRow, PriceTable};
+use spillover::store::encode_parquet;
 use spillover::store::import::{Format, ImportOptions, SymbolImport, import_files, parse_file};
-use spillover::store::{PriceRow, PriceTable, encode_parquet};
 
 use import_support::{cache, date, fixture, import, snapshot, sym, table};
 

@@ -10,8 +10,8 @@ use super::members::{MemberRow, member_table};
 use super::ratio::{RatioSeries, ratio};
 use super::scatter::{Scatter, scatter};
 use super::summary::{IndexSummary, index_summary};
+use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method, RangePreset, Window};
-use crate::store::PriceBook;
 
 /// Log changes in each rolling correlation, unless asked otherwise.
 pub const DEFAULT_ROLL: usize = 60;

@@ -8,8 +8,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::life::Life;
+use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method};
-use crate::store::PriceBook;
 
 /// The method the index really uses: a single series ignores it (its sole
 /// member has weight 1, no mcap or file weight needed), and an override

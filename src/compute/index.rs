@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::ComputeError;
 use super::history::IndexHistory;
+use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method, Window};
-use crate::store::PriceBook;
 
 /// The level of an index on its first date or base date.
 pub const BASE_LEVEL: f64 = 1000.0;

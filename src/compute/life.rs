@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::store::PriceSeries;
+use crate::domain::PriceSeries;
 
 /// The rows of one symbol dated on or before the as-of date (at least one).
 #[derive(Debug, Clone, Copy)]

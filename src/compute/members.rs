@@ -8,8 +8,8 @@ use super::history::IndexHistory;
 use super::index::IndexSeries;
 use super::life::Life;
 use super::summary::{TRADING_DAYS_1M, TRADING_DAYS_5D, growth, previous_year_end};
+use crate::domain::PriceBook;
 use crate::domain::{Basket, Method, Symbol, Window};
-use crate::store::PriceBook;
 
 /// Why a member's numbers look the way they do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

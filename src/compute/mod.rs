@@ -9,7 +9,7 @@
 //! - [`analyse`]: everything above for one [`Request`], as the report, the
 //!   export and the TUI need it.
 //!
-//! Nothing here does I/O: inputs are a [`PriceBook`](crate::store::PriceBook)
+//! Nothing here does I/O: inputs are a [`PriceBook`](crate::domain::PriceBook)
 //! and the baskets.
 
 mod analysis;

@@ -3,11 +3,13 @@
 mod basket;
 pub mod calendar;
 pub mod edit;
+mod prices;
 mod symbol;
 mod watchlist;
 mod window;
 
 pub use basket::{Basket, BasketId, Member, Method};
+pub use prices::{OPTIONAL_COLUMNS, PriceBook, PriceRow, PriceSeries, PriceTable};
 pub use symbol::{Symbol, SymbolError};
 pub use watchlist::{EarningsEvent, EventStatus, Session, Watchlist};
 pub use window::{RangePreset, Window, parse_date};

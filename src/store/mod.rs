@@ -22,47 +22,12 @@ pub use files::{
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
-    DecodeError, OPTIONAL_COLUMNS, PriceFileError, PriceRow, PriceSeries, PriceTable,
-    decode_parquet, encode_parquet, load_series, read_price_file,
+    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, encode_parquet, load_series,
+    read_price_file,
 };
 pub use workspace::{OpenError, Workspace, resolve_data_dir};
 
-use crate::domain::{Basket, Symbol, Watchlist};
-
-/// The prices of the symbols the baskets use, loaded once and kept in memory.
-#[derive(Debug, Clone, Default)]
-pub struct PriceBook {
-    pub series: BTreeMap<Symbol, PriceSeries>,
-    /// Files that exist but could not be read: named in a warning, skipped.
-    pub problems: Vec<(Symbol, String)>,
-}
-
-impl PriceBook {
-    pub fn get(&self, symbol: &Symbol) -> Option<&PriceSeries> {
-        self.series.get(symbol)
-    }
-
-    /// True when any loaded series is synthetic demo data.
-    pub fn has_demo(&self) -> bool {
-        self.series.values().any(|s| s.demo)
-    }
-
-    /// The latest date of any series: the default as-of date.
-    pub fn last_date(&self) -> Option<chrono::NaiveDate> {
-        self.series
-            .values()
-            .filter_map(PriceSeries::last_date)
-            .max()
-    }
-
-    /// The earliest date of any series: where the `ALL` range starts.
-    pub fn first_date(&self) -> Option<chrono::NaiveDate> {
-        self.series
-            .values()
-            .filter_map(PriceSeries::first_date)
-            .min()
-    }
-}
+use crate::domain::{Basket, PriceBook, PriceSeries, Symbol, Watchlist};
 
 /// The warning for a series whose rows only partly have `adj_close`.
 pub fn partly_adjusted_note(symbol: &Symbol, adjusted: usize, rows: usize) -> String {

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{FileError, Fingerprints, Layout, PriceBook, Store, demo};
+use super::{FileError, Fingerprints, Layout, Store, demo};
+use crate::domain::PriceBook;
 use crate::domain::edit::Library;
 use crate::domain::{Basket, BasketId, Watchlist};
 

@@ -10,8 +10,9 @@ use super::edit::EditSession;
 use super::panes::chart::ChartView;
 use super::sort::Sort;
 use crate::compute::{Analysis, Request, WindowChoice, analyse};
+use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, RangePreset, Watchlist};
-use crate::store::{PriceBook, Workspace, demo::DEMO_AS_OF};
+use crate::store::{Workspace, demo::DEMO_AS_OF};
 
 /// The four panes, in focus order (digits 1–4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -10,8 +10,8 @@ use spillover::compute::{
     Analysis, IndexSeries, RatioSeries, Request, Scatter, ScatterPoint, ScatterStats, analyse,
 };
 use spillover::domain::{BasketId, Method, Window};
+use spillover::domain::{PriceBook, PriceSeries};
 use spillover::store::demo::{default_baskets, default_watchlist, demo_prices};
-use spillover::store::{PriceBook, PriceSeries};
 
 pub fn d(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use spillover::domain::{Basket, BasketId, Member, Method, Symbol, Window};
-use spillover::store::{PriceBook, PriceSeries};
+use spillover::domain::{PriceBook, PriceSeries};
 
 pub fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

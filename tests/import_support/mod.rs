@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use spillover::domain::PriceTable;
 use spillover::domain::Symbol;
 use spillover::store::import::{ImportOptions, ImportSummary, import_files};
-use spillover::store::{PriceTable, Store, read_price_file};
+use spillover::store::{Store, read_price_file};
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

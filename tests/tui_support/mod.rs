@@ -4,8 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use spillover::domain::{PriceBook, PriceSeries};
 use spillover::store::demo::{default_baskets, default_watchlist, demo_prices};
-use spillover::store::{PriceBook, PriceSeries};
 use spillover::tui::keymap::action_for;
 use spillover::tui::state::AppState;
 use spillover::tui::theme::{Theme, ThemeName};

@@ -17,8 +17,9 @@ use chrono::NaiveDate;
 
 pub use prices::{FIRST_DAY, LAST_DAY, price_limit, round_to_cent};
 
-use super::{FileError, PriceTable, Store, encode_parquet, parse_basket, parse_watchlist};
+use super::{FileError, Store, encode_parquet, parse_basket, parse_watchlist};
 use super::{read_price_file, write_atomic};
+use crate::domain::PriceTable;
 use crate::domain::{Basket, BasketId, Symbol, Watchlist};
 
 /// The research note's date: the TUI opens the demo there.

@@ -64,7 +64,7 @@ use super::story::{
 };
 use crate::domain::calendar::{self, Market};
 use crate::domain::{Basket, Symbol};
-use crate::store::{PriceRow, PriceTable};
+use crate::domain::{PriceRow, PriceTable};
 
 /// The seed of every random stream ("SPILLOVE").
 const SEED: u64 = 0x5350_494C_4C4F_5645;

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use super::error::ImportError;
 use super::summary::SymbolImport;
 use crate::domain::Symbol;
-use crate::store::{DecodeError, PriceRow, PriceTable, Store, decode_parquet, encode_parquet};
+use crate::domain::{PriceRow, PriceTable};
+use crate::store::{DecodeError, Store, decode_parquet, encode_parquet};
 
 /// One price file to write, with the bytes it had before (if it existed).
 #[derive(Debug)]

@@ -22,8 +22,9 @@ pub use detect::Format;
 pub use error::{DATE_FORMS, ImportError, Location, Problem};
 pub use summary::{FileNote, ImportSummary, SymbolImport};
 
+use crate::domain::PriceRow;
 use crate::domain::Symbol;
-use crate::store::{PriceRow, Store, write_atomic};
+use crate::store::{Store, write_atomic};
 use detect::{Content, Shape};
 use tables::{Grid, Located, Symbols};
 

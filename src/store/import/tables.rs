@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::detect::{ColumnMap, Field};
 use super::error::{Location, Problem};
 use super::values::{self, Cell};
+use crate::domain::PriceRow;
 use crate::domain::Symbol;
-use crate::store::PriceRow;
 
 /// A file read into rows and columns, whatever its format.
 pub trait Grid {

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::conflict::{ConflictPrompt, Pending};
+use crate::domain::PriceBook;
 use crate::domain::Symbol;
 use crate::domain::edit::{Edit, EditError, History, Library, apply};
-use crate::store::PriceBook;
 use crate::tui::action::Action;
 use crate::tui::state::{AppState, Mode, default_pair};
 use crate::tui::update::Effect;

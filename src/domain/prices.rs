@@ -1,0 +1,177 @@
+//! Daily prices as compute reads them: one symbol's rows, its series, and
+//! the book of all loaded series. Plain data; reading and writing the
+//! Parquet files is the store's business.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::Symbol;
+
+/// The optional numeric columns of a price file, in file order.
+pub const OPTIONAL_COLUMNS: [&str; 6] = ["open", "high", "low", "adj_close", "volume", "mcap"];
+
+/// One daily row of a price file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PriceRow {
+    pub date: NaiveDate,
+    pub open: Option<f64>,
+    pub high: Option<f64>,
+    pub low: Option<f64>,
+    pub close: f64,
+    pub adj_close: Option<f64>,
+    pub volume: Option<f64>,
+    pub mcap: Option<f64>,
+}
+
+impl PriceRow {
+    pub fn close_only(date: NaiveDate, close: f64) -> PriceRow {
+        PriceRow {
+            date,
+            open: None,
+            high: None,
+            low: None,
+            close,
+            adj_close: None,
+            volume: None,
+            mcap: None,
+        }
+    }
+
+    /// The price every computation uses: `adj_close` where present, else `close`.
+    pub fn price(&self) -> f64 {
+        self.adj_close.unwrap_or(self.close)
+    }
+
+    /// The optional column `column` of this row (names as in [`OPTIONAL_COLUMNS`]).
+    pub fn optional(&self, column: &str) -> Option<f64> {
+        match column {
+            "open" => self.open,
+            "high" => self.high,
+            "low" => self.low,
+            "adj_close" => self.adj_close,
+            "volume" => self.volume,
+            "mcap" => self.mcap,
+            _ => None,
+        }
+    }
+}
+
+/// The whole content of one symbol's price file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PriceTable {
+    /// Sorted by date, one row per date.
+    pub rows: Vec<PriceRow>,
+    /// True for the embedded synthetic demo prices.
+    pub demo: bool,
+}
+
+impl PriceTable {
+    /// True when every row has `adj_close`: then it is the price used.
+    pub fn uses_adj_close(&self) -> bool {
+        !self.rows.is_empty() && self.rows.iter().all(|r| r.adj_close.is_some())
+    }
+
+    /// Rows with `adj_close`, when only some have it (prices then use `close`).
+    pub fn partly_adjusted(&self) -> Option<usize> {
+        let n = self.rows.iter().filter(|r| r.adj_close.is_some()).count();
+        (n > 0 && n < self.rows.len()).then_some(n)
+    }
+}
+
+/// What compute reads: one symbol's daily prices, sorted, one row per date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PriceSeries {
+    pub dates: Vec<NaiveDate>,
+    /// `adj_close` where the file has it, else `close`; finite and > 0.
+    pub price: Vec<f64>,
+    /// Market capitalisation on each row, where the file has it.
+    pub mcap: Vec<Option<f64>>,
+    pub demo: bool,
+}
+
+impl PriceSeries {
+    /// `adj_close` is used only when every row has it: a series that mixed
+    /// adjusted and unadjusted prices (a close-only history merged with an
+    /// adjusted update) would jump at the join, so it uses `close` throughout.
+    pub fn from_table(table: &PriceTable) -> PriceSeries {
+        let adjusted = table.uses_adj_close();
+        PriceSeries {
+            dates: table.rows.iter().map(|r| r.date).collect(),
+            price: table
+                .rows
+                .iter()
+                .map(|r| if adjusted { r.price() } else { r.close })
+                .collect(),
+            mcap: table.rows.iter().map(|r| r.mcap).collect(),
+            demo: table.demo,
+        }
+    }
+
+    /// A series of `(date, price)` pairs without `mcap`, for tests and examples.
+    pub fn from_pairs(pairs: &[(NaiveDate, f64)]) -> PriceSeries {
+        PriceSeries {
+            dates: pairs.iter().map(|p| p.0).collect(),
+            price: pairs.iter().map(|p| p.1).collect(),
+            mcap: vec![None; pairs.len()],
+            demo: false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.dates.first().copied()
+    }
+
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.dates.last().copied()
+    }
+
+    /// How many rows are dated on or before `as_of`: the rows an as-of
+    /// replay may read.
+    pub fn rows_until(&self, as_of: NaiveDate) -> usize {
+        self.dates.partition_point(|d| *d <= as_of)
+    }
+}
+
+/// The prices of the symbols the baskets use, loaded once and kept in memory.
+#[derive(Debug, Clone, Default)]
+pub struct PriceBook {
+    pub series: BTreeMap<Symbol, PriceSeries>,
+    /// Files that exist but could not be read: named in a warning, skipped.
+    pub problems: Vec<(Symbol, String)>,
+}
+
+impl PriceBook {
+    pub fn get(&self, symbol: &Symbol) -> Option<&PriceSeries> {
+        self.series.get(symbol)
+    }
+
+    /// True when any loaded series is synthetic demo data.
+    pub fn has_demo(&self) -> bool {
+        self.series.values().any(|s| s.demo)
+    }
+
+    /// The latest date of any series: the default as-of date.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.series
+            .values()
+            .filter_map(PriceSeries::last_date)
+            .max()
+    }
+
+    /// The earliest date of any series: where the `ALL` range starts.
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.series
+            .values()
+            .filter_map(PriceSeries::first_date)
+            .min()
+    }
+}
