@@ -57,7 +57,7 @@ mod tests {
         let rss = residual_sum_of_squares(&[ones.clone(), x.clone()], &[1.0, 2.0, 2.0, 4.0]);
         assert!((rss.unwrap() - 0.7).abs() < 1e-12);
         // On the constant alone: RSS = Σ(y − 2.25)² = 1.5625 + 0.0625 · 2 + 3.0625 = 4.75.
-        let rss = residual_sum_of_squares(&[ones.clone()], &[1.0, 2.0, 2.0, 4.0]);
+        let rss = residual_sum_of_squares(std::slice::from_ref(&ones), &[1.0, 2.0, 2.0, 4.0]);
         assert!((rss.unwrap() - 4.75).abs() < 1e-12);
         // Collinear columns and too few rows: n/a.
         let twice: Vec<f64> = x.iter().map(|v| 2.0 * v).collect();
