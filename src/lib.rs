@@ -16,9 +16,9 @@
 //! - [`tui`]: the workstation: one event loop fed by an input thread and a
 //!   worker thread; `update` is the only place its state changes.
 //!
-//! `domain`, `store` and `compute` never import ratatui or crossterm; polars
-//! appears only under `store`. docs/ARCHITECTURE.md has the whole picture,
-//! docs/FORMATS.md every file format.
+//! `domain`, `store` and `compute` never import ratatui or crossterm; the
+//! dataframe library appears only under `store`. docs/ARCHITECTURE.md has
+//! the whole picture, docs/FORMATS.md every file format.
 #![forbid(unsafe_code)]
 
 pub mod cli;

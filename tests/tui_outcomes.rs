@@ -154,7 +154,7 @@ fn reloaded_takes_the_disk_clears_the_history_and_asks_for_new_prices() {
     let (mut state, mut library, _) = after_a_removal();
     // Someone added a member we have no prices for.
     let mut member = library.baskets[0].members[0].clone();
-    member.symbol = Symbol::parse("0700.HK").expect("a symbol");
+    member.symbol = Symbol::parse("399999.SZ").expect("a symbol");
     library.baskets[0].members.push(member);
     let effects = update(
         &mut state,
@@ -172,7 +172,7 @@ fn reloaded_takes_the_disk_clears_the_history_and_asks_for_new_prices() {
         state.message.clone().map(|m| m.text),
         Some("reloaded from disk (undo history cleared)".into())
     );
-    let wanted = vec![Symbol::parse("0700.HK").expect("a symbol")];
+    let wanted = vec![Symbol::parse("399999.SZ").expect("a symbol")];
     assert_eq!(effects, vec![Effect::Start(Job::LoadPrices(wanted))]);
     assert_eq!(state.work.len(), 1, "the status bar says it loads");
     // Asked once: another change does not ask again while it loads.
@@ -242,7 +242,7 @@ fn progress_and_prices_loaded_open_the_workstation_as_before() {
 #[test]
 fn prices_loaded_later_join_the_book() {
     let mut state = demo_state();
-    let symbol = Symbol::parse("0700.HK").expect("a symbol");
+    let symbol = Symbol::parse("399999.SZ").expect("a symbol");
     let series = state.book.series.values().next().expect("a series").clone();
     let mut book = PriceBook::default();
     book.series.insert(symbol.clone(), series);

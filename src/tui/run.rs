@@ -112,30 +112,34 @@ impl Session<'_, '_> {
         inbox: &Receiver<Event>,
         handled: &Sender<()>,
     ) -> Result<(), RunError> {
-        let mut effects = update(self.state, Msg::Open);
+        let opening = update(self.state, Msg::Open);
+        if self.carry_out(opening) {
+            return Ok(());
+        }
         loop {
-            if self.carry_out(effects) {
-                return Ok(());
-            }
             terminal
                 .draw(|frame| view::draw(frame, self.state, theme))
                 .map_err(|e| RunError::Draw(e.to_string()))?;
             let Ok(event) = inbox.recv() else {
                 return Ok(());
             };
-            effects = match event {
-                Event::Input(input) => {
-                    let effects = action_for_event(self.state, &input)
-                        .map(|action| update(self.state, action))
-                        .unwrap_or_default();
-                    // The input thread may read the next event now.
-                    let _ = handled.send(());
-                    effects
-                }
+            let input = matches!(event, Event::Input(_));
+            let effects = match event {
+                Event::Input(input) => action_for_event(self.state, &input)
+                    .map(|action| update(self.state, action))
+                    .unwrap_or_default(),
                 Event::InputFailed(e) => return Err(RunError::Input(e)),
                 Event::Tick => update(self.state, Msg::Tick),
                 Event::Done(outcome) => update(self.state, outcome),
             };
+            if self.carry_out(effects) {
+                return Ok(());
+            }
+            if input {
+                // Handled: the input thread may read the next event (after
+                // a quit it reads nothing more).
+                let _ = handled.send(());
+            }
         }
     }
 
