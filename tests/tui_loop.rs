@@ -169,8 +169,10 @@ fn quitting_during_a_load_stops_the_worker_and_writes_nothing() {
     // between units of work, as every job does (at most 2000 checks).
     let (cancelled, told) = mpsc::channel::<()>();
     let (_never, gate) = mpsc::channel::<()>();
+    let (started, running) = mpsc::channel::<()>();
     let store = ws.store.clone();
     let load = move |job: Job, context: &JobContext| {
+        let _ = started.send(());
         for _ in 0..2000 {
             if context.cancelled() {
                 let _ = cancelled.send(());
@@ -187,6 +189,8 @@ fn quitting_during_a_load_stops_the_worker_and_writes_nothing() {
     let read = move || -> std::io::Result<Option<Event>> {
         let first = screens.recv().expect("a first frame");
         assert!(first.contains("loading"), "{first}");
+        // Quit once the job is under way (not merely queued).
+        running.recv().expect("the job starts");
         Ok(Some(Event::Key(ch('q'))))
     };
     run_session(&mut terminal, &mut state, &theme(), None, read, load).expect("a clean quit");
