@@ -31,7 +31,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
     let Some(command) = cli.command else {
         // No subcommand: the workstation (its messages go on screen, not stderr).
-        let ws = Workspace::open(root)?;
+        // The workstation loads the prices itself, after its first frame.
+        let ws = Workspace::open_without_prices(root)?;
         init_logging(&ws.store.layout().log_file());
         log_opened(&ws);
         crate::tui::open(ws)?;
