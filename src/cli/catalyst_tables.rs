@@ -7,29 +7,10 @@ use chrono::NaiveDate;
 
 use super::args::ExportWhat;
 use crate::compute::{BasketBeta, CAR_WINDOWS, Catalysts, EventStudy, LeadLag};
-
-/// One column's cells; `None` is an empty cell (n/a).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cells {
-    Text(Vec<String>),
-    Number(Vec<Option<f64>>),
-    Integer(Vec<Option<i64>>),
-    Date(Vec<Option<NaiveDate>>),
-    Flag(Vec<Option<bool>>),
-}
-
-/// Named columns of equal length.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PlainTable {
-    pub rows: usize,
-    pub columns: Vec<(String, Cells)>,
-}
+use crate::store::tables::{Cells, Column, Table};
 
 /// The table of `what` (events, leadlag or beta), or why there is none.
-pub fn catalyst_table(
-    what: ExportWhat,
-    catalysts: Option<&Catalysts>,
-) -> anyhow::Result<PlainTable> {
+pub fn catalyst_table(what: ExportWhat, catalysts: Option<&Catalysts>) -> anyhow::Result<Table> {
     let catalysts = catalysts.ok_or_else(|| {
         anyhow!("export --what {what:?}: the catalyst statistics were not computed")
     })?;
@@ -70,7 +51,7 @@ fn window_name(prefix: &str, (from, to): (i32, i32)) -> String {
 
 /// One row per event and series: the event, day 0, s, then CAR, t, days
 /// and partial per window.
-pub fn events_table(study: &EventStudy) -> PlainTable {
+pub fn events_table(study: &EventStudy) -> Table {
     let rows: Vec<_> = study
         .events
         .iter()
@@ -140,17 +121,14 @@ pub fn events_table(study: &EventStudy) -> PlainTable {
             Cells::Flag((0..rows.len()).map(|i| car(i).map(|c| c.partial)).collect()),
         ));
     }
-    PlainTable {
-        rows: rows.len(),
-        columns,
-    }
+    table(rows.len(), columns)
 }
 
 /// One row per lag k: pairs, ccf, band and whether it is outside.
-pub fn leadlag_table(ll: &LeadLag) -> PlainTable {
-    PlainTable {
-        rows: ll.ccf.len(),
-        columns: vec![
+pub fn leadlag_table(ll: &LeadLag) -> Table {
+    table(
+        ll.ccf.len(),
+        vec![
             (
                 "k".to_string(),
                 Cells::Integer(ll.ccf.iter().map(|b| Some(i64::from(b.k))).collect()),
@@ -172,12 +150,12 @@ pub fn leadlag_table(ll: &LeadLag) -> PlainTable {
                 Cells::Flag(ll.ccf.iter().map(|b| Some(b.significant)).collect()),
             ),
         ],
-    }
+    )
 }
 
 /// `date`, then `<basket>` (rolling beta) and `<basket>_se` per basket, on
 /// the union of their dates.
-pub fn beta_table(betas: &[BasketBeta]) -> PlainTable {
+pub fn beta_table(betas: &[BasketBeta]) -> Table {
     let mut dates: Vec<NaiveDate> = betas
         .iter()
         .flat_map(|b| b.rolling.iter().map(|p| p.date))
@@ -200,10 +178,16 @@ pub fn beta_table(betas: &[BasketBeta]) -> PlainTable {
         columns.push((b.basket.to_string(), Cells::Number(beta)));
         columns.push((format!("{}_se", b.basket), Cells::Number(se)));
     }
-    PlainTable {
-        rows: dates.len(),
-        columns,
-    }
+    table(dates.len(), columns)
+}
+
+/// A table of `rows` rows from named cells.
+fn table(rows: usize, columns: Vec<(String, Cells)>) -> Table {
+    let columns = columns
+        .into_iter()
+        .map(|(name, cells)| Column { name, cells })
+        .collect();
+    Table { rows, columns }
 }
 
 #[cfg(test)]

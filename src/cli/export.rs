@@ -11,7 +11,7 @@ use anyhow::bail;
 use chrono::NaiveDate;
 
 use super::args::{ExportFormat, ExportWhat};
-use super::catalyst_tables::{Cells, PlainTable, catalyst_table};
+use super::catalyst_tables::catalyst_table;
 use crate::compute::{Analysis, Catalysts, MemberRow};
 use crate::domain::BasketId;
 use crate::store::tables::{Column, Series, Table, TableFormat, wide_table, write_table};
@@ -119,27 +119,6 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
     })
 }
 
-/// A plain table (the catalyst statistics) as a frame.
-fn plain_frame(table: &PlainTable) -> PolarsResult<DataFrame> {
-    let columns = table
-        .columns
-        .iter()
-        .map(|(name, cells)| {
-            let name = name.as_str().into();
-            match cells {
-                Cells::Text(v) => Column::new(name, v),
-                Cells::Number(v) => Column::new(name, v),
-                Cells::Integer(v) => Column::new(name, v),
-                Cells::Flag(v) => Column::new(name, v),
-                Cells::Date(v) => DateChunked::from_naive_date_options(name, v.iter().copied())
-                    .into_series()
-                    .into_column(),
-            }
-        })
-        .collect();
-    DataFrame::new(table.rows, columns)
-}
-
 /// The format asked for, else the output's extension, else CSV.
 pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
     asked.unwrap_or_else(|| {
@@ -171,7 +150,7 @@ pub fn export(
         ExportWhat::Scatter => scatter_frame(analysis),
         ExportWhat::Members => members_frame(analysis, basket)?,
         ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta => {
-            plain_frame(&catalyst_table(what, catalysts)?)?
+            catalyst_table(what, catalysts)?
         }
     };
     let format = match format {

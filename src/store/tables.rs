@@ -19,7 +19,9 @@ pub enum Cells {
     Text(Vec<String>),
     /// An empty cell is a value that does not exist (no trade that day).
     Number(Vec<Option<f64>>),
+    Integer(Vec<Option<i64>>),
     Date(Vec<Option<NaiveDate>>),
+    Flag(Vec<Option<bool>>),
 }
 
 /// A named column.
@@ -140,6 +142,8 @@ fn polars_column(column: &Column) -> PolarsColumn {
     match &column.cells {
         Cells::Text(cells) => PolarsColumn::new(name, cells),
         Cells::Number(cells) => PolarsColumn::new(name, cells),
+        Cells::Integer(cells) => PolarsColumn::new(name, cells),
+        Cells::Flag(cells) => PolarsColumn::new(name, cells),
         Cells::Date(cells) => DateChunked::from_naive_date_options(name, cells.iter().copied())
             .into_series()
             .into_column(),
