@@ -5,6 +5,7 @@ mod args;
 mod cache;
 mod edit;
 mod export;
+mod fetch;
 mod report;
 pub mod text;
 
@@ -82,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tracing::info!(files = files.len(), "import committed");
             print(&summary.to_string())?;
         }
+        Command::Fetch(args) => return fetch::run(&ws, args),
         Command::Basket(BasketCommand::List) => {
             warn(&ws);
             print(&cache::basket_list(&ws))?;
