@@ -86,7 +86,10 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     if let Some(from) = plan.from
         && from > plan.to
     {
-        bail!("--from {from} is after --to {}; give a --from on or before it", plan.to);
+        bail!(
+            "--from {from} is after --to {}; give a --from on or before it",
+            plan.to
+        );
     }
     let source = SourceKind::from(args.source).open()?;
     if args.dry_run {
@@ -142,7 +145,9 @@ fn symbols(ws: &Workspace, args: &FetchArgs) -> anyhow::Result<Vec<Symbol>> {
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|s| seen.insert(s.clone()));
     if out.is_empty() {
-        bail!("nothing to fetch: the baskets have no members; name symbols (spillover fetch 300308.SZ)");
+        bail!(
+            "nothing to fetch: the baskets have no members; name symbols (spillover fetch 300308.SZ)"
+        );
     }
     Ok(out)
 }
@@ -159,7 +164,13 @@ fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
         let code = match source.code(symbol) {
             Ok(code) => code,
             Err(err) => {
-                table.row(vec![symbol.to_string(), "-".into(), String::new(), String::new(), err.to_string()]);
+                table.row(vec![
+                    symbol.to_string(),
+                    "-".into(),
+                    String::new(),
+                    String::new(),
+                    err.to_string(),
+                ]);
                 continue;
             }
         };
@@ -177,7 +188,13 @@ fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
             }
             Err(err) => (window(None, plan), err.to_string()),
         };
-        table.row(vec![symbol.to_string(), code, w.from.to_string(), w.to.to_string(), what]);
+        table.row(vec![
+            symbol.to_string(),
+            code,
+            w.from.to_string(),
+            w.to.to_string(),
+            what,
+        ]);
     }
     format!(
         "Would fetch {} symbols from {} (dry run: nothing asked, nothing written):\n{}",
@@ -260,10 +277,16 @@ fn notes(f: &Fetched) -> Vec<String> {
         out.push(format!("whole history re-fetched and replaced: {reason}"));
     }
     if f.dropped > 0 {
-        out.push(format!("{} cached rows outside the new history were dropped", f.dropped));
+        out.push(format!(
+            "{} cached rows outside the new history were dropped",
+            f.dropped
+        ));
     }
     if f.skipped > 0 {
-        out.push(format!("{} days without a price (halted) skipped", f.skipped));
+        out.push(format!(
+            "{} days without a price (halted) skipped",
+            f.skipped
+        ));
     }
     out.extend(f.notes.iter().cloned());
     out
@@ -298,12 +321,26 @@ impl Progress {
 
     fn show(&mut self, event: FetchProgress) {
         match (&self.bar, event) {
-            (Some(bar), FetchProgress::Symbol { symbol, .. }) => bar.set_message(symbol.to_string()),
+            (Some(bar), FetchProgress::Symbol { symbol, .. }) => {
+                bar.set_message(symbol.to_string())
+            }
             (Some(bar), FetchProgress::Finished { done, .. }) => bar.set_position(done as u64),
             (None, FetchProgress::Symbol { .. }) => {}
-            (None, FetchProgress::Finished { done, total, outcome }) => {
+            (
+                None,
+                FetchProgress::Finished {
+                    done,
+                    total,
+                    outcome,
+                },
+            ) => {
                 let what = match &outcome.result {
-                    FetchResult::Ok(f) => format!("{}: {} added, {} replaced", result_word(f), f.added, f.replaced),
+                    FetchResult::Ok(f) => format!(
+                        "{}: {} added, {} replaced",
+                        result_word(f),
+                        f.added,
+                        f.replaced
+                    ),
                     FetchResult::Failed { reason } => format!("FAILED: {reason}"),
                 };
                 eprintln!("[{done}/{total}] {} {what}", outcome.symbol);

@@ -8,7 +8,6 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use polars::prelude::*;
 use polars_parquet::write::KeyValue;
 
@@ -199,6 +198,7 @@ pub fn load_series(prices_dir: &Path, symbol: &Symbol) -> Result<PriceSeries, Pr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

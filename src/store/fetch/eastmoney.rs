@@ -241,9 +241,12 @@ mod tests {
 
     #[test]
     fn close_comes_before_high_in_a_kline() {
-        let bar = Bar::parse("2025-05-06,100.5,103.2,104.0,99.8,123456,1.27e10,4.2,2.7,2.7,1.1")
-            .unwrap();
-        assert_eq!((bar.open, bar.close, bar.high, bar.low), (100.5, 103.2, 104.0, 99.8));
+        let bar =
+            Bar::parse("2025-05-06,100.5,103.2,104.0,99.8,123456,1.27e10,4.2,2.7,2.7,1.1").unwrap();
+        assert_eq!(
+            (bar.open, bar.close, bar.high, bar.low),
+            (100.5, 103.2, 104.0, 99.8)
+        );
         assert!(Bar::parse("2025-05-06,100.5,-,104.0,99.8,1").is_err());
     }
 }

@@ -47,7 +47,9 @@ pub enum FetchError {
         source_name: &'static str,
         message: String,
     },
-    #[error("{source_name} sent a row the cache does not accept ({date}: {problem}); nothing was written")]
+    #[error(
+        "{source_name} sent a row the cache does not accept ({date}: {problem}); nothing was written"
+    )]
     BadRow {
         source_name: &'static str,
         date: String,

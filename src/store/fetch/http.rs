@@ -176,7 +176,9 @@ impl Http {
             )
         };
         match status {
-            429 => busy("the service limits how often it may be asked; wait a while and fetch again"),
+            429 => {
+                busy("the service limits how often it may be asked; wait a while and fetch again")
+            }
             500..=599 => busy("the service is failing; try again later"),
             _ => Attempt::Done(Answer { status, body }),
         }
@@ -242,7 +244,11 @@ pub fn parse_json<T: DeserializeOwned>(service: Service, body: &str) -> Result<T
 
 /// The first line of a body, short enough for a message.
 pub fn excerpt(body: &str) -> String {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let short: String = line.chars().take(120).collect();
     if short.is_empty() {
         String::new()

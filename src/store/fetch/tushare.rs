@@ -84,7 +84,11 @@ impl Tushare {
         if reply.code != 0 {
             return Err(FetchError::Refused {
                 source_name: SERVICE.name,
-                message: format!("{api}: {} (code {})", reply.msg.unwrap_or_default(), reply.code),
+                message: format!(
+                    "{api}: {} (code {})",
+                    reply.msg.unwrap_or_default(),
+                    reply.code
+                ),
             });
         }
         table(api, fields, reply.data.unwrap_or_default())
@@ -110,8 +114,11 @@ impl Tushare {
         // total_mv needs more Tushare points than prices: without them, no mcap.
         let caps = match self.call("daily_basic", code, "total_mv", from, to) {
             Ok(caps) => caps,
-            Err(FetchError::Refused { message, .. }) if message.contains(&format!("(code {NO_PERMISSION})")) => {
-                out.notes.push("no mcap: the token has no daily_basic permission".into());
+            Err(FetchError::Refused { message, .. })
+                if message.contains(&format!("(code {NO_PERMISSION})")) =>
+            {
+                out.notes
+                    .push("no mcap: the token has no daily_basic permission".into());
                 BTreeMap::new()
             }
             Err(err) => return Err(err),
@@ -129,14 +136,23 @@ impl Tushare {
                 close,
                 adj_close: Some(close * factor),
                 volume: v[4].map(|lots| lots * LOT),
-                mcap: caps.get(&date).and_then(|c| c[0]).map(|mv| mv * TOTAL_MV_UNIT),
+                mcap: caps
+                    .get(&date)
+                    .and_then(|c| c[0])
+                    .map(|mv| mv * TOTAL_MV_UNIT),
             });
         }
         Ok(out)
     }
 
     fn hong_kong(&self, code: &str, from: NaiveDate, to: NaiveDate) -> Result<Rows, FetchError> {
-        let daily = self.call("hk_daily_adj", code, "open,high,low,close,vol,adj_factor", from, to)?;
+        let daily = self.call(
+            "hk_daily_adj",
+            code,
+            "open,high,low,close,vol,adj_factor",
+            from,
+            to,
+        )?;
         let mut out = Rows::default();
         for (date, v) in daily {
             let (Some(close), Some(factor)) = (v[3], v[5]) else {
@@ -256,7 +272,9 @@ fn table(
                 None | Some(Value::Null) => None,
                 Some(Value::Number(n)) => n.as_f64(),
                 Some(other) => {
-                    return Err(malformed(format!("{name} on {date} is {other}, not a number")));
+                    return Err(malformed(format!(
+                        "{name} on {date} is {other}, not a number"
+                    )));
                 }
             });
         }

@@ -189,7 +189,8 @@ fn basis_change(cached: &PriceTable, fetched: &[PriceRow]) -> Option<String> {
             ));
         }
     }
-    (common == 0).then(|| "no fetched date overlaps the cache, so the price basis cannot be checked".into())
+    (common == 0)
+        .then(|| "no fetched date overlaps the cache, so the price basis cannot be checked".into())
 }
 
 /// An update: merged into the cached rows exactly as an import merges.
@@ -296,7 +297,14 @@ mod tests {
 
     #[test]
     fn an_update_asks_again_for_the_last_five_cached_sessions() {
-        let dates = ["2025-05-05", "2025-05-06", "2025-05-07", "2025-05-08", "2025-05-09", "2025-05-12"];
+        let dates = [
+            "2025-05-05",
+            "2025-05-06",
+            "2025-05-07",
+            "2025-05-08",
+            "2025-05-09",
+            "2025-05-12",
+        ];
         let table = PriceTable {
             rows: dates.iter().map(|s| row(s, 10.0, 9.0)).collect(),
             demo: false,
@@ -306,22 +314,37 @@ mod tests {
         assert_eq!((w.from, w.whole), (d("2025-05-06"), false));
         let full = window(Some(&table), &plan(true, None));
         assert_eq!((full.from, full.whole), (DEFAULT_START, true));
-        let demo = PriceTable { demo: true, ..table };
+        let demo = PriceTable {
+            demo: true,
+            ..table
+        };
         assert!(window(Some(&demo), &plan(false, None)).whole);
-        assert_eq!(window(None, &plan(false, Some("2024-01-02"))).from, d("2024-01-02"));
+        assert_eq!(
+            window(None, &plan(false, Some("2024-01-02"))).from,
+            d("2024-01-02")
+        );
     }
 
     #[test]
     fn a_changed_adjusted_price_in_the_overlap_is_a_new_basis() {
         let cached = PriceTable {
-            rows: vec![row("2025-05-08", 20.0, 18.0), row("2025-05-09", 20.4, 18.36)],
+            rows: vec![
+                row("2025-05-08", 20.0, 18.0),
+                row("2025-05-09", 20.4, 18.36),
+            ],
             demo: false,
         };
         // Same close, adj_close rounded differently by under 0.01 %: same basis.
-        let same = [row("2025-05-09", 20.4, 18.3601), row("2025-05-12", 20.8, 18.72)];
+        let same = [
+            row("2025-05-09", 20.4, 18.3601),
+            row("2025-05-12", 20.8, 18.72),
+        ];
         assert_eq!(basis_change(&cached, &same), None);
         // A dividend re-based adj_close by 2 %: a new basis.
-        let rebased = [row("2025-05-09", 20.4, 17.99), row("2025-05-12", 20.8, 18.34)];
+        let rebased = [
+            row("2025-05-09", 20.4, 17.99),
+            row("2025-05-12", 20.8, 18.34),
+        ];
         let reason = basis_change(&cached, &rebased).unwrap();
         assert!(reason.contains("2025-05-09"), "{reason}");
         // A 2-for-1 split seen in close (Yahoo's close is split-adjusted).

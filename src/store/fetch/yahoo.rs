@@ -171,7 +171,12 @@ struct AdjClose {
 }
 
 fn rows(result: ChartResult, from: NaiveDate, to: NaiveDate) -> Result<Rows, FetchError> {
-    let quote = result.indicators.quote.into_iter().next().unwrap_or_default();
+    let quote = result
+        .indicators
+        .quote
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let adjusted = result.indicators.adjclose.into_iter().next();
     let n = result.timestamp.len();
     let short = |name: &str, column: &Column| {
@@ -213,7 +218,8 @@ fn rows(result: ChartResult, from: NaiveDate, to: NaiveDate) -> Result<Rows, Fet
         }
         let adj_close = adjusted.as_ref().map(|a| at(&a.adjclose, i));
         // A halted day: Yahoo writes the day with null prices.
-        let (Some(close), Some(true) | None) = (at(&quote.close, i), adj_close.map(|a| a.is_some()))
+        let (Some(close), Some(true) | None) =
+            (at(&quote.close, i), adj_close.map(|a| a.is_some()))
         else {
             out.skipped += 1;
             continue;
