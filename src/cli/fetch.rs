@@ -236,12 +236,16 @@ pub fn render(summary: &FetchSummary) -> String {
                 table.row(vec![s.symbol.to_string(), code, "FAILED".into()]);
                 table.note(format!("    {reason}"));
             }
+            FetchResult::NotFetched => {
+                table.row(vec![s.symbol.to_string(), code, "not fetched".into()]);
+            }
         }
     }
     let failed = summary.failed();
+    let not_fetched = summary.not_fetched();
     let mut out = format!(
         "Fetched {} of {} symbols from {} up to {}",
-        summary.symbols.len() - failed,
+        summary.symbols.len() - failed - not_fetched,
         summary.symbols.len(),
         summary.source,
         summary.to
@@ -250,7 +254,7 @@ pub fn render(summary: &FetchSummary) -> String {
         let _ = write!(out, "; {failed} failed (their files are unchanged)");
     }
     if summary.cancelled {
-        out.push_str("; stopped by Ctrl-C");
+        let _ = write!(out, "; stopped by Ctrl-C, {not_fetched} not fetched");
     }
     out.push_str(":\n");
     out.push_str(&table.render("  "));
@@ -310,9 +314,15 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
             let style = indicatif::ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} {msg:12} {per_sec} ETA {eta}",
+                "{bar:30} {pos}/{len} {msg:12} {rate} ETA {eta}",
             )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} symbols/s", state.per_sec());
+                },
+            );
             bar.set_style(style);
             bar
         });
@@ -342,6 +352,7 @@ impl Progress {
                         f.replaced
                     ),
                     FetchResult::Failed { reason } => format!("FAILED: {reason}"),
+                    FetchResult::NotFetched => "not fetched".into(),
                 };
                 eprintln!("[{done}/{total}] {} {what}", outcome.symbol);
             }

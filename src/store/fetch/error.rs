@@ -20,7 +20,8 @@ pub enum FetchError {
         hint: &'static str,
     },
     #[error(
-        "{source_name} did not answer within {seconds}s ({attempts} attempts); try again later or raise SPILLOVER_FETCH_TIMEOUT_MS"
+        "{source_name} did not answer within {seconds}s ({}); try again later or raise SPILLOVER_FETCH_TIMEOUT_MS",
+        attempts_text(*attempts)
     )]
     Timeout {
         source_name: &'static str,
@@ -63,8 +64,15 @@ pub enum FetchError {
     },
     #[error("{0}")]
     Write(String),
-    #[error("not fetched: stopped by Ctrl-C before this symbol")]
-    Cancelled,
+}
+
+/// `1 attempt`, `3 attempts`.
+pub fn attempts_text(n: u32) -> String {
+    if n == 1 {
+        "1 attempt".into()
+    } else {
+        format!("{n} attempts")
+    }
 }
 
 impl From<ImportError> for FetchError {

@@ -169,7 +169,7 @@ impl Http {
                 FetchError::Status {
                     source_name: name,
                     status,
-                    detail: format!(" after {attempt} attempts"),
+                    detail: format!(" after {}", super::error::attempts_text(attempt)),
                     hint,
                 },
                 asked,

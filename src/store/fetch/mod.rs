@@ -135,6 +135,9 @@ pub enum FetchResult {
     Ok(Fetched),
     /// Nothing written; the cached file is byte-identical.
     Failed { reason: String },
+    /// Not asked: the fetch was cancelled (Ctrl-C) before this symbol.
+    #[serde(rename = "not fetched")]
+    NotFetched,
 }
 
 /// What a fetch did to one symbol's file.
@@ -180,6 +183,14 @@ impl FetchSummary {
             .count()
     }
 
+    /// Symbols not reached before a cancel.
+    pub fn not_fetched(&self) -> usize {
+        self.symbols
+            .iter()
+            .filter(|s| matches!(s.result, FetchResult::NotFetched))
+            .count()
+    }
+
     /// True when every symbol of the plan was fetched.
     pub fn all_ok(&self) -> bool {
         !self.cancelled && self.failed() == 0
@@ -210,9 +221,7 @@ pub fn fetch(
             summary.symbols.push(SymbolFetch {
                 symbol: symbol.clone(),
                 code,
-                result: FetchResult::Failed {
-                    reason: FetchError::Cancelled.to_string(),
-                },
+                result: FetchResult::NotFetched,
             });
             continue;
         }
@@ -222,24 +231,24 @@ pub fn fetch(
             symbol,
         });
         let result = match update::update(store, plan, source, symbol) {
-            Ok(fetched) => FetchResult::Ok(fetched),
-            Err(err) => FetchResult::Failed {
-                reason: err.to_string(),
-            },
-        };
-        match &result {
-            FetchResult::Ok(f) => tracing::info!(
-                source = source.name(),
-                %symbol,
-                added = f.added,
-                replaced = f.replaced,
-                rebased = f.rebased.is_some(),
-                "fetched"
-            ),
-            FetchResult::Failed { reason } => {
-                tracing::warn!(source = source.name(), %symbol, "fetch failed: {reason}");
+            Ok(fetched) => {
+                tracing::info!(
+                    source = source.name(),
+                    %symbol,
+                    added = fetched.added,
+                    replaced = fetched.replaced,
+                    rebased = fetched.rebased.is_some(),
+                    "fetched"
+                );
+                FetchResult::Ok(fetched)
             }
-        }
+            Err(err) => {
+                tracing::warn!(source = source.name(), %symbol, "fetch failed: {err}");
+                FetchResult::Failed {
+                    reason: err.to_string(),
+                }
+            }
+        };
         let outcome = SymbolFetch {
             symbol: symbol.clone(),
             code,
