@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod fetch;
 pub mod import;
+pub mod tables;
 
 mod atomic;
 mod files;
@@ -22,8 +23,7 @@ pub use files::{
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
-    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, encode_parquet, load_series,
-    read_price_file,
+    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, encode_parquet, read_price_file,
 };
 pub use workspace::{OpenError, Workspace, resolve_data_dir};
 

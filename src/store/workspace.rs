@@ -52,6 +52,14 @@ pub fn resolve_data_dir(given: Option<PathBuf>) -> Result<PathBuf, OpenError> {
 impl Workspace {
     /// Opens the data dir, installing the embedded default when it is empty.
     pub fn open(root: PathBuf) -> Result<Workspace, OpenError> {
+        let mut workspace = Workspace::open_without_prices(root)?;
+        workspace.load_prices();
+        Ok(workspace)
+    }
+
+    /// Opens the data dir like [`Workspace::open`] but leaves the book
+    /// empty: the workstation loads prices off its UI thread.
+    pub fn open_without_prices(root: PathBuf) -> Result<Workspace, OpenError> {
         let store = Store::open(&root).map_err(|source| OpenError::Io {
             path: root.clone(),
             source,
@@ -63,26 +71,42 @@ impl Workspace {
                 detail: e.to_string(),
             })?;
         }
-        let mut workspace = Workspace::load(store);
+        let mut workspace = Workspace::load_library(store);
         workspace.installed_default = installed_default;
         Ok(workspace)
     }
 
     /// Reads baskets, watchlist and the baskets' prices from `store`.
     pub fn load(store: Store) -> Workspace {
+        let mut workspace = Workspace::load_library(store);
+        workspace.load_prices();
+        workspace
+    }
+
+    /// Reads baskets and watchlist from `store`; the book stays empty.
+    fn load_library(store: Store) -> Workspace {
         let (Library { baskets, watchlist }, prints, errors) = store.load_library();
-        let mut problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
-        let book = store.load_basket_prices(&baskets);
-        problems.extend(book.problems.iter().map(|(_, message)| message.clone()));
+        let problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
         Workspace {
             store,
             baskets,
             watchlist,
-            book,
+            book: PriceBook::default(),
             prints,
             problems,
             installed_default: false,
         }
+    }
+
+    /// Loads the baskets' prices; their problems join the file problems.
+    fn load_prices(&mut self) {
+        self.book = self.store.load_basket_prices(&self.baskets);
+        let notes = self
+            .book
+            .problems
+            .iter()
+            .map(|(_, message)| message.clone());
+        self.problems.extend(notes);
     }
 
     pub fn basket(&self, id: &BasketId) -> Option<&Basket> {
