@@ -106,11 +106,13 @@ impl IndexHistory {
         let Some(start) = series.dates.first().and_then(|d| self.position(*d)) else {
             return contribution;
         };
-        for k in 1..series.levels.len() {
-            let level_before = series.levels[k - 1];
-            for term in self.terms(start + k) {
-                contribution[term.member] += level_before * term.weight * term.ret;
-            }
+        // Member by member: each member's sum still runs date by date.
+        let dates = start + 1..start + series.levels.len();
+        for (member, c) in contribution.iter_mut().enumerate() {
+            self.for_each_term(member, dates.clone(), |t, raw, ret| {
+                let level_before = series.levels[t - start - 1];
+                *c += level_before * self.term_weight(t, raw) * ret;
+            });
         }
         contribution
     }

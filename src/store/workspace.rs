@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{FileError, Fingerprints, Layout, Store, demo};
 use crate::domain::PriceBook;
 use crate::domain::edit::Library;
-use crate::domain::{Basket, BasketId, Watchlist};
+use crate::domain::{Basket, BasketId, Method, Watchlist};
 
 /// The opened cache with its contents in memory.
 #[derive(Debug, Clone)]
@@ -22,6 +22,15 @@ pub struct Workspace {
     pub problems: Vec<String>,
     /// Set when this open installed the embedded default into an empty dir.
     pub installed_default: bool,
+}
+
+/// Which columns of the price files a session loads.
+#[derive(Debug, Clone, Copy)]
+enum Columns {
+    /// Everything compute may read, whatever the method (the workstation).
+    All,
+    /// What one computation with this method override reads.
+    For(Option<Method>),
 }
 
 /// Why the data dir could not be opened at all.
@@ -52,6 +61,20 @@ pub fn resolve_data_dir(given: Option<PathBuf>) -> Result<PathBuf, OpenError> {
 impl Workspace {
     /// Opens the data dir, installing the embedded default when it is empty.
     pub fn open(root: PathBuf) -> Result<Workspace, OpenError> {
+        Workspace::open_with(root, Columns::All)
+    }
+
+    /// [`Workspace::open`] for one computation with `method_override` (a
+    /// report, an export): `mcap` is loaded only for members of baskets
+    /// weighted by cap. The workstation, which can switch methods, uses `open`.
+    pub fn open_for(
+        root: PathBuf,
+        method_override: Option<Method>,
+    ) -> Result<Workspace, OpenError> {
+        Workspace::open_with(root, Columns::For(method_override))
+    }
+
+    fn open_with(root: PathBuf, columns: Columns) -> Result<Workspace, OpenError> {
         let store = Store::open(&root).map_err(|source| OpenError::Io {
             path: root.clone(),
             source,
@@ -63,16 +86,23 @@ impl Workspace {
                 detail: e.to_string(),
             })?;
         }
-        let mut workspace = Workspace::load(store);
+        let mut workspace = Workspace::load_with(store, columns);
         workspace.installed_default = installed_default;
         Ok(workspace)
     }
 
     /// Reads baskets, watchlist and the baskets' prices from `store`.
     pub fn load(store: Store) -> Workspace {
+        Workspace::load_with(store, Columns::All)
+    }
+
+    fn load_with(store: Store, columns: Columns) -> Workspace {
         let (Library { baskets, watchlist }, prints, errors) = store.load_library();
         let mut problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
-        let book = store.load_basket_prices(&baskets);
+        let book = match columns {
+            Columns::All => store.load_basket_prices(&baskets),
+            Columns::For(method) => store.load_basket_prices_for(&baskets, method),
+        };
         problems.extend(book.problems.iter().map(|(_, message)| message.clone()));
         Workspace {
             store,
