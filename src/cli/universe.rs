@@ -9,10 +9,13 @@ use crate::store::Store;
 use crate::store::demo::{UniverseSpec, install_universe, universe_calendar};
 
 pub fn generate(root: &Path, symbols: usize, days: usize) -> anyhow::Result<ExitCode> {
+    let spec = UniverseSpec { symbols, days };
+    // Before creating the data dir: a refused size leaves nothing behind.
+    spec.check()?;
     let store = Store::open(root)?;
     let files = symbols.saturating_add(1);
     let progress = bar(files, "writing price files");
-    let baskets = install_universe(&store, UniverseSpec { symbols, days }, &|n| {
+    let baskets = install_universe(&store, spec, &|n| {
         progress.set_position(n as u64);
     })?;
     progress.finish_and_clear();

@@ -55,6 +55,17 @@ pub struct UniverseSpec {
     pub days: usize,
 }
 
+impl UniverseSpec {
+    /// Refuses a universe too small to have its baskets, or too large to name.
+    pub fn check(self) -> Result<(), UniverseError> {
+        let UniverseSpec { symbols, days } = self;
+        if !(2..=UNIVERSE_MAX_SYMBOLS).contains(&symbols) || days < 2 {
+            return Err(UniverseError::Size { symbols, days });
+        }
+        Ok(())
+    }
+}
+
 /// Why a universe was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum UniverseError {
@@ -183,10 +194,8 @@ pub fn install_universe(
     spec: UniverseSpec,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Vec<Basket>, UniverseError> {
+    spec.check()?;
     let UniverseSpec { symbols, days } = spec;
-    if !(2..=UNIVERSE_MAX_SYMBOLS).contains(&symbols) || days < 2 {
-        return Err(UniverseError::Size { symbols, days });
-    }
     if !store.is_empty() {
         return Err(UniverseError::NotEmpty(store.layout().root().to_path_buf()));
     }
