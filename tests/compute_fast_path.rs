@@ -131,8 +131,11 @@ fn day(k: u64) -> NaiveDate {
     d("2024-12-20") + Days::new(k)
 }
 
+/// One member's file: on each day, a row (a price and maybe an mcap) or none.
+type File = Vec<Option<(f64, Option<f64>)>>;
+
 /// One member's file: a row on some days, each with a price and maybe an mcap.
-fn file() -> impl Strategy<Value = Vec<Option<(f64, Option<f64>)>>> {
+fn file() -> impl Strategy<Value = File> {
     let row = (1.0f64..200.0, prop::option::weighted(0.8, 1.0e6f64..1.0e9));
     // Listing, delisting and suspensions are runs of empty cells.
     (
@@ -151,7 +154,8 @@ fn file() -> impl Strategy<Value = Vec<Option<(f64, Option<f64>)>>> {
         })
 }
 
-fn cache() -> impl Strategy<Value = (Vec<Vec<Option<(f64, Option<f64>)>>>, Vec<Option<f64>>)> {
+/// Member files and their file weights.
+fn cache() -> impl Strategy<Value = (Vec<File>, Vec<Option<f64>>)> {
     (1usize..9).prop_flat_map(|n| {
         (
             prop::collection::vec(file(), n),
@@ -160,11 +164,7 @@ fn cache() -> impl Strategy<Value = (Vec<Vec<Option<(f64, Option<f64>)>>>, Vec<O
     })
 }
 
-fn build(
-    files: &[Vec<Option<(f64, Option<f64>)>>],
-    weights: &[Option<f64>],
-    method: Method,
-) -> (Basket, PriceBook) {
+fn build(files: &[File], weights: &[Option<f64>], method: Method) -> (Basket, PriceBook) {
     let mut book = PriceBook::default();
     let mut members = Vec::new();
     for (i, cells) in files.iter().enumerate() {

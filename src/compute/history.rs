@@ -296,8 +296,8 @@ impl IndexHistory {
         self.returns = returns;
     }
 
-    /// Calls `f(t, raw weight, return)` for each date `t` in `dates` (all
-    /// >= 1) on which `member` is eligible: a price on `t` and `t-1`, and
+    /// Calls `f(t, raw weight, return)` for each date `t` (from 1) in
+    /// `dates` on which `member` is eligible: a price on `t` and `t-1`, and
     /// what the method needs on `t-1`.
     pub(crate) fn for_each_term(
         &self,

@@ -139,7 +139,7 @@ pub(super) fn read_frame(
         });
     let schema = reader.schema().map_err(parquet)?;
     for name in OPTIONAL_COLUMNS.iter().filter(|n| !optional.contains(n)) {
-        if let Some(field) = schema.get(*name) {
+        if let Some(field) = schema.get(name) {
             let dtype = DataType::from_arrow_field(field);
             if !dtype.is_primitive_numeric() {
                 return Err(DecodeError::Content(format!(
