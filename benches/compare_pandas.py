@@ -13,7 +13,7 @@ renormalised, I = 1000 on the first date) and write the wide CSV.
 
 Prints each run's wall time, the medians, the ratio, the largest relative
 difference between the two CSVs (they must agree), and spillover's peak
-memory. The pandas time is the job alone inside this process (interpreter
+memory (with GNU time). The pandas time is the job alone inside this process (interpreter
 and `import pandas` not counted); spillover's is its whole process.
 """
 
@@ -80,7 +80,7 @@ def basket_index(root: Path, method: str, members) -> pd.Series:
         weights[m["symbol"]] = w if w is not None and np.isfinite(w) and w > 0 else np.nan
     if not prices:
         return pd.Series(dtype=float)
-    wide = pd.concat(prices, axis=1).sort_index()
+    wide = pd.concat(prices, axis=1, sort=True)
     # Carried forward inside each member's life, never before or after it.
     inside = wide.bfill().notna()
     carried = wide.ffill().where(inside)
@@ -90,7 +90,7 @@ def basket_index(root: Path, method: str, members) -> pd.Series:
     elif method == "custom":
         raw = carried.notna().mul(pd.Series(weights)).where(carried.notna())
     else:
-        cap = pd.concat(mcaps, axis=1).sort_index().reindex(wide.index)
+        cap = pd.concat(mcaps, axis=1, sort=True).reindex(wide.index)
         cap = cap.ffill().where(inside)
         raw = cap.where(cap > 0)
     before = raw.shift(1)
@@ -104,19 +104,33 @@ def basket_index(root: Path, method: str, members) -> pd.Series:
 
 def pandas_job(root: Path, out: Path):
     indices = {bid: basket_index(root, method, members) for bid, method, members in read_baskets(root)}
-    table = pd.concat(indices, axis=1).sort_index()
+    table = pd.concat(indices, axis=1, sort=True)
     table.index = table.index.strftime("%Y-%m-%d")
     table.index.name = "date"
     table.to_csv(out)
 
 
+def export_command(binary: str, root: Path, out: Path):
+    return [binary, "--data-dir", str(root), "export", "--what", "indices", "--range", "all", "-o", str(out)]
+
+
 def spillover_job(binary: str, root: Path, out: Path):
-    subprocess.run(
-        [binary, "--data-dir", str(root), "export", "--what", "indices", "--range", "all", "-o", str(out)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    subprocess.run(export_command(binary, root, out), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def spillover_peak_mib(binary: str, root: Path, out: Path):
+    """Peak RSS of one export, from GNU time (a child's own rusage here would
+    count this Python process's pages, copied at fork)."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", report.name] + export_command(binary, root, out),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return int(report.read().split()[-1]) / 1024
 
 
 def timed(job) -> float:
@@ -143,11 +157,13 @@ def main():
         if list(a.columns) != list(b.columns) or list(a.index) != list(b.index):
             sys.exit(f"the tables differ in shape: {a.shape} vs {b.shape}")
         diff = ((a - b).abs() / b.abs()).max().max()
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        peak = spillover_peak_mib(args.spillover, args.data_dir, ours)
+    pandas_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rs, ps = statistics.median(rust), statistics.median(python)
     print(f"median of {args.repeat}: spillover {rs:.3f} s, pandas {ps:.3f} s: spillover is {ps / rs:.1f}x faster")
     print(f"largest relative difference between the two tables: {diff:.2e}")
-    print(f"spillover peak memory (max RSS): {peak:.0f} MiB")
+    if peak is not None:
+        print(f"peak memory (max RSS): spillover {peak:.0f} MiB, this Python process {pandas_peak:.0f} MiB")
     if not diff < 1e-9:
         sys.exit("the indices differ")
 

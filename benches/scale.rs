@@ -31,8 +31,14 @@ fn universe(n: usize, days: usize) -> PathBuf {
     dir
 }
 
+/// The binary cargo built for this bench, or SPILLOVER_BIN (a copy taken
+/// right after the build, where several worktrees share one target dir).
 fn spillover(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_spillover"));
+    let binary = std::env::var_os("SPILLOVER_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_spillover")),
+        PathBuf::from,
+    );
+    let mut command = Command::new(binary);
     command.arg("--data-dir").arg(dir).args(args);
     command
 }
