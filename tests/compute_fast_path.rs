@@ -252,3 +252,42 @@ fn an_empty_basket_and_a_day_without_terms_read_as_before() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_long_history_split_across_tasks_equals_the_straightforward_one() {
+    use spillover::store::demo::{universe_baskets, universe_calendar, universe_table};
+    // 600 dates: the passes over all members split them into several tasks.
+    let calendar = universe_calendar(600);
+    let basket = universe_baskets(24).swap_remove(0);
+    let mut book = PriceBook::default();
+    for member in &basket.members {
+        let table = universe_table(&member.symbol, &calendar);
+        book.series
+            .insert(member.symbol.clone(), PriceSeries::from_table(&table));
+    }
+    let as_of = calendar[calendar.len() - 1];
+    for method in Method::ALL {
+        let fast = IndexHistory::build(&basket, &book, Some(method), as_of);
+        let slow = reference(&basket, &book, Some(method), as_of);
+        assert!(fast.dates.len() > 300, "{}", fast.dates.len());
+        assert!(same_bits(&fast.levels, &slow.levels), "{method}");
+        assert!(same_bits(&fast.returns, &slow.returns), "{method}");
+        let window = spillover::domain::Window::new(calendar[100], as_of).unwrap();
+        let series = fast.series(window, None);
+        let start = slow.dates.binary_search(&series.dates[0]).unwrap();
+        let mut expected = vec![0.0; basket.members.len()];
+        for k in 1..series.levels.len() {
+            for term in &slow.terms[start + k] {
+                expected[term.member] += series.levels[k - 1] * term.weight * term.ret;
+            }
+        }
+        assert!(
+            same_bits(&fast.contributions(&series), &expected),
+            "{method}"
+        );
+        for t in [0, 1, 127, 128, 129, 255, 256, fast.dates.len() - 1] {
+            assert_eq!(fast.terms(t), slow.terms[t], "{method} {t}");
+            assert_eq!(fast.eligible[t], slow.terms[t].len());
+        }
+    }
+}

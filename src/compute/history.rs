@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::life::Life;
 use crate::domain::PriceBook;
@@ -201,6 +202,10 @@ pub struct IndexHistory {
     totals: Vec<f64>,
 }
 
+/// Dates per parallel task of the passes over all members: each task sums
+/// its dates' terms in basket order, so the split changes no result.
+const DATES_PER_TASK: usize = 128;
+
 /// What `iter::Sum` starts an `f64` sum from: the index return of a date
 /// without terms is this, exactly as summing no terms gives.
 const EMPTY_SUM: f64 = -0.0;
@@ -227,33 +232,43 @@ impl IndexHistory {
             .collect();
         let n = dates.len();
         let with_mcap = method == Method::Cap;
-        // Each date's total raw weight and eligible count, member by member
-        // while its prices are fresh in the cache, in basket order as the
-        // terms are summed.
-        let mut totals = vec![0.0; n];
-        let mut eligible = vec![0; n];
         let members: Vec<MemberPrices> = lives
-            .iter()
-            .zip(&file_weights)
-            .map(|(life, weight)| {
-                let prices = match life {
-                    Some(life) => life.align(&dates, with_mcap),
-                    None => MemberPrices::new(
-                        vec![f64::NAN; n],
-                        if with_mcap {
-                            vec![f64::NAN; n]
-                        } else {
-                            Vec::new()
-                        },
-                    ),
-                };
-                terms_of(&prices, method, *weight, 1..n, |t, raw, _| {
-                    totals[t] += raw;
-                    eligible[t] += 1;
-                });
-                prices
+            .par_iter()
+            .map(|life| match life {
+                Some(life) => life.align(&dates, with_mcap),
+                None => MemberPrices::new(
+                    vec![f64::NAN; n],
+                    if with_mcap {
+                        vec![f64::NAN; n]
+                    } else {
+                        Vec::new()
+                    },
+                ),
             })
             .collect();
+        // Each date's total raw weight and eligible count, members in
+        // basket order as the terms are summed; dates split across cores.
+        let mut totals = vec![0.0; n];
+        let mut eligible = vec![0; n];
+        totals
+            .par_chunks_mut(DATES_PER_TASK)
+            .zip(eligible.par_chunks_mut(DATES_PER_TASK))
+            .enumerate()
+            .for_each(|(k, (totals, eligible))| {
+                let start = k * DATES_PER_TASK;
+                for (prices, weight) in members.iter().zip(&file_weights) {
+                    terms_of(
+                        prices,
+                        method,
+                        *weight,
+                        start..start + totals.len(),
+                        |t, raw, _| {
+                            totals[t - start] += raw;
+                            eligible[t - start] += 1;
+                        },
+                    );
+                }
+            });
 
         let mut history = IndexHistory {
             basket: basket.id.clone(),
@@ -277,13 +292,19 @@ impl IndexHistory {
     /// order, so every sum adds the same numbers in the same order as date
     /// by date would.
     fn compute_levels(&mut self) {
-        let n = self.dates.len();
-        let mut returns = vec![EMPTY_SUM; n];
-        for member in 0..self.members.len() {
-            self.for_each_term(member, 1..n, |t, raw, ret| {
-                returns[t] += raw / self.totals[t] * ret;
+        let mut returns = vec![EMPTY_SUM; self.dates.len()];
+        returns
+            .par_chunks_mut(DATES_PER_TASK)
+            .enumerate()
+            .for_each(|(k, returns)| {
+                let start = k * DATES_PER_TASK;
+                for member in 0..self.members.len() {
+                    let dates = start..start + returns.len();
+                    self.for_each_term(member, dates, |t, raw, ret| {
+                        returns[t - start] += raw / self.totals[t] * ret;
+                    });
+                }
             });
-        }
         let mut level = super::BASE_LEVEL;
         self.levels = returns
             .iter()
