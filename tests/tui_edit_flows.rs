@@ -102,9 +102,9 @@ fn adding_by_typing_a_name_completes_to_the_symbol_and_saves_it() {
     let mut s = Session::new();
     s.show_basket("domestic-chain");
     s.press(&[ch('a')]);
-    assert_eq!(s.state.mode, Mode::Form);
+    assert_eq!(s.state.mode(), Mode::Form);
     s.type_text("innol");
-    let form = s.state.edit.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert_eq!(form.choices.len(), 1);
     assert_eq!(form.choices[0].value, "300308.SZ");
     assert!(
@@ -113,7 +113,7 @@ fn adding_by_typing_a_name_completes_to_the_symbol_and_saves_it() {
     );
     s.press(&[key(KeyCode::Enter)]);
 
-    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.mode(), Mode::Normal);
     let text = s.read(&s.basket_file("domestic-chain"));
     assert!(text.contains("symbol = \"300308.SZ\""), "{text}");
     assert!(
@@ -141,7 +141,7 @@ fn a_symbol_not_in_the_cache_is_added_with_a_name_and_shows_no_data() {
     s.type_text("000001.SZ");
     s.press(&[key(KeyCode::Enter)]);
     // No name known anywhere: refused at the name field.
-    let form = s.state.edit.form.as_ref().expect("the form stays open");
+    let form = s.state.form().expect("the form stays open");
     let (at, message) = form.error.clone().unwrap();
     assert_eq!(form.fields[at].key, "name", "{message}");
     assert!(
@@ -173,7 +173,7 @@ fn a_custom_weight_is_saved_in_the_file() {
     s.select_member("688256.SH");
     s.press(&[ch('e')]);
     // The weight field is focused (the table is in file order), empty.
-    let form = s.state.edit.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert_eq!(form.fields[form.focus].key, "weight");
     s.type_text("2.5");
     s.press(&[key(KeyCode::Enter)]);
@@ -197,31 +197,31 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[ch('a')]);
     s.type_text("300308.SZ");
     s.press(&[key(KeyCode::Enter)]);
-    let form = s.state.edit.form.as_ref().expect("still open");
+    let form = s.state.form().expect("still open");
     let (at, message) = form.error.clone().unwrap();
     assert_eq!(form.fields[at].key, "symbol");
     assert!(message.contains("300308.SZ"), "{message}");
     assert!(s.screen(160, 48).contains(&format!("✗ {}", &message[..20])));
     s.press(&[key(KeyCode::Esc), ch('d')]);
-    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.mode(), Mode::Normal);
 
     // A negative weight, then one that is not a number.
     s.select_member("300308.SZ");
     s.press(&[ch('e')]);
     s.type_text("-1");
     s.press(&[key(KeyCode::Enter)]);
-    let form = s.state.edit.form.as_ref().expect("still open");
+    let form = s.state.form().expect("still open");
     let (at, message) = form.error.clone().unwrap();
     assert_eq!(form.fields[at].key, "weight");
     assert!(message.contains("negative"), "{message}");
     s.press(&[key(KeyCode::Backspace), key(KeyCode::Backspace)]);
     s.type_text("abc");
     s.press(&[key(KeyCode::Enter)]);
-    let (_, message) = s.state.edit.form.as_ref().unwrap().error.clone().unwrap();
+    let (_, message) = s.state.form().unwrap().error.clone().unwrap();
     assert!(message.contains("not a number"), "{message}");
     // An empty name.
     s.press(&[key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up)]);
-    assert_eq!(s.state.edit.form.as_ref().unwrap().focus, 0);
+    assert_eq!(s.state.form().unwrap().focus, 0);
     s.press(&[ctrl('a')]);
     for _ in 0..10 {
         s.press(&[key(KeyCode::Delete)]);
@@ -233,7 +233,7 @@ fn refusals_stay_at_the_field_and_change_nothing() {
         key(KeyCode::Backspace),
     ]);
     s.press(&[ctrl('s')]);
-    let form = s.state.edit.form.as_ref().expect("still open");
+    let form = s.state.form().expect("still open");
     let (at, _) = form.error.clone().unwrap();
     assert_eq!(form.fields[at].key, "name");
     s.press(&[key(KeyCode::Esc), ch('d')]);
@@ -242,8 +242,8 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[ch(':')]);
     s.type_text("basket new domestic-chain Again");
     s.press(&[key(KeyCode::Enter)]);
-    assert_eq!(s.state.mode, Mode::Command);
-    let error = s.state.edit.command_error.clone().unwrap();
+    assert_eq!(s.state.mode(), Mode::Command);
+    let error = s.state.command_error().unwrap().to_string();
     assert!(error.contains("domestic-chain"), "{error}");
     assert!(s.screen(160, 48).contains(&format!("✗ {error}")));
     s.press(&[key(KeyCode::Esc)]);
@@ -389,7 +389,7 @@ fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
     s.press(&[ch('d')]);
 
     assert_eq!(s.read(&file), theirs, "their file is untouched");
-    assert_eq!(s.state.mode, Mode::Conflict);
+    assert_eq!(s.state.mode(), Mode::Conflict);
     assert_eq!(s.state.baskets, baskets, "back to before the edit");
     let screen = s.screen(160, 48);
     assert!(screen.contains("baskets/na-chain.toml was changed outside spillover"));
@@ -397,15 +397,15 @@ fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
 
     // Keep mine: the edit is saved over theirs.
     s.press(&[ch('k')]);
-    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.mode(), Mode::Normal);
     assert!(!s.read(&file).contains("300308.SZ"));
     assert!(!has_member(&s.state, "na-chain", "300308.SZ"));
     assert!(s.state.edit.history.can_undo());
 
     // Another outside edit, noticed while idle; reload theirs.
     std::fs::write(&file, &theirs).unwrap();
-    spillover::tui::effects::notice_outside_changes(&mut s.state, &s.disk);
-    assert_eq!(s.state.mode, Mode::Conflict);
+    spillover::tui::run::notice_outside_changes(&mut s.state, &s.disk);
+    assert_eq!(s.state.mode(), Mode::Conflict);
     s.press(&[ch('r')]);
     assert!(has_member(&s.state, "na-chain", "300308.SZ"));
     let name = &s.state.baskets[0].member(&sym("300308.SZ")).unwrap().name;
@@ -418,7 +418,7 @@ fn a_broken_hand_edit_is_reported_with_its_line_and_the_rest_loads() {
     let mut s = Session::new();
     let file = s.basket_file("hk-internet");
     std::fs::write(&file, "name = \"HK internet\"\nmethod = \"sideways\"\n").unwrap();
-    spillover::tui::effects::notice_outside_changes(&mut s.state, &s.disk);
+    spillover::tui::run::notice_outside_changes(&mut s.state, &s.disk);
     s.press(&[ch('r')]);
     let message = s.state.message.clone().unwrap();
     assert!(message.error);
@@ -453,7 +453,7 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     // replay the outcome is not known yet, so it can be neither shown nor
     // recorded.
     s.press(&[ch('r')]);
-    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.mode(), Mode::Normal);
     let message = s.state.message.clone().unwrap();
     assert!(
         message.error && message.text.contains("after the as-of date 2025-05-07"),
@@ -463,7 +463,7 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     // Back to the latest data, the results are in: record them.
     s.press(&[ch('0'), ch('r')]);
     assert_eq!(
-        s.state.mode,
+        s.state.mode(),
         Mode::Text,
         "the outcome is a multi-line field"
     );
@@ -476,10 +476,10 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     s.press(&[key(KeyCode::Enter)]);
     s.type_text("capex RMB 24.6 bn");
     s.press(&[key(KeyCode::Tab)]);
-    assert_eq!(s.state.mode, Mode::Form);
+    assert_eq!(s.state.mode(), Mode::Form);
     s.type_text("RMB 24.6 bn (Mar-2025 quarter)");
     s.press(&[ctrl('s')]);
-    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.mode(), Mode::Normal);
 
     let text = s.read(&s.watchlist_file());
     assert!(
@@ -504,15 +504,15 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     for _ in 0..7 {
         s.press(&[key(KeyCode::Tab)]);
     }
-    assert_eq!(s.state.mode, Mode::Text);
-    let form = s.state.edit.form.as_ref().unwrap();
+    assert_eq!(s.state.mode(), Mode::Text);
+    let form = s.state.form().unwrap();
     assert_eq!(form.fields[form.focus].key, "watch");
     s.press(&[ctrl('a')]);
     s.type_text(">> ");
     s.press(&[ctrl('e'), key(KeyCode::Enter)]);
     s.type_text("新行");
     s.press(&[key(KeyCode::Up), ctrl('a'), key(KeyCode::Delete)]);
-    let form = s.state.edit.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     let watch = form.value("watch");
     assert!(watch.starts_with("> "), "{watch}");
     assert!(watch.ends_with("\n新行"), "{watch}");
@@ -524,9 +524,9 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
             .contains("unsaved changes: s save · d discard")
     );
     s.press(&[key(KeyCode::Esc)]);
-    assert!(s.state.edit.form.is_some());
+    assert!(s.state.form().is_some());
     s.press(&[key(KeyCode::Esc), ch('d')]);
-    assert!(s.state.edit.form.is_none());
+    assert!(s.state.form().is_none());
     assert_eq!(s.read(&s.watchlist_file()), before);
 }
 
@@ -538,10 +538,7 @@ fn moving_a_member_and_basket_commands_save_and_undo() {
     // Move to the domestic chain: the target is picked from the list.
     s.press(&[ch('m')]);
     s.type_text("domes");
-    assert_eq!(
-        s.state.edit.form.as_ref().unwrap().choices[0].value,
-        "domestic-chain"
-    );
+    assert_eq!(s.state.form().unwrap().choices[0].value, "domestic-chain");
     s.press(&[key(KeyCode::Enter)]);
     assert!(!s.read(&s.basket_file("na-chain")).contains("300308.SZ"));
     assert!(
@@ -553,7 +550,7 @@ fn moving_a_member_and_basket_commands_save_and_undo() {
     s.press(&[ch('c')]);
     s.type_text("nowhere");
     s.press(&[key(KeyCode::Enter)]);
-    let form = s.state.edit.form.as_ref().expect("still open");
+    let form = s.state.form().expect("still open");
     assert!(form.error.as_ref().unwrap().1.contains("no basket nowhere"));
     s.press(&[key(KeyCode::Esc), ch('d')]);
 

@@ -6,7 +6,7 @@ mod tui_support;
 use std::path::PathBuf;
 
 use spillover::store::Layout;
-use spillover::tui::edit::conflict::{ConflictPrompt, Pending};
+use spillover::tui::overlay::conflict::{ConflictPrompt, Pending};
 use spillover::tui::state::AppState;
 use tui_support::{ch, demo_state, press, screen, type_text};
 

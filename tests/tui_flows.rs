@@ -9,10 +9,10 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use spillover::compute::WindowChoice;
 use spillover::domain::RangePreset;
+use spillover::tui::effect::Effect;
 use spillover::tui::keymap::BINDINGS;
 use spillover::tui::run::run_loop;
 use spillover::tui::state::{AppState, Mode, Pane};
-use spillover::tui::update::Effect;
 use spillover::tui::view;
 use tui_support::{ch, demo_state, key, press, screen, theme, type_text};
 
@@ -224,7 +224,7 @@ fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
         press(&mut state, &[ch('j')]);
     }
     press(&mut state, &[key(KeyCode::Enter)]);
-    assert_eq!(state.mode, Mode::Detail);
+    assert_eq!(state.mode(), Mode::Detail);
     let text = screen(&state, 160, 48);
     assert!(
         text.contains("not known yet: the results come 2025-05-15"),
@@ -243,7 +243,7 @@ fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
 fn help_lists_every_binding_of_the_keymap() {
     let mut state = demo_state();
     press(&mut state, &[ch('?')]);
-    assert_eq!(state.mode, Mode::Help);
+    assert_eq!(state.mode(), Mode::Help);
     let mut seen = String::new();
     for _ in 0..40 {
         seen.push_str(&screen(&state, 160, 48));
@@ -254,7 +254,7 @@ fn help_lists_every_binding_of_the_keymap() {
         assert!(seen.contains(&row), "help lacks {row:?}");
     }
     press(&mut state, &[key(KeyCode::Esc)]);
-    assert_eq!(state.mode, Mode::Normal);
+    assert_eq!(state.mode(), Mode::Normal);
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn bad_commands_say_why_and_change_nothing() {
             before,
             ":{bad} changed something"
         );
-        assert_eq!(state.mode, Mode::Normal);
+        assert_eq!(state.mode(), Mode::Normal);
     }
 }
 
@@ -331,10 +331,10 @@ fn commands_change_the_inputs_and_complete_names() {
     press(&mut state, &[ch(':')]);
     type_text(&mut state, "pa");
     press(&mut state, &[key(KeyCode::Tab)]);
-    assert_eq!(state.command, "pair ");
+    assert_eq!(state.command_line(), "pair ");
     type_text(&mut state, "na");
     press(&mut state, &[key(KeyCode::Tab)]);
-    assert_eq!(state.command, "pair na-chain ");
+    assert_eq!(state.command_line(), "pair na-chain ");
     type_text(&mut state, "domestic-chain hs");
     press(&mut state, &[key(KeyCode::Tab), key(KeyCode::Enter)]);
     assert_eq!(

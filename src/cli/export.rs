@@ -5,53 +5,18 @@
 //! no value (another market's holiday, before it starts). Member tables are
 //! one row per member with a `basket` column.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
-use polars::prelude::*;
 
 use super::args::{ExportFormat, ExportWhat};
-use crate::compute::{Analysis, MemberRow};
+use super::catalyst_tables::catalyst_table;
+use crate::compute::{Analysis, Catalysts, MemberRow};
 use crate::domain::BasketId;
-use crate::store::write_atomic;
+use crate::store::tables::{Column, Series, Table, TableFormat, wide_table, write_table};
 
-/// One named series of `(date, value)` pairs.
-struct Series<'a> {
-    name: String,
-    dates: &'a [NaiveDate],
-    values: Vec<Option<f64>>,
-}
-
-/// Lays `series` out on the union of their dates.
-fn wide_frame(series: &[Series<'_>]) -> PolarsResult<DataFrame> {
-    let dates: Vec<NaiveDate> = series
-        .iter()
-        .flat_map(|s| s.dates.iter().copied())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let mut columns = vec![
-        DateChunked::from_naive_date("date".into(), dates.iter().copied())
-            .into_series()
-            .into_column(),
-    ];
-    for s in series {
-        let mut values = vec![None; dates.len()];
-        let mut at = 0;
-        for (date, value) in s.dates.iter().zip(&s.values) {
-            while dates[at] < *date {
-                at += 1;
-            }
-            values[at] = *value;
-        }
-        columns.push(Column::new(s.name.as_str().into(), values));
-    }
-    DataFrame::new(dates.len(), columns)
-}
-
-fn indices_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+fn indices_frame(analysis: &Analysis) -> Table {
     let series: Vec<Series<'_>> = analysis
         .indices
         .iter()
@@ -61,10 +26,10 @@ fn indices_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
             values: i.levels.iter().map(|v| Some(*v)).collect(),
         })
         .collect();
-    wide_frame(&series)
+    wide_table(&series)
 }
 
-fn ratios_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+fn ratios_frame(analysis: &Analysis) -> Table {
     let series: Vec<Series<'_>> = analysis
         .ratios
         .iter()
@@ -74,14 +39,14 @@ fn ratios_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
             values: r.values.iter().map(|v| Some(*v)).collect(),
         })
         .collect();
-    wide_frame(&series)
+    wide_table(&series)
 }
 
-fn scatter_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
+fn scatter_frame(analysis: &Analysis) -> Table {
     let sc = &analysis.scatter;
     let dates: Vec<NaiveDate> = sc.points.iter().map(|p| p.date).collect();
     let rolling_dates: Vec<NaiveDate> = sc.rolling.iter().map(|r| r.0).collect();
-    wide_frame(&[
+    wide_table(&[
         Series {
             name: sc.x_label.clone(),
             dates: &dates,
@@ -100,7 +65,7 @@ fn scatter_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
     ])
 }
 
-fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result<DataFrame> {
+fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result<Table> {
     let rows: Vec<(&BasketId, &MemberRow)> = analysis
         .members
         .iter()
@@ -121,26 +86,19 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
         rows.iter().map(|(_, r)| f(r)).collect()
     };
     let number = |name: &str, f: &dyn Fn(&MemberRow) -> Option<f64>| {
-        Column::new(
-            name.into(),
-            rows.iter().map(|(_, r)| f(r)).collect::<Vec<_>>(),
-        )
+        Column::number(name, rows.iter().map(|(_, r)| f(r)).collect())
     };
     let date = |name: &str, f: &dyn Fn(&MemberRow) -> Option<NaiveDate>| {
-        DateChunked::from_naive_date_options(name.into(), rows.iter().map(|(_, r)| f(r)))
-            .into_series()
-            .into_column()
+        Column::date(name, rows.iter().map(|(_, r)| f(r)).collect())
     };
     let columns = vec![
-        Column::new(
-            "basket".into(),
-            rows.iter()
-                .map(|(id, _)| id.to_string())
-                .collect::<Vec<_>>(),
+        Column::text(
+            "basket",
+            rows.iter().map(|(id, _)| id.to_string()).collect(),
         ),
-        Column::new("symbol".into(), text(&|r| r.symbol.to_string())),
-        Column::new("name".into(), text(&|r| r.name.clone())),
-        Column::new("segment".into(), text(&|r| r.segment.clone())),
+        Column::text("symbol", text(&|r| r.symbol.to_string())),
+        Column::text("name", text(&|r| r.name.clone())),
+        Column::text("segment", text(&|r| r.segment.clone())),
         number("target_weight", &|r| r.target_weight),
         number("weight", &|r| r.current_weight),
         number("last_price", &|r| r.last_price),
@@ -153,9 +111,12 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
         number("contribution", &|r| Some(r.contribution)),
         date("first_date", &|r| r.first_date),
         date("last_date", &|r| r.last_date),
-        Column::new("status".into(), text(&|r| r.status.describe())),
+        Column::text("status", text(&|r| r.status.describe())),
     ];
-    Ok(DataFrame::new(rows.len(), columns)?)
+    Ok(Table {
+        rows: rows.len(),
+        columns,
+    })
 }
 
 /// The format asked for, else the output's extension, else CSV.
@@ -174,26 +135,27 @@ pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
 }
 
 /// Builds the table and writes it atomically; returns its row count.
+/// `catalysts` is needed by `events`, `leadlag` and `beta`.
 pub fn export(
     analysis: &Analysis,
+    catalysts: Option<&Catalysts>,
     what: ExportWhat,
     format: ExportFormat,
     basket: Option<&BasketId>,
     output: &Path,
 ) -> anyhow::Result<usize> {
-    let mut frame = match what {
-        ExportWhat::Indices => indices_frame(analysis)?,
-        ExportWhat::Ratios => ratios_frame(analysis)?,
-        ExportWhat::Scatter => scatter_frame(analysis)?,
+    let table = match what {
+        ExportWhat::Indices => indices_frame(analysis),
+        ExportWhat::Ratios => ratios_frame(analysis),
+        ExportWhat::Scatter => scatter_frame(analysis),
         ExportWhat::Members => members_frame(analysis, basket)?,
-    };
-    let mut bytes = Vec::new();
-    match format {
-        ExportFormat::Csv => CsvWriter::new(&mut bytes).finish(&mut frame)?,
-        ExportFormat::Parquet => {
-            ParquetWriter::new(&mut bytes).finish(&mut frame)?;
+        ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta => {
+            catalyst_table(what, catalysts)?
         }
-    }
-    write_atomic(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
-    Ok(frame.height())
+    };
+    let format = match format {
+        ExportFormat::Csv => TableFormat::Csv,
+        ExportFormat::Parquet => TableFormat::Parquet,
+    };
+    Ok(write_table(&table, format, output)?)
 }

@@ -1,4 +1,5 @@
-//! Plain-text tables and number formats for the headless commands.
+//! Plain-text tables and the CLI's number formats (two decimals, `n/a`),
+//! built on the shared [`crate::text`].
 //!
 //! Widths are display widths, so Chinese names line up with Latin ones.
 
@@ -83,39 +84,22 @@ impl Table {
     }
 }
 
+/// How the tables write a value that cannot be computed.
+const MISSING: &str = "n/a";
+
 /// A return as a signed percentage, `n/a` when it cannot be computed.
 pub fn pct(value: Option<f64>) -> String {
-    value.map_or_else(|| "n/a".to_string(), |v| format!("{:+.2}%", v * 100.0))
+    crate::text::pct(value, 2, MISSING)
 }
 
 /// A number with `decimals` places, `n/a` when absent.
 pub fn num(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "n/a".to_string(), |v| format!("{v:.decimals$}"))
+    crate::text::num(value, decimals, MISSING)
 }
 
-/// `1 error`, `2 errors`: a count with its noun.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
+pub use crate::text::count;
 /// Shortens `text` to at most `max` display columns, ending with `…`.
-pub fn clip(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::text::truncate as clip;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod import;
+pub mod tables;
 
 mod atomic;
 mod files;
@@ -24,7 +25,7 @@ pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
     DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, decode_parquet_columns,
-    encode_parquet, load_series, read_price_file, read_price_file_columns,
+    encode_parquet, read_price_file, read_price_file_columns,
 };
 pub use series::{ReadSeries, read_price_series};
 pub use workspace::{OpenError, Workspace, resolve_data_dir};

@@ -11,7 +11,7 @@ use std::path::Path;
 use polars::prelude::*;
 use polars_parquet::write::KeyValue;
 
-use crate::domain::{PriceRow, PriceSeries, PriceTable, Symbol};
+use crate::domain::{PriceRow, PriceTable};
 
 /// The optional numeric columns, in file order.
 pub use crate::domain::OPTIONAL_COLUMNS;
@@ -235,16 +235,11 @@ pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, Decod
     Ok(rows)
 }
 
-/// Reads the file of `symbol` under `prices_dir` into what compute uses.
-pub fn load_series(prices_dir: &Path, symbol: &Symbol) -> Result<PriceSeries, PriceFileError> {
-    read_price_file(&prices_dir.join(symbol.file_name())).map(|t| PriceSeries::from_table(&t))
-}
-
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
+    use crate::domain::PriceSeries;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

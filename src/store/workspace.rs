@@ -61,20 +61,26 @@ pub fn resolve_data_dir(given: Option<PathBuf>) -> Result<PathBuf, OpenError> {
 impl Workspace {
     /// Opens the data dir, installing the embedded default when it is empty.
     pub fn open(root: PathBuf) -> Result<Workspace, OpenError> {
-        Workspace::open_with(root, Columns::All)
+        let mut workspace = Workspace::open_without_prices(root)?;
+        workspace.load_prices();
+        Ok(workspace)
     }
 
     /// [`Workspace::open`] for one computation with `method_override` (a
     /// report, an export): `mcap` is loaded only for members of baskets
-    /// weighted by cap. The workstation, which can switch methods, uses `open`.
+    /// weighted by cap. The workstation, which can switch methods, loads all.
     pub fn open_for(
         root: PathBuf,
         method_override: Option<Method>,
     ) -> Result<Workspace, OpenError> {
-        Workspace::open_with(root, Columns::For(method_override))
+        let mut workspace = Workspace::open_without_prices(root)?;
+        workspace.load_prices_with(Columns::For(method_override));
+        Ok(workspace)
     }
 
-    fn open_with(root: PathBuf, columns: Columns) -> Result<Workspace, OpenError> {
+    /// Opens the data dir like [`Workspace::open`] but leaves the book
+    /// empty: the workstation loads prices off its UI thread.
+    pub fn open_without_prices(root: PathBuf) -> Result<Workspace, OpenError> {
         let store = Store::open(&root).map_err(|source| OpenError::Io {
             path: root.clone(),
             source,
@@ -86,33 +92,49 @@ impl Workspace {
                 detail: e.to_string(),
             })?;
         }
-        let mut workspace = Workspace::load_with(store, columns);
+        let mut workspace = Workspace::load_library(store);
         workspace.installed_default = installed_default;
         Ok(workspace)
     }
 
     /// Reads baskets, watchlist and the baskets' prices from `store`.
     pub fn load(store: Store) -> Workspace {
-        Workspace::load_with(store, Columns::All)
+        let mut workspace = Workspace::load_library(store);
+        workspace.load_prices();
+        workspace
     }
 
-    fn load_with(store: Store, columns: Columns) -> Workspace {
+    /// Reads baskets and watchlist from `store`; the book stays empty.
+    fn load_library(store: Store) -> Workspace {
         let (Library { baskets, watchlist }, prints, errors) = store.load_library();
-        let mut problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
-        let book = match columns {
-            Columns::All => store.load_basket_prices(&baskets),
-            Columns::For(method) => store.load_basket_prices_for(&baskets, method),
-        };
-        problems.extend(book.problems.iter().map(|(_, message)| message.clone()));
+        let problems: Vec<String> = errors.iter().map(FileError::to_string).collect();
         Workspace {
             store,
             baskets,
             watchlist,
-            book,
+            book: PriceBook::default(),
             prints,
             problems,
             installed_default: false,
         }
+    }
+
+    /// Loads the baskets' prices; their problems join the file problems.
+    fn load_prices(&mut self) {
+        self.load_prices_with(Columns::All);
+    }
+
+    fn load_prices_with(&mut self, columns: Columns) {
+        self.book = match columns {
+            Columns::All => self.store.load_basket_prices(&self.baskets),
+            Columns::For(method) => self.store.load_basket_prices_for(&self.baskets, method),
+        };
+        let notes = self
+            .book
+            .problems
+            .iter()
+            .map(|(_, message)| message.clone());
+        self.problems.extend(notes);
     }
 
     pub fn basket(&self, id: &BasketId) -> Option<&Basket> {

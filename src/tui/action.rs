@@ -1,9 +1,10 @@
 //! Everything the user can do in the workstation, as one vocabulary: keys map
 //! to these (see [`keymap`](super::keymap)), [`update`](super::update::update)
-//! applies them.
+//! applies them, together with the outcomes of effects ([`Msg`]).
 
 use crate::domain::RangePreset;
 
+use super::outcome::Outcome;
 use super::state::Pane;
 
 /// One thing the user asked for.
@@ -153,4 +154,30 @@ pub enum Action {
     Complete,
     /// Run the command line, or accept the filter.
     Submit,
+}
+
+/// Everything [`update`](super::update::update) handles: what the user
+/// asked for, what became of the work `update` asked for, and the clock.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// The loop has started: ask for what the first frame lacks (prices).
+    Open,
+    /// A key the keymap turned into an action.
+    User(Action),
+    /// The outcome of an effect (a save, a reload, a job's progress or result).
+    Done(Outcome),
+    /// The user has been idle for a while.
+    Tick,
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::User(action)
+    }
+}
+
+impl From<Outcome> for Msg {
+    fn from(outcome: Outcome) -> Msg {
+        Msg::Done(outcome)
+    }
 }

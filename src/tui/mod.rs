@@ -1,17 +1,29 @@
 //! The workstation: four panes explored by keyboard.
 //!
-//! Keys become [`Action`](action::Action)s in [`keymap`] (a table that the
-//! help screen reads too); [`update::update`] applies them to
-//! [`AppState`](state::AppState) without I/O; [`view`] draws the state, each
-//! pane in [`panes`] from prepared data; [`run`] is the event loop.
+//! One loop ([`run`]) waits on one channel fed by the input thread
+//! ([`input`]: keys, an idle tick) and the [`worker`] (progress and
+//! results of [`jobs`]). Keys become [`Action`](action::Action)s in
+//! [`keymap`] (a table that the help screen reads too); [`update::update`]
+//! applies actions and [`Outcome`](outcome::Outcome)s to
+//! [`AppState`](state::AppState) without I/O and returns
+//! [`Effect`](effect::Effect)s: files are written at once ([`disk`]), slow
+//! work goes to the worker, and what became of either comes back through
+//! `update`. [`view`] draws the state, each pane in [`panes`] from prepared
+//! data; what is open over the panes is one [`overlay::Overlay`].
+//! docs/ARCHITECTURE.md follows a key press through these files.
 
 pub mod action;
 pub mod command;
 pub mod config;
+pub mod disk;
 pub mod edit;
-pub mod effects;
-pub mod key;
+pub mod effect;
+pub mod event;
+pub mod input;
+pub mod jobs;
 pub mod keymap;
+pub mod outcome;
+pub mod overlay;
 pub mod panes;
 pub mod run;
 pub mod sort;
@@ -19,18 +31,20 @@ pub mod state;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod worker;
 
 use anyhow::Context;
 
 use crate::store::{Layout, Workspace};
 use config::{Config, load_config, no_color_requested};
-use effects::Disk;
-use state::AppState;
+use disk::Disk;
+use state::{AppState, Opening};
 use theme::Theme;
 
-/// Opens the workstation on `ws` in the real terminal, and gives the
-/// terminal back on quit, on error and on panic (ratatui's init installs a
-/// panic hook that restores it).
+/// Opens the workstation on `ws` (opened without prices) in the real
+/// terminal: the panes draw at once and the prices load on the worker
+/// thread. The terminal is given back on quit, on error and on panic
+/// (ratatui's init installs a panic hook that restores it).
 pub fn open(ws: Workspace) -> anyhow::Result<()> {
     // A broken config.toml must not keep the analyst out: defaults, and
     // the message line says what is wrong and where.
@@ -55,35 +69,25 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
         prints: ws.prints.clone(),
     };
     let cached = ws.store.cached_symbols().0;
-    let mut state = AppState::from_workspace(ws);
-    state.edit.cached = cached;
-    if let Some(error) = config_error {
-        state.set_message(format!("{error}; opened with the defaults"), true);
-    }
-    let opening = config.apply(state.request.clone());
-    if opening != state.request
-        && let Err(e) = state.set_request(opening)
-    {
-        state.set_message(format!("config.toml: {e}; opened with the defaults"), true);
-    }
+    let opening = Opening {
+        problems: ws.problems.clone(),
+        installed_default: ws.installed_default,
+        demo_marker: ws.store.layout().demo_marker().exists(),
+        config,
+        config_error,
+    };
+    let mut state = AppState::opening(ws, cached, opening);
     let mut terminal = ratatui::try_init().context(
         "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",
     )?;
-    // Idle for this long: look for files changed outside spillover.
-    let idle = std::time::Duration::from_millis(1500);
-    let next_event = || -> std::io::Result<Option<crossterm::event::Event>> {
-        if crossterm::event::poll(idle)? {
-            crossterm::event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    };
+    let store = disk.store.clone();
     let result = run::run_session(
         &mut terminal,
         &mut state,
         &theme,
         Some(&mut disk),
-        next_event,
+        input::terminal,
+        |job, context: &jobs::JobContext| jobs::run(&store, job, context),
     );
     ratatui::try_restore().context("cannot restore the terminal")?;
     Ok(result?)

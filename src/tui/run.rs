@@ -1,17 +1,36 @@
-//! The event loop: draw, read one event, turn it into an action, update.
-//! Generic over ratatui's `Backend` and the event source, so tests drive it
-//! with a `TestBackend` and a list of events.
+//! The event loop. One channel feeds it: the input thread (keys, resizes,
+//! an idle tick) and the worker (job progress and results). Each arrival
+//! becomes a [`Msg`] for [`update`], the only place the state changes; the
+//! effects `update` returns are carried out here (files, at once) or by the
+//! worker (slow jobs), and their outcomes go back through `update`. The
+//! screen is drawn before every wait, so it is live while a job runs.
+//!
+//! Generic over ratatui's `Backend`, the input source and the job runner,
+//! so tests drive it headless with a `TestBackend`, a list of events and a
+//! worker they hold back.
 
-use crossterm::event::Event;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::effects::{Disk, notice_outside_changes, perform};
+use super::action::{Action, Msg};
+use super::disk::Disk;
+use super::effect::Effect;
+use super::event::Event;
+use super::input;
+use super::jobs::{self, Job, JobContext};
 use super::keymap::action_for;
+use super::outcome::Outcome;
 use super::state::AppState;
 use super::theme::Theme;
 use super::update::update;
 use super::view;
+use super::worker::Worker;
+use crate::domain::PriceBook;
 
 /// Why the event loop stopped early.
 #[derive(Debug, thiserror::Error)]
@@ -24,9 +43,9 @@ pub enum RunError {
 
 /// The action an input event means now, if any; a resize needs none (the
 /// next draw uses the new size).
-pub fn action_for_event(state: &AppState, event: &Event) -> Option<super::action::Action> {
+pub fn action_for_event(state: &AppState, event: &crossterm::event::Event) -> Option<Action> {
     match event {
-        Event::Key(key) => action_for(state.mode, state.focus, key),
+        crossterm::event::Event::Key(key) => action_for(state.mode(), state.focus, key),
         _ => None,
     }
 }
@@ -37,43 +56,161 @@ pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut AppState,
     theme: &Theme,
-    mut next_event: impl FnMut() -> std::io::Result<Event>,
+    mut next_event: impl FnMut() -> std::io::Result<crossterm::event::Event> + Send,
 ) -> Result<(), RunError> {
-    run_session(terminal, state, theme, None, || next_event().map(Some))
+    let read = move || next_event().map(Some);
+    run_session(terminal, state, theme, None, read, |job, _: &JobContext| {
+        Some(without_disk(job))
+    })
 }
 
-/// The event loop of a session editing `disk`. `next_event` returns
-/// `None` when the user has been idle for a while: then the files are
-/// checked for changes made outside spillover.
-///
-/// Every update is synchronous, its effects (saving, loading prices) are
-/// performed before the next event is read, and recomputing the demo
-/// analysis takes milliseconds: a key is answered before the next.
+/// The event loop of a session editing `disk` (none: edits stay in
+/// memory). `read` is the input source (`None`: nothing yet; the real one
+/// is [`input::terminal`]); `run_job` carries out a job on the worker
+/// thread (the real one is [`jobs::run`] on the data dir).
 pub fn run_session<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut AppState,
     theme: &Theme,
-    mut disk: Option<&mut Disk>,
-    mut next_event: impl FnMut() -> std::io::Result<Option<Event>>,
+    disk: Option<&mut Disk>,
+    read: impl FnMut() -> std::io::Result<Option<crossterm::event::Event>> + Send,
+    run_job: impl FnMut(Job, &JobContext) -> Option<Outcome> + Send,
 ) -> Result<(), RunError> {
-    loop {
-        terminal
-            .draw(|frame| view::draw(frame, state, theme))
-            .map_err(|e| RunError::Draw(e.to_string()))?;
-        match next_event()? {
-            None => {
-                if let Some(disk) = disk.as_deref() {
-                    notice_outside_changes(state, disk);
-                }
+    std::thread::scope(|scope| {
+        let (events, inbox) = mpsc::channel();
+        let (handled, handled_rx) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        input::spawn(scope, read, events.clone(), handled_rx, stop.clone());
+        let worker = Worker::spawn(scope, run_job, events);
+        let mut session = Session {
+            state,
+            disk,
+            worker: &worker,
+        };
+        let result = session.run(terminal, theme, &inbox, &handled);
+        // Stop both threads; the scope waits for them (the worker after
+        // the unit of work it is in), so nothing outlives the session.
+        stop.store(true, Ordering::Relaxed);
+        worker.stop();
+        drop(handled);
+        result
+    })
+}
+
+/// What the loop works on.
+struct Session<'a, 'w> {
+    state: &'a mut AppState,
+    disk: Option<&'a mut Disk>,
+    worker: &'w Worker,
+}
+
+impl Session<'_, '_> {
+    fn run<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        theme: &Theme,
+        inbox: &Receiver<Event>,
+        handled: &Sender<()>,
+    ) -> Result<(), RunError> {
+        let opening = update(self.state, Msg::Open);
+        if self.carry_out(opening) {
+            return Ok(());
+        }
+        loop {
+            terminal
+                .draw(|frame| view::draw(frame, self.state, theme))
+                .map_err(|e| RunError::Draw(e.to_string()))?;
+            let Ok(event) = inbox.recv() else {
+                return Ok(());
+            };
+            let input = matches!(event, Event::Input(_));
+            let effects = match event {
+                Event::Input(input) => action_for_event(self.state, &input)
+                    .map(|action| update(self.state, action))
+                    .unwrap_or_default(),
+                Event::InputFailed(e) => return Err(RunError::Input(e)),
+                Event::Tick => update(self.state, Msg::Tick),
+                Event::Done(outcome) => update(self.state, outcome),
+            };
+            if self.carry_out(effects) {
+                return Ok(());
             }
-            Some(event) => {
-                if let Some(action) = action_for_event(state, &event) {
-                    let effects = update(state, action);
-                    if perform(state, disk.as_deref_mut(), effects) {
-                        return Ok(());
-                    }
-                }
+            if input {
+                // Handled: the input thread may read the next event (after
+                // a quit it reads nothing more).
+                let _ = handled.send(());
             }
         }
+    }
+
+    /// Carries out `effects` in order (jobs go to the worker), feeding each
+    /// outcome back through `update`; true when one of them is to quit.
+    fn carry_out(&mut self, effects: Vec<Effect>) -> bool {
+        let worker = self.worker;
+        carry_out(self.state, self.disk.as_deref_mut(), effects, &mut |job| {
+            worker.start(job);
+            None
+        })
+    }
+}
+
+/// Carries out `effects` at once, jobs included, each outcome through
+/// `update`, as the loop does but without threads (tests, headless use);
+/// true when one of them is to quit. Without a disk edits stay in memory.
+pub fn perform(state: &mut AppState, disk: Option<&mut Disk>, effects: Vec<Effect>) -> bool {
+    let store = disk.as_ref().map(|d| d.store.clone());
+    carry_out(state, disk, effects, &mut |job| match &store {
+        Some(store) => jobs::run(store, job, &JobContext::inline()),
+        None => Some(without_disk(job)),
+    })
+}
+
+/// While idle: the files changed outside spillover (and not left alone by
+/// the user) open the prompt, unless something else is open.
+pub fn notice_outside_changes(state: &mut AppState, disk: &Disk) {
+    for effect in update(state, Msg::Tick) {
+        if effect == Effect::LookOutside
+            && let Some(outcome) = disk.look_outside()
+        {
+            update(state, outcome);
+        }
+    }
+}
+
+fn carry_out(
+    state: &mut AppState,
+    mut disk: Option<&mut Disk>,
+    effects: Vec<Effect>,
+    start: &mut dyn FnMut(Job) -> Option<Outcome>,
+) -> bool {
+    let mut queue = VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        let outcome = match (effect, disk.as_deref_mut()) {
+            (Effect::Quit, _) => return true,
+            (Effect::Start(job), _) => start(job),
+            (effect, Some(disk)) => disk.carry_out(effect),
+            (effect, None) => without_disk_effect(effect),
+        };
+        if let Some(outcome) = outcome {
+            queue.extend(update(state, outcome));
+        }
+    }
+    false
+}
+
+/// A session without a disk saves nothing and is told it did.
+fn without_disk_effect(effect: Effect) -> Option<Outcome> {
+    match effect {
+        Effect::Save { .. } => Some(Outcome::Saved {
+            files: String::new(),
+        }),
+        _ => None,
+    }
+}
+
+/// A job without a disk has nothing to load.
+fn without_disk(job: Job) -> Outcome {
+    match job {
+        Job::LoadPrices(_) => Outcome::PricesLoaded(PriceBook::default()),
     }
 }

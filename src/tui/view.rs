@@ -8,14 +8,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::edit::render::{render_form, render_prompt};
+use super::overlay::Overlay;
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
+use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::scatter::{ScatterView, render_scatter};
 use super::panes::status::{render_hints, render_status};
 use super::panes::watchlist::{render_detail, render_watchlist};
-use super::state::{AppState, Mode, Pane};
+use super::state::{AppState, Pane};
 use super::theme::Theme;
 
 /// Where each pane goes on a screen of `area`.
@@ -121,8 +122,13 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
             }
         }
         None => {
+            let why = if state.work.is_empty() {
+                "nothing to draw: see the message line"
+            } else {
+                "loading prices…"
+            };
             for (pane, rect) in [(Pane::Chart, at.chart), (Pane::Scatter, at.scatter)] {
-                no_analysis(rect, buf, pane, theme, focused(pane));
+                no_analysis(rect, buf, pane, why, theme, focused(pane));
             }
         }
     }
@@ -132,32 +138,21 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         height: area.height.saturating_sub(2),
         ..area
     };
-    match state.mode {
-        Mode::Help => render_help(overlay, buf, state.help_scroll, theme),
-        Mode::Detail => render_detail(overlay, buf, state, theme),
-        Mode::Form | Mode::Text => {
-            if let Some(form) = &state.edit.form {
-                render_form(at.of(state.focus), overlay, buf, form, theme);
-            }
-        }
-        Mode::Conflict => {
-            if let Some(prompt) = &state.edit.prompt {
-                render_prompt(overlay, buf, prompt, theme);
-            }
-        }
-        Mode::Normal | Mode::Filter | Mode::Command => {}
+    match &state.overlay {
+        Overlay::Help { scroll } => render_help(overlay, buf, *scroll, theme),
+        Overlay::Detail => render_detail(overlay, buf, state, theme),
+        Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
+        Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
+        Overlay::None | Overlay::Filter | Overlay::Command(_) => {}
     }
 }
 
-fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, theme: &Theme, focused: bool) {
+fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, why: &str, theme: &Theme, focused: bool) {
     if area.is_empty() {
         return;
     }
     let block = super::panes::pane_block(pane.title(), theme, focused);
-    Paragraph::new(Line::styled(
-        "nothing to draw: see the message line",
-        theme.warning,
-    ))
-    .block(block)
-    .render(area, buf);
+    Paragraph::new(Line::styled(why.to_string(), theme.warning))
+        .block(block)
+        .render(area, buf);
 }

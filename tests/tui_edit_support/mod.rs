@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spillover::domain::BasketId;
 use spillover::store::Workspace;
-use spillover::tui::effects::{Disk, perform};
+use spillover::tui::disk::Disk;
 use spillover::tui::keymap::action_for;
+use spillover::tui::run::perform;
 use spillover::tui::state::AppState;
 use spillover::tui::update::update;
 use tempfile::TempDir;
@@ -63,7 +64,7 @@ impl Session {
     /// Presses keys; each action's effects are performed before the next.
     pub fn press(&mut self, keys: &[KeyEvent]) {
         for k in keys {
-            if let Some(action) = action_for(self.state.mode, self.state.focus, k) {
+            if let Some(action) = action_for(self.state.mode(), self.state.focus, k) {
                 let effects = update(&mut self.state, action);
                 perform(&mut self.state, Some(&mut self.disk), effects);
             }

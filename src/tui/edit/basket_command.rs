@@ -5,8 +5,9 @@
 use super::commit::commit;
 use crate::domain::BasketId;
 use crate::domain::edit::{BasketField, Edit};
-use crate::tui::state::{AppState, Mode};
-use crate::tui::update::Effect;
+use crate::tui::effect::Effect;
+use crate::tui::overlay::{CommandLine, Overlay};
+use crate::tui::state::AppState;
 
 /// The subcommands, for completion and the help screen.
 pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
@@ -75,9 +76,10 @@ pub fn run(state: &mut AppState, args: &[String], line: &str) -> Vec<Effect> {
         }
         Err(reason) => {
             // Stays open with the text, the reason under it.
-            state.mode = Mode::Command;
-            state.command = line.to_string();
-            state.edit.command_error = Some(reason);
+            state.overlay = Overlay::Command(CommandLine {
+                text: line.to_string(),
+                error: Some(reason),
+            });
             Vec::new()
         }
     }
@@ -97,7 +99,7 @@ fn show_after(state: &mut AppState, edit: &Edit) {
                     }
                 }
                 if let Err(reason) = state.set_request(request) {
-                    state.set_message(reason, true);
+                    state.set_message(reason.to_string(), true);
                 }
             }
             to

@@ -1,15 +1,16 @@
 //! The forms each editing key opens, pre-filled with what is there now.
 
 use super::commit::commit;
-use super::form::{Form, FormField, FormKind, Suggest};
 use crate::domain::edit::Edit;
 use crate::domain::edit::complete::known_symbols;
 use chrono::NaiveDate;
 
 use crate::domain::{BasketId, EarningsEvent, Session, Symbol};
+use crate::tui::effect::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::overlay::form::{Form, FormField, FormKind, Suggest};
 use crate::tui::sort::{SortColumn, visible_rows};
-use crate::tui::state::{AppState, Mode};
-use crate::tui::update::Effect;
+use crate::tui::state::AppState;
 
 const SESSIONS: [&str; 3] = ["before-open", "intraday", "after-close"];
 
@@ -34,12 +35,7 @@ pub fn selected_member(state: &AppState) -> Option<(BasketId, Symbol)> {
 }
 
 fn open(state: &mut AppState, form: Form) {
-    state.mode = if form.focused_is_multiline() {
-        Mode::Text
-    } else {
-        Mode::Form
-    };
-    state.edit.form = Some(form);
+    state.overlay = Overlay::Form(form);
 }
 
 /// Completion candidates: every member of every basket, and every symbol

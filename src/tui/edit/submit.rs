@@ -3,19 +3,19 @@
 //! nothing changes.
 
 use super::commit::commit;
-use super::form::{Form, FormKind};
 use crate::domain::edit::{
     Edit, EditError, EventField, Library, apply, parse_symbol, parse_weight,
 };
-use crate::domain::{BasketId, EarningsEvent, Member, Watchlist, parse_date};
+use crate::domain::{BasketId, EarningsEvent, Member, Symbol, Watchlist, parse_date};
 use crate::tui::action::Action;
-use crate::tui::state::{AppState, Mode};
-use crate::tui::update::Effect;
+use crate::tui::effect::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::overlay::form::{Form, FormKind};
+use crate::tui::state::AppState;
 
 /// Handles one action while a form is open.
 pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Some(form) = state.edit.form.as_mut() else {
-        state.mode = Mode::Normal;
+    let Overlay::Form(form) = &mut state.overlay else {
         return Vec::new();
     };
     if form.confirm_close {
@@ -65,24 +65,11 @@ pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Close => close(state, ""),
         _ => {}
     }
-    sync_mode(state);
     Vec::new()
 }
 
-/// The mode follows the focused field: Enter is a newline in a multi-line one.
-fn sync_mode(state: &mut AppState) {
-    if let Some(form) = &state.edit.form {
-        state.mode = if form.focused_is_multiline() {
-            Mode::Text
-        } else {
-            Mode::Form
-        };
-    }
-}
-
 fn close(state: &mut AppState, message: &str) {
-    state.edit.form = None;
-    state.mode = Mode::Normal;
+    state.overlay = Overlay::None;
     if !message.is_empty() {
         state.set_message(message, false);
     }
@@ -90,7 +77,7 @@ fn close(state: &mut AppState, message: &str) {
 
 /// Applies the form's edits; on a refusal the form shows it at the field.
 fn submit(state: &mut AppState) -> Vec<Effect> {
-    let Some(mut form) = state.edit.form.take() else {
+    let Overlay::Form(mut form) = std::mem::take(&mut state.overlay) else {
         return Vec::new();
     };
     form.confirm_close = false;
@@ -98,14 +85,12 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
         edits_of(&form, &state.library()).and_then(|(label, edits)| commit(state, label, &edits));
     match result {
         Ok(effects) => {
-            state.mode = Mode::Normal;
             after_submit(state, &form.kind);
             effects
         }
         Err(e) => {
             form.refuse(e.field, e.message);
-            state.edit.form = Some(form);
-            sync_mode(state);
+            state.overlay = Overlay::Form(form);
             Vec::new()
         }
     }
@@ -118,99 +103,131 @@ fn after_submit(state: &mut AppState, kind: &FormKind) {
     }
 }
 
-/// The edits a form stands for, with the history label.
+/// The edits a submitted form stands for, with the history label.
 pub fn edits_of(form: &Form, library: &Library) -> Result<(String, Vec<Edit>), EditError> {
-    let text = |key: &str| form.value(key).trim().to_string();
     let one = |edit: Edit| Ok((edit.describe(), vec![edit]));
     match &form.kind {
-        FormKind::AddMember { basket } => {
-            let symbol = parse_symbol(&text("symbol"))?;
-            let known = form.known_member(&symbol);
-            let mut member = known.unwrap_or_else(|| Member::new(symbol, ""));
-            for (key, slot) in [("name", &mut member.name), ("segment", &mut member.segment)] {
-                if !text(key).is_empty() {
-                    *slot = text(key);
-                }
-            }
-            member.weight = parse_weight(&text("weight"))?;
-            one(Edit::AddMember {
-                basket: basket.clone(),
-                member,
-            })
-        }
-        FormKind::EditMember { basket, symbol } => {
-            let edits: Vec<Edit> = form
-                .fields
-                .iter()
-                .filter(|f| f.changed())
-                .map(|f| -> Result<Edit, EditError> {
-                    Ok(Edit::SetMember {
-                        basket: basket.clone(),
-                        symbol: symbol.clone(),
-                        field: f.key.parse().map_err(|m: String| EditError::at(f.key, m))?,
-                        value: f.text().trim().to_string(),
-                    })
-                })
-                .collect::<Result<_, _>>()?;
-            let label = match edits.as_slice() {
-                [single] => single.describe(),
-                _ => format!("edit {symbol} in {basket}"),
-            };
-            Ok((label, edits))
-        }
+        FormKind::AddMember { basket } => one(added_member(form, basket)?),
+        FormKind::EditMember { basket, symbol } => member_edits(form, basket, symbol),
         FormKind::MoveMember { from, symbol, copy } => {
-            let to = BasketId::parse(&text("to")).map_err(|m| EditError::at("to", m))?;
-            if library.basket(&to).is_none() {
-                return Err(EditError::at(
-                    "to",
-                    format!("there is no basket {to}; Tab picks one of the baskets"),
-                ));
-            }
-            let (from, symbol) = (from.clone(), symbol.clone());
-            one(if *copy {
-                Edit::CopyMember { from, to, symbol }
-            } else {
-                Edit::MoveMember { from, to, symbol }
-            })
+            one(moved_member(form, library, from, symbol, *copy)?)
         }
-        FormKind::AddEvent => {
-            let event = event_of(form)?;
-            one(Edit::AddEvent { event })
-        }
-        FormKind::EditEvent { index } => {
-            let Some(old) = library.watchlist.events.get(*index) else {
-                return Err(EditError::at(
-                    "symbol",
-                    "the event is no longer in the watchlist",
-                ));
-            };
-            let event = edited_event(form, old)?;
-            let label = format!("edit the {} {} event", event.name, event.date);
-            Ok((
-                label,
-                vec![
-                    Edit::RemoveEvent { index: *index },
-                    Edit::AddEvent { event },
-                ],
-            ))
-        }
-        FormKind::RecordOutcome { index } => {
-            let optional = |key: &str| Some(text(key)).filter(|t| !t.is_empty());
-            let name = library
-                .watchlist
-                .events
-                .get(*index)
-                .map(|e| format!("{} {}", e.name, e.date))
-                .unwrap_or_default();
-            let edit = Edit::RecordOutcome {
-                index: *index,
-                outcome: form.value("outcome").trim().to_string(),
-                capex: optional("capex"),
-                guidance: optional("guidance"),
-            };
-            Ok((format!("record the outcome of {name}"), vec![edit]))
+        FormKind::AddEvent => one(Edit::AddEvent {
+            event: event_of(form)?,
+        }),
+        FormKind::EditEvent { index } => event_edits(form, library, *index),
+        FormKind::RecordOutcome { index } => Ok(recorded_outcome(form, library, *index)),
+    }
+}
+
+/// The form's text of field `key`, trimmed.
+fn text(form: &Form, key: &str) -> String {
+    form.value(key).trim().to_string()
+}
+
+/// A member from the add form: what the session knows of the symbol, with
+/// the names and weight typed.
+fn added_member(form: &Form, basket: &BasketId) -> Result<Edit, EditError> {
+    let symbol = parse_symbol(&text(form, "symbol"))?;
+    let known = form.known_member(&symbol);
+    let mut member = known.unwrap_or_else(|| Member::new(symbol, ""));
+    for (key, slot) in [("name", &mut member.name), ("segment", &mut member.segment)] {
+        if !text(form, key).is_empty() {
+            *slot = text(form, key);
         }
     }
+    member.weight = parse_weight(&text(form, "weight"))?;
+    Ok(Edit::AddMember {
+        basket: basket.clone(),
+        member,
+    })
+}
+
+/// One edit per changed cell of a member.
+fn member_edits(
+    form: &Form,
+    basket: &BasketId,
+    symbol: &Symbol,
+) -> Result<(String, Vec<Edit>), EditError> {
+    let edits: Vec<Edit> = form
+        .fields
+        .iter()
+        .filter(|f| f.changed())
+        .map(|f| -> Result<Edit, EditError> {
+            Ok(Edit::SetMember {
+                basket: basket.clone(),
+                symbol: symbol.clone(),
+                field: f.key.parse().map_err(|m: String| EditError::at(f.key, m))?,
+                value: f.text().trim().to_string(),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    let label = match edits.as_slice() {
+        [single] => single.describe(),
+        _ => format!("edit {symbol} in {basket}"),
+    };
+    Ok((label, edits))
+}
+
+/// A move (or copy) to the basket typed, which must exist.
+fn moved_member(
+    form: &Form,
+    library: &Library,
+    from: &BasketId,
+    symbol: &Symbol,
+    copy: bool,
+) -> Result<Edit, EditError> {
+    let to = BasketId::parse(&text(form, "to")).map_err(|m| EditError::at("to", m))?;
+    if library.basket(&to).is_none() {
+        return Err(EditError::at(
+            "to",
+            format!("there is no basket {to}; Tab picks one of the baskets"),
+        ));
+    }
+    let (from, symbol) = (from.clone(), symbol.clone());
+    Ok(if copy {
+        Edit::CopyMember { from, to, symbol }
+    } else {
+        Edit::MoveMember { from, to, symbol }
+    })
+}
+
+/// An edited event replaces the old one (its date may move it in the list).
+fn event_edits(
+    form: &Form,
+    library: &Library,
+    index: usize,
+) -> Result<(String, Vec<Edit>), EditError> {
+    let Some(old) = library.watchlist.events.get(index) else {
+        return Err(EditError::at(
+            "symbol",
+            "the event is no longer in the watchlist",
+        ));
+    };
+    let event = edited_event(form, old)?;
+    let label = format!("edit the {} {} event", event.name, event.date);
+    Ok((
+        label,
+        vec![Edit::RemoveEvent { index }, Edit::AddEvent { event }],
+    ))
+}
+
+/// The outcome typed; an empty capex or guidance leaves it as it was.
+fn recorded_outcome(form: &Form, library: &Library, index: usize) -> (String, Vec<Edit>) {
+    let optional = |key: &str| Some(text(form, key)).filter(|t| !t.is_empty());
+    let name = library
+        .watchlist
+        .events
+        .get(index)
+        .map(|e| format!("{} {}", e.name, e.date))
+        .unwrap_or_default();
+    let edit = Edit::RecordOutcome {
+        index,
+        outcome: form.value("outcome").trim().to_string(),
+        capex: optional("capex"),
+        guidance: optional("guidance"),
+    };
+    (format!("record the outcome of {name}"), vec![edit])
 }
 
 /// A new event from the form; each field checked where it is typed.

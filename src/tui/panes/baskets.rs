@@ -201,6 +201,30 @@ pub fn render_baskets(
     let keep = columns_that_fit(&widths, &ranks, width);
     let kept: Vec<usize> = (0..COLUMNS.len()).filter(|i| keep[*i]).collect();
 
+    lines.push(header_line(state, &kept, theme));
+
+    // Rows left for the table after tabs, summary, header and the footer.
+    let body = usize::from(inner.height).saturating_sub(4);
+    let selected = state.member_row.min(shown.len().saturating_sub(1));
+    let offset = (selected + 1).saturating_sub(body);
+    for (n, row) in shown.iter().enumerate().skip(offset).take(body) {
+        let mut line = member_line(row, &kept, theme);
+        if n == selected && focused {
+            line = line.style(theme.selected);
+        } else if n == selected {
+            line = line.style(Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED));
+        }
+        lines.push(line);
+    }
+    for _ in lines.len()..usize::from(inner.height).saturating_sub(1) {
+        lines.push(Line::raw(""));
+    }
+    lines.push(footer_line(state, &shown, rows.len(), selected, theme));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The column titles, the sorted one marked ▲ or ▼.
+fn header_line(state: &AppState, kept: &[usize], theme: &Theme) -> Line<'static> {
     let header: Vec<Span> = kept
         .iter()
         .flat_map(|i| {
@@ -217,47 +241,33 @@ pub fn render_baskets(
             [Span::styled(text, theme.title), Span::raw(" ")]
         })
         .collect();
-    lines.push(Line::from(header));
+    Line::from(header)
+}
 
-    // Rows left for the table after tabs, summary, header and the footer.
-    let body = usize::from(inner.height).saturating_sub(4);
-    let selected = state.member_row.min(shown.len().saturating_sub(1));
-    let offset = (selected + 1).saturating_sub(body);
-    for (n, row) in shown.iter().enumerate().skip(offset).take(body) {
-        let dim = without_data(&row.status);
-        let base = if dim { theme.dim } else { theme.text };
-        let spans: Vec<Span> = kept
-            .iter()
-            .flat_map(|i| {
-                let c = &COLUMNS[*i];
-                let text = cell(row, *i);
-                let text = if c.right {
-                    fit_right(&text, c.width)
-                } else {
-                    fit(&text, c.width)
-                };
-                let style = match (signed_value(row, *i), *i) {
-                    _ if dim => base,
-                    (Some(v), _) => theme.signed(v),
-                    (None, 11) if !row.status.is_ok() => theme.warning,
-                    _ => base,
-                };
-                [Span::styled(text, style), Span::raw(" ")]
-            })
-            .collect();
-        let mut line = Line::from(spans);
-        if n == selected && focused {
-            line = line.style(theme.selected);
-        } else if n == selected {
-            line = line.style(Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED));
-        }
-        lines.push(line);
-    }
-    for _ in lines.len()..usize::from(inner.height).saturating_sub(1) {
-        lines.push(Line::raw(""));
-    }
-    lines.push(footer_line(state, &shown, rows.len(), selected, theme));
-    Paragraph::new(lines).render(inner, buf);
+/// One member's row: returns coloured by sign, a member without data dim.
+fn member_line(row: &MemberRow, kept: &[usize], theme: &Theme) -> Line<'static> {
+    let dim = without_data(&row.status);
+    let base = if dim { theme.dim } else { theme.text };
+    let spans: Vec<Span> = kept
+        .iter()
+        .flat_map(|i| {
+            let c = &COLUMNS[*i];
+            let text = cell(row, *i);
+            let text = if c.right {
+                fit_right(&text, c.width)
+            } else {
+                fit(&text, c.width)
+            };
+            let style = match (signed_value(row, *i), *i) {
+                _ if dim => base,
+                (Some(v), _) => theme.signed(v),
+                (None, 11) if !row.status.is_ok() => theme.warning,
+                _ => base,
+            };
+            [Span::styled(text, style), Span::raw(" ")]
+        })
+        .collect();
+    Line::from(spans)
 }
 
 fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
@@ -340,7 +350,7 @@ fn footer_line(
     selected: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    if state.mode == Mode::Filter {
+    if state.mode() == Mode::Filter {
         return Line::from(vec![
             Span::styled("/", theme.cursor),
             Span::styled(state.filter.clone(), theme.text),

@@ -29,18 +29,7 @@ pub(crate) use plot::{
 };
 pub(crate) use series::{ChartSeries, day_offset, x_bounds};
 
-/// What the analyst has set on the chart (the app state owns it).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ChartView {
-    /// Plot ln(value), labels still in real values.
-    pub log_scale: bool,
-    /// Labels of hidden series: basket ids or ratio labels.
-    pub hidden: BTreeSet<String>,
-    /// The date whose values the legends read out.
-    pub cursor: Option<NaiveDate>,
-    /// Earnings events on the date axis: date and a short label ("BABA").
-    pub markers: Vec<(NaiveDate, String)>,
-}
+pub use crate::tui::state::ChartView;
 
 /// Index levels are shown rebased to this at the left edge.
 const INDEX_BASE: f64 = 100.0;
@@ -120,17 +109,89 @@ pub fn render_chart(
         inner.x
     };
     let plot_width = inner.right().saturating_sub(plot_left);
-    let xs = x_bounds(window);
+    let columns = PlotColumns {
+        inner,
+        left: plot_left,
+        width: plot_width,
+        label_width,
+        xs: x_bounds(window),
+    };
+    let plots = draw_panels(buf, &columns, &panels, &prepared, view, theme, window);
+    draw_time_axis(buf, &columns, &plots, &rows, view, theme, window);
+}
+
+/// Under the plots: the axis line, the date labels, the event markers;
+/// across them, the date cursor.
+fn draw_time_axis(
+    buf: &mut Buffer,
+    columns: &PlotColumns,
+    plots: &[PlotArea],
+    rows: &Rows,
+    view: &ChartView,
+    theme: &Theme,
+    window: Window,
+) {
+    let cursor = view.cursor;
+    let frame = plots.first().copied().unwrap_or(PlotArea {
+        rect: Rect::new(columns.left, columns.inner.y, columns.width, 0),
+        x: columns.xs,
+        y: [0.0, 1.0],
+    });
+    if let Some(y) = rows.axis {
+        draw_axis_line(buf, &frame, y, columns.label_width > 0, theme);
+    }
+    if let Some(y) = rows.dates {
+        draw_date_labels(buf, &frame, y, cursor, theme, window);
+    }
+    if let Some(y) = rows.axis.or(rows.dates) {
+        draw_markers(buf, &frame, y, view, theme, window);
+    }
+    if let Some(date) = cursor.filter(|&d| window.contains(d))
+        && let Some(column) = frame.column(day_offset(window, date))
+    {
+        for plot in plots {
+            draw_vertical(buf, plot.rect, column, theme.cursor);
+        }
+    }
+}
+
+/// Where the plots go across the pane: after the value labels and the axis.
+struct PlotColumns {
+    inner: Rect,
+    left: u16,
+    width: u16,
+    label_width: u16,
+    xs: [f64; 2],
+}
+
+/// Each panel's legend, series and value axis; the plot areas drawn.
+fn draw_panels(
+    buf: &mut Buffer,
+    columns: &PlotColumns,
+    panels: &[Panel<'_>],
+    prepared: &[PreparedPanel],
+    view: &ChartView,
+    theme: &Theme,
+    window: Window,
+) -> Vec<PlotArea> {
+    let scale = ValueScale {
+        log: view.log_scale,
+    };
     let mut plots = Vec::new();
-    for (panel, prep) in panels.iter().zip(&prepared) {
+    for (panel, prep) in panels.iter().zip(prepared) {
         Paragraph::new(prep.legend.clone()).render(
-            Rect::new(inner.x, panel.rect.y, inner.width, prep.legend_rows),
+            Rect::new(
+                columns.inner.x,
+                panel.rect.y,
+                columns.inner.width,
+                prep.legend_rows,
+            ),
             buf,
         );
         let rect = Rect::new(
-            plot_left,
+            columns.left,
             panel.rect.y + prep.legend_rows,
-            plot_width,
+            columns.width,
             prep.plot_rows,
         );
         let Some(bounds) = prep.bounds else {
@@ -146,34 +207,14 @@ pub fn render_chart(
         };
         let area = PlotArea {
             rect,
-            x: xs,
+            x: columns.xs,
             y: bounds,
         };
         draw_series(buf, &area, panel.series, view, scale, theme, window);
-        draw_value_axis(buf, &area, scale, label_width, theme.dim);
+        draw_value_axis(buf, &area, scale, columns.label_width, theme.dim);
         plots.push(area);
     }
-    let frame = plots.first().copied().unwrap_or(PlotArea {
-        rect: Rect::new(plot_left, inner.y, plot_width, 0),
-        x: xs,
-        y: [0.0, 1.0],
-    });
-    if let Some(y) = rows.axis {
-        draw_axis_line(buf, &frame, y, label_width > 0, theme);
-    }
-    if let Some(y) = rows.dates {
-        draw_date_labels(buf, &frame, y, cursor, theme, window);
-    }
-    if let Some(y) = rows.axis.or(rows.dates) {
-        draw_markers(buf, &frame, y, view, theme, window);
-    }
-    if let Some(date) = cursor.filter(|&d| window.contains(d))
-        && let Some(column) = frame.column(day_offset(window, date))
-    {
-        for plot in &plots {
-            draw_vertical(buf, plot.rect, column, theme.cursor);
-        }
-    }
+    plots
 }
 
 /// Where the parts of the pane go, top to bottom.

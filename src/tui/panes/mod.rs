@@ -1,8 +1,9 @@
-//! The panes: each draws from prepared data (the analysis, the state),
-//! never from a DataFrame.
+//! The panes and overlays: each draws from prepared data (the analysis,
+//! the state), never from a DataFrame.
 
 pub mod baskets;
 pub mod chart;
+pub mod form;
 pub mod help;
 pub mod scatter;
 pub mod status;

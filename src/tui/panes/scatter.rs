@@ -237,6 +237,19 @@ fn draw_points(
             theme,
         );
     }
+    paint_points(buf, &plot, scatter, theme);
+    draw_value_axis(buf, &plot, LINEAR, label_width, theme.dim);
+    if let Some(latest) = scatter.points.last() {
+        mark(buf, &plot, latest, "●", theme.highlight);
+    }
+    if let Some(point) = cursor {
+        mark(buf, &plot, &point, "◆", theme.cursor);
+    }
+}
+
+/// The fitted line, then the points shaded by age (newest brightest).
+fn paint_points(buf: &mut Buffer, plot: &PlotArea, scatter: &Scatter, theme: &Theme) {
+    let xb = plot.x;
     let buckets = theme.recency.len().max(1);
     let n = scatter.points.len();
     let fit = scatter.stats.intercept.zip(scatter.stats.slope);
@@ -270,13 +283,6 @@ fn draw_points(
             });
         }
     });
-    draw_value_axis(buf, &plot, LINEAR, label_width, theme.dim);
-    if let Some(latest) = scatter.points.last() {
-        mark(buf, &plot, latest, "●", theme.highlight);
-    }
-    if let Some(point) = cursor {
-        mark(buf, &plot, &point, "◆", theme.cursor);
-    }
 }
 
 fn mark(buf: &mut Buffer, plot: &PlotArea, point: &ScatterPoint, symbol: &str, style: Style) {

@@ -8,12 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::keymap::hints;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::overlay::Overlay;
+use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
 
 pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     let narrow = area.width < 120;
     let mut spans = Vec::new();
+    let work = state.work.first().map(|work| match work.done {
+        0 => format!(" {} ", work.label),
+        done => format!(" {} {done}/{} ", work.label, work.total),
+    });
     match state.as_of() {
         Some(as_of) if state.is_replay() => {
             spans.push(Span::styled(
@@ -22,7 +27,11 @@ pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
             ));
         }
         Some(as_of) => spans.push(Span::raw(format!(" as of {as_of} "))),
+        None if work.is_some() => {}
         None => spans.push(Span::raw(" no data ")),
+    }
+    if let Some(work) = work {
+        spans.push(Span::styled(work, theme.warning.patch(theme.status_bar)));
     }
     let range = state.preset().map_or("custom", |p| p.label());
     match &state.analysis {
@@ -59,12 +68,12 @@ pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
 }
 
 pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
-    let line = if state.mode == Mode::Command {
+    let line = if let Overlay::Command(command) = &state.overlay {
         Line::from(vec![
             Span::styled(":", theme.cursor),
-            Span::styled(state.command.clone(), theme.text),
+            Span::styled(command.text.clone(), theme.text),
             Span::styled("█", theme.cursor),
-            match &state.edit.command_error {
+            match &command.error {
                 Some(error) => Span::styled(format!("   ✗ {error}"), theme.negative),
                 None => Span::styled("   Tab completes · Enter runs · Esc cancels", theme.dim),
             },
@@ -78,7 +87,7 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Them
         Line::styled(message.text.clone(), style)
     } else {
         let mut spans = Vec::new();
-        for binding in hints(state.mode, state.focus) {
+        for binding in hints(state.mode(), state.focus) {
             let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
             spans.push(Span::styled(key, theme.cursor));
             spans.push(Span::styled(

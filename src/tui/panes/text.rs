@@ -1,51 +1,20 @@
-//! Text cut and padded by display width (Chinese names take two columns a
-//! character), and the number formats the tables share.
+//! The panes' text: the shared cutting and padding by display width
+//! ([`crate::text`]), numbers one decimal with a narrow `–` for missing,
+//! and which table columns fit.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+pub use crate::text::{fit, fit_right, truncate};
 
-/// `text` cut to `width` columns (with `…` when cut) and padded on the right.
-pub fn fit(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
-    let pad = width.saturating_sub(cut.width());
-    cut + &" ".repeat(pad)
-}
-
-/// `text` cut to `width` columns and padded on the left (numbers).
-pub fn fit_right(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
-    let pad = width.saturating_sub(cut.width());
-    " ".repeat(pad) + &cut
-}
-
-/// `text` cut to at most `width` columns, ending in `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+/// How the panes write a value that cannot be computed (narrow).
+const MISSING: &str = "–";
 
 /// A return as a signed percentage: `+12.3%`; `–` when missing.
 pub fn pct(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{:+.1}%", v * 100.0))
+    crate::text::pct(value, 1, MISSING)
 }
 
 /// A plain number with `decimals`; `–` when missing.
 pub fn num(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.decimals$}"))
+    crate::text::num(value, decimals, MISSING)
 }
 
 /// Which columns fit in `available` width: columns are taken in priority
@@ -69,6 +38,8 @@ pub fn columns_that_fit(widths: &[usize], priority: &[usize], available: usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn chinese_names_pad_by_display_width() {

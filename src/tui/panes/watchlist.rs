@@ -86,6 +86,46 @@ pub fn render_watchlist(
         return;
     }
     let width = usize::from(inner.width);
+    let (widths, kept, short_date) = column_layout(width);
+    let header: Vec<Span> = kept
+        .iter()
+        .flat_map(|i| {
+            [
+                Span::styled(fit(TITLES[*i], widths[*i]), theme.title),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    let mut lines = vec![Line::from(header)];
+    let layout = Columns {
+        widths,
+        kept,
+        short_date,
+        width,
+    };
+    let (rows, selected_line) = event_rows(state, as_of, &layout, theme, focused);
+    let body = usize::from(inner.height).saturating_sub(1);
+    // Keep the selection visible, with the line before it when possible.
+    let offset = (selected_line + 2)
+        .saturating_sub(body)
+        .min(rows.len().saturating_sub(body));
+    lines.extend(rows.into_iter().skip(offset).take(body));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The watchlist table's columns at one pane width.
+struct Columns {
+    widths: [usize; 7],
+    /// The columns shown, in order.
+    kept: Vec<usize>,
+    /// Dates as 05-15.
+    short_date: bool,
+    width: usize,
+}
+
+/// The column widths, the columns that fit `width` and whether dates are
+/// short.
+fn column_layout(width: usize) -> ([usize; 7], Vec<usize>, bool) {
     let mut widths = WIDTHS;
     // A narrow pane writes dates as 05-15 to keep the status column.
     let short_date = width < 60;
@@ -100,30 +140,32 @@ pub fn render_watchlist(
     }
     let keep = columns_that_fit(&widths, &PRIORITY, width);
     let kept: Vec<usize> = (0..7).filter(|i| keep[*i]).collect();
+    (widths, kept, short_date)
+}
 
-    let header: Vec<Span> = kept
-        .iter()
-        .flat_map(|i| {
-            [
-                Span::styled(fit(TITLES[*i], widths[*i]), theme.title),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
-    let mut lines = vec![Line::from(header)];
-
+/// One line per event with the as-of line among them, and the line of the
+/// selected event.
+fn event_rows(
+    state: &AppState,
+    as_of: NaiveDate,
+    layout: &Columns,
+    theme: &Theme,
+    focused: bool,
+) -> (Vec<Line<'static>>, usize) {
+    let events = &state.watchlist.events;
     // The as-of line sits after the last event the as-of date has reached.
     let past = events.iter().filter(|e| e.date <= as_of).count();
     let mut rows: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     for (i, event) in events.iter().enumerate() {
         if i == past {
-            rows.push(as_of_line(as_of, width, theme));
+            rows.push(as_of_line(as_of, layout.width, theme));
         }
         let reached = event.date <= as_of;
         let base = if reached { theme.dim } else { theme.text };
-        let cells = cells(event, as_of, short_date);
-        let spans: Vec<Span> = kept
+        let cells = cells(event, as_of, layout.short_date);
+        let spans: Vec<Span> = layout
+            .kept
             .iter()
             .flat_map(|c| {
                 let style = if *c == 4 && !reached {
@@ -132,7 +174,7 @@ pub fn render_watchlist(
                     base
                 };
                 [
-                    Span::styled(fit(&cells[*c], widths[*c]), style),
+                    Span::styled(fit(&cells[*c], layout.widths[*c]), style),
                     Span::raw(" "),
                 ]
             })
@@ -147,15 +189,9 @@ pub fn render_watchlist(
         rows.push(line);
     }
     if past == events.len() {
-        rows.push(as_of_line(as_of, width, theme));
+        rows.push(as_of_line(as_of, layout.width, theme));
     }
-    let body = usize::from(inner.height).saturating_sub(1);
-    // Keep the selection visible, with the line before it when possible.
-    let offset = (selected_line + 2)
-        .saturating_sub(body)
-        .min(rows.len().saturating_sub(body));
-    lines.extend(rows.into_iter().skip(offset).take(body));
-    Paragraph::new(lines).render(inner, buf);
+    (rows, selected_line)
 }
 
 fn as_of_line(as_of: NaiveDate, width: usize, theme: &Theme) -> Line<'static> {

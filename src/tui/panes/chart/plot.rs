@@ -146,23 +146,7 @@ pub(crate) fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style
 }
 
 /// Text cut to `width` columns with an ellipsis when it does not fit.
-pub(crate) fn shorten(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    for ch in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(ch);
-    }
-    out.push('…');
-    out
-}
+pub(crate) use crate::text::truncate as shorten;
 
 #[cfg(test)]
 mod tests {

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::conflict::ConflictPrompt;
-use super::field::TextField;
-use super::form::Form;
-use crate::tui::panes::text::{fit, truncate};
-use crate::tui::panes::watchlist::centered;
+use super::text::{fit, truncate};
+use super::watchlist::centered;
+use crate::tui::overlay::conflict::ConflictPrompt;
+use crate::tui::overlay::field::TextField;
+use crate::tui::overlay::form::Form;
 use crate::tui::theme::Theme;
 
 /// Label column width.

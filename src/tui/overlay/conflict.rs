@@ -36,6 +36,20 @@ impl ConflictPrompt {
         }
     }
 
+    /// The prompt without the files in `left_alone` (the user dismissed
+    /// them); `None` when nothing is left to ask about.
+    pub fn without(mut self, left_alone: &[PathBuf]) -> Option<ConflictPrompt> {
+        let (paths, names) = self
+            .paths
+            .into_iter()
+            .zip(self.names)
+            .filter(|(path, _)| !left_alone.contains(path))
+            .unzip();
+        self.paths = paths;
+        self.names = names;
+        (!self.paths.is_empty()).then_some(self)
+    }
+
     /// "baskets/na-chain.toml was changed outside spillover"
     pub fn headline(&self) -> String {
         let verb = if self.names.len() == 1 { "was" } else { "were" };

@@ -3,8 +3,9 @@
 
 use crossterm::event::KeyCode;
 
+use super::binding::{BASKETS, Binding, G, Scope, WATCH, bind, hint};
+use super::key::{ch, code, ctrl};
 use crate::tui::action::Action;
-use crate::tui::keymap::{BASKETS, Binding, G, Scope, WATCH, bind, ch, code, ctrl, hint};
 use crate::tui::state::Mode;
 
 const FORM: Scope = Scope::Mode(Mode::Form);

@@ -1,0 +1,129 @@
+//! The worker's vocabulary: slow work as a [`Job`], each carried out by one
+//! function that reports progress and stops when asked. To add a job: a
+//! variant here, its label and units, one function, one line in [`run`].
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+
+use super::event::Event;
+use super::outcome::Outcome;
+use crate::domain::{PriceBook, Symbol};
+use crate::store::Store;
+
+/// Slow work for the worker thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Load these symbols' prices from the cache (the first frame's, or
+    /// members new to the book); answers [`Outcome::PricesLoaded`].
+    LoadPrices(Vec<Symbol>),
+}
+
+impl Job {
+    /// What the status bar says while the job runs.
+    pub fn label(&self) -> String {
+        match self {
+            Job::LoadPrices(symbols) => format!("loading {} symbols", symbols.len()),
+        }
+    }
+
+    /// The symbols whose prices the job brings (none is asked for twice).
+    pub fn symbols(&self) -> &[Symbol] {
+        match self {
+            Job::LoadPrices(symbols) => symbols,
+        }
+    }
+
+    /// How many units of work it has (the `total` of its progress).
+    pub fn units(&self) -> usize {
+        match self {
+            Job::LoadPrices(symbols) => symbols.len(),
+        }
+    }
+}
+
+/// What a running job may use: the cancel flag, checked between units of
+/// work (a quit sets it), and a way to report progress.
+#[derive(Debug, Clone)]
+pub struct JobContext {
+    cancel: Arc<AtomicBool>,
+    progress: Option<Sender<Event>>,
+}
+
+impl JobContext {
+    /// A job in the worker: progress goes to the run loop's channel.
+    pub fn new(cancel: Arc<AtomicBool>, progress: Sender<Event>) -> JobContext {
+        JobContext {
+            cancel,
+            progress: Some(progress),
+        }
+    }
+
+    /// A job run where it is asked for (tests, headless): never cancelled,
+    /// progress unreported.
+    pub fn inline() -> JobContext {
+        JobContext {
+            cancel: Arc::new(AtomicBool::new(false)),
+            progress: None,
+        }
+    }
+
+    /// True once the session is quitting: stop before the next unit, and
+    /// leave nothing half-written (a unit's writes are atomic).
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// `done` of `total` units are done.
+    pub fn progress(&self, done: usize, total: usize) {
+        if let Some(progress) = &self.progress {
+            // The loop may have quit: then nobody needs to know.
+            let _ = progress.send(Event::Done(Outcome::Progress { done, total }));
+        }
+    }
+}
+
+/// Carries out `job` on `store`; `None` when it was cancelled.
+pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<Outcome> {
+    match job {
+        Job::LoadPrices(symbols) => {
+            load_prices(store, &symbols, context).map(Outcome::PricesLoaded)
+        }
+    }
+}
+
+/// Loads prices a symbol at a time (a unit of work), so a quit stops it
+/// between files and the bar can count.
+pub fn load_prices(store: &Store, symbols: &[Symbol], context: &JobContext) -> Option<PriceBook> {
+    let mut book = PriceBook::default();
+    for (i, symbol) in symbols.iter().enumerate() {
+        if context.cancelled() {
+            return None;
+        }
+        let one = store.load_prices([symbol]);
+        book.series.extend(one.series);
+        book.problems.extend(one.problems);
+        context.progress(i + 1, symbols.len());
+    }
+    tracing::info!(symbols = book.series.len(), "prices loaded");
+    Some(book)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_load_stops_before_its_next_file() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let store = Store::open(dir.path()).expect("a store");
+        crate::store::demo::install(&store).expect("the demo installs");
+        let symbols = store.cached_symbols().0;
+        assert!(symbols.len() > 2, "the demo has prices");
+        let context = JobContext::inline();
+        let book = load_prices(&store, &symbols, &context).expect("not cancelled");
+        assert_eq!(book.series.len(), symbols.len());
+        context.cancel.store(true, Ordering::Relaxed);
+        assert!(load_prices(&store, &symbols, &context).is_none());
+    }
+}

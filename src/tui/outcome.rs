@@ -1,0 +1,46 @@
+//! What became of an [`Effect`](super::effect::Effect): reported by the
+//! run loop or the worker and applied by [`update`](super::update::update),
+//! like a key press.
+
+use super::overlay::conflict::ConflictPrompt;
+use crate::domain::PriceBook;
+use crate::domain::edit::Library;
+
+/// The result (or progress) of something `update` asked for.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The edit's save wrote these files (as the user names them; empty
+    /// in a session without a disk).
+    Saved { files: String },
+    /// The save found a file changed outside: nothing written; the screen
+    /// goes back to `before` and the prompt asks.
+    SaveConflicted {
+        before: Library,
+        prompt: ConflictPrompt,
+    },
+    /// The save wrote nothing: the screen goes back to `before`.
+    SaveFailed { before: Library, error: String },
+    /// The save failed after writing some files: the screen takes the
+    /// files as they are now on disk.
+    SavePartlyFailed { on_disk: Library, error: String },
+    /// "Keep mine" wrote `after`.
+    KeptMine {
+        after: Library,
+        label: Option<String>,
+        files: String,
+    },
+    /// "Keep mine" could not write.
+    KeepMineFailed { error: String },
+    /// "Reload theirs" read the library from disk; `problems` are files
+    /// that did not load.
+    Reloaded {
+        library: Library,
+        problems: Vec<String>,
+    },
+    /// While idle, files were found changed outside spillover.
+    OutsideChange(ConflictPrompt),
+    /// The oldest job under way has done `done` of its `total` units.
+    Progress { done: usize, total: usize },
+    /// The oldest job under way loaded these prices.
+    PricesLoaded(PriceBook),
+}

@@ -1,0 +1,76 @@
+//! What is on top of the panes, carrying its own data: the filter input,
+//! the command line, help, an event's detail, a form, the "changed
+//! outside" prompt. One value, so no two fields can disagree about what is
+//! open; the keys' [`Mode`] is read from it.
+
+pub mod conflict;
+pub mod field;
+pub mod form;
+
+use conflict::ConflictPrompt;
+use form::Form;
+
+/// The one thing open over the panes, if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Overlay {
+    /// Keys act on the focused pane.
+    #[default]
+    None,
+    /// Typing the member-table filter (the filter itself stays after Enter).
+    Filter,
+    /// Typing a `:` command.
+    Command(CommandLine),
+    /// The help screen, scrolled this many rows.
+    Help { scroll: u16 },
+    /// The detail view of the selected earnings event.
+    Detail,
+    /// A form (add member, edit cell, record an outcome…).
+    Form(Form),
+    /// A file changed outside spillover: reload theirs or keep mine?
+    Conflict(ConflictPrompt),
+}
+
+/// The `:` line being typed, and why the last one was refused (it stays
+/// open with the text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommandLine {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// What the keys currently do: read from the overlay (the keymap's scopes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Keys act on the focused pane.
+    Normal,
+    /// Typing the member-table filter.
+    Filter,
+    /// Typing a `:` command.
+    Command,
+    /// The help screen is open.
+    Help,
+    /// The detail view of an earnings event is open.
+    Detail,
+    /// A form is open, a one-line field focused (add member, edit cell…).
+    Form,
+    /// A form is open, a multi-line field focused (watch, outcome…).
+    Text,
+    /// A file changed outside spillover: reload theirs or keep mine?
+    Conflict,
+}
+
+impl Overlay {
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::None => Mode::Normal,
+            Overlay::Filter => Mode::Filter,
+            Overlay::Command(_) => Mode::Command,
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Detail => Mode::Detail,
+            // Enter is a newline in a multi-line field.
+            Overlay::Form(form) if form.focused_is_multiline() => Mode::Text,
+            Overlay::Form(_) => Mode::Form,
+            Overlay::Conflict(_) => Mode::Conflict,
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Keys while something is open over the panes that is not a form: the
+//! filter input, the `:` command line (and running it), help, the event
+//! detail. Forms and the "changed outside" prompt are editing
+//! ([`edit`](crate::tui::edit)).
+
+use super::panes::PAGE;
+use super::window::{apply, set_range};
+use crate::compute::{Request, WindowChoice};
+use crate::domain::BasketId;
+use crate::tui::action::Action;
+use crate::tui::command::{self, Command};
+use crate::tui::edit::basket_command;
+use crate::tui::effect::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::state::AppState;
+
+/// Typing the member-table filter: it narrows the table as it is typed.
+pub(super) fn on_filter(state: &mut AppState, action: Action) {
+    match action {
+        Action::Input(c) => {
+            state.filter.push(c);
+            state.member_row = 0;
+        }
+        Action::Backspace => {
+            state.filter.pop();
+            state.member_row = 0;
+        }
+        Action::Submit => {
+            state.message = None;
+            state.overlay = Overlay::None;
+        }
+        Action::Close => {
+            state.message = None;
+            state.filter.clear();
+            state.member_row = 0;
+            state.overlay = Overlay::None;
+        }
+        _ => {}
+    }
+}
+
+/// Typing a `:` command; a refused one left its reason, which typing clears.
+pub(super) fn on_command_line(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let ids = basket_ids(state);
+    let Overlay::Command(line) = &mut state.overlay else {
+        return Vec::new();
+    };
+    line.error = None;
+    match action {
+        Action::Input(c) => line.text.push(c),
+        Action::Backspace => {
+            line.text.pop();
+        }
+        Action::Complete => line.text = command::complete(&line.text, &ids),
+        Action::Submit => {
+            let text = std::mem::take(&mut line.text);
+            state.message = None;
+            state.overlay = Overlay::None;
+            return run_command(state, &text);
+        }
+        Action::Close => {
+            state.message = None;
+            state.overlay = Overlay::None;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Help scrolls; the event detail only closes.
+pub(super) fn on_help_or_detail(state: &mut AppState, action: Action) {
+    state.message = None;
+    let delta: i64 = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => PAGE as i64,
+        Action::PageUp => -(PAGE as i64),
+        Action::Close => {
+            state.overlay = Overlay::None;
+            return;
+        }
+        _ => return,
+    };
+    if let Overlay::Help { scroll } = &mut state.overlay {
+        *scroll = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
+    }
+}
+
+fn basket_ids(state: &AppState) -> Vec<BasketId> {
+    state.baskets.iter().map(|b| b.id.clone()).collect()
+}
+
+fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
+    let command = match command::parse(line, &basket_ids(state)) {
+        Ok(command) => command,
+        Err(reason) => {
+            state.set_message(format!(":{} — {reason}", line.trim()), true);
+            return Vec::new();
+        }
+    };
+    let request = state.request.clone();
+    match command {
+        Command::Window(window) => set_range(state, WindowChoice::Explicit(window)),
+        Command::Range(preset) => set_range(state, WindowChoice::Preset(preset)),
+        Command::AsOf(date) => apply(
+            state,
+            Request {
+                as_of: date.or(state.latest()),
+                ..request
+            },
+        ),
+        Command::Method(method) => apply(state, Request { method, ..request }),
+        Command::Base(base) => apply(state, Request { base, ..request }),
+        Command::Pair(pair) => apply(state, Request { pair, ..request }),
+        Command::Roll(roll) => apply(state, Request { roll, ..request }),
+        Command::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
+        Command::Quit => return vec![Effect::Quit],
+    }
+    Vec::new()
+}
