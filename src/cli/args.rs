@@ -85,8 +85,20 @@ pub enum Command {
     /// Manage the embedded demo default.
     Demo {
         /// Re-install the default baskets, watchlist and demo prices (imported prices are kept).
-        #[arg(long, required = true)]
+        #[arg(long, required_unless_present = "universe")]
         reset: bool,
+        /// Instead: write a synthetic market of N symbols into a new, empty data dir (benchmarks).
+        #[arg(long, hide = true, value_name = "N", conflicts_with = "reset")]
+        universe: Option<usize>,
+        /// With --universe: trading days per symbol.
+        #[arg(
+            long,
+            hide = true,
+            value_name = "D",
+            requires = "universe",
+            default_value_t = 5000
+        )]
+        days: usize,
     },
 }
 

@@ -3,10 +3,17 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::progress::bar;
 use super::text::{Align, Table, clip, count, num, pct};
 use crate::compute::Analysis;
 use crate::domain::{BasketId, Symbol};
-use crate::store::{Workspace, partly_adjusted_note, read_price_file};
+use crate::store::{
+    PriceFileError, ReadSeries, Workspace, partly_adjusted_note, read_price_series,
+};
 
 /// `spillover symbols`: every cached symbol with its rows and date range.
 pub fn symbols(ws: &Workspace) -> String {
@@ -21,32 +28,28 @@ pub fn symbols(ws: &Workspace) -> String {
         ("source", Align::Left),
         ("baskets", Align::Left),
     ]);
-    for symbol in &symbols {
-        let baskets = used_by.get(symbol).map(|b| b.join(" ")).unwrap_or_default();
-        match read_price_file(&dir.join(symbol.file_name())) {
-            Ok(t) => table.row(vec![
-                symbol.to_string(),
-                t.rows.len().to_string(),
-                t.rows
-                    .first()
-                    .map(|r| r.date.to_string())
-                    .unwrap_or_default(),
-                t.rows
-                    .last()
-                    .map(|r| r.date.to_string())
-                    .unwrap_or_default(),
-                if t.demo { "DEMO" } else { "imported" }.to_string(),
-                baskets,
-            ]),
-            Err(_) => table.row(vec![
-                symbol.to_string(),
+    let cells = read_all(
+        &dir,
+        &symbols,
+        "reading price files",
+        |_, read| match read {
+            Ok((s, _)) => [
+                s.len().to_string(),
+                s.first_date().map(|d| d.to_string()).unwrap_or_default(),
+                s.last_date().map(|d| d.to_string()).unwrap_or_default(),
+                if s.demo { "DEMO" } else { "imported" }.to_string(),
+            ],
+            Err(_) => [
                 "?".into(),
                 String::new(),
                 String::new(),
                 "unreadable (run spillover check)".into(),
-                baskets,
-            ]),
-        }
+            ],
+        },
+    );
+    for (symbol, [rows, first, last, source]) in symbols.iter().zip(cells) {
+        let baskets = used_by.get(symbol).map(|b| b.join(" ")).unwrap_or_default();
+        table.row(vec![symbol.to_string(), rows, first, last, source, baskets]);
     }
     let mut out = format!("{} symbols in {}\n", symbols.len(), dir.display());
     out.push_str(&table.render(""));
@@ -57,6 +60,30 @@ pub fn symbols(ws: &Workspace) -> String {
         );
     }
     out
+}
+
+/// Reads the price file of every symbol in `dir`, on all cores, with a
+/// progress bar: a cache can hold thousands. Read as compute reads it
+/// (`date`, `close`, `adj_close`; the other columns' types checked), so a
+/// file is accepted or refused as by a full read. Each file is kept only as
+/// what `keep` takes of it: a whole cache would not fit in memory.
+fn read_all<R: Send>(
+    dir: &Path,
+    symbols: &[Symbol],
+    message: &'static str,
+    keep: impl Fn(&Symbol, Result<ReadSeries, PriceFileError>) -> R + Sync,
+) -> Vec<R> {
+    let progress = bar(symbols.len(), message);
+    let tables = symbols
+        .par_iter()
+        .map(|symbol| {
+            let table = read_price_series(&dir.join(symbol.file_name()), false);
+            progress.inc(1);
+            keep(symbol, table)
+        })
+        .collect();
+    progress.finish_and_clear();
+    tables
 }
 
 fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
@@ -85,13 +112,22 @@ pub fn check(ws: &Workspace) -> CheckReport {
     let (symbols, strays) = ws.store.cached_symbols();
     let dir = ws.store.layout().prices_dir();
     let mut readable = 0;
-    for symbol in &symbols {
-        match read_price_file(&dir.join(symbol.file_name())) {
-            Ok(table) => {
+    // Per file: an error, a warning, or nothing to say.
+    let findings = read_all(
+        &dir,
+        &symbols,
+        "checking price files",
+        |symbol, read| match read {
+            Ok((_, partly)) => Ok(partly.map(|(n, rows)| partly_adjusted_note(symbol, n, rows))),
+            Err(e) => Err(e.to_string()),
+        },
+    );
+    for finding in findings {
+        match finding {
+            Ok(note) => {
                 readable += 1;
-                if let Some(n) = table.partly_adjusted() {
+                if let Some(note) = note {
                     warnings += 1;
-                    let note = partly_adjusted_note(symbol, n, table.rows.len());
                     let _ = writeln!(out, "warning: {note}");
                 }
             }

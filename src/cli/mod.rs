@@ -8,8 +8,10 @@ mod catalysts;
 mod edit;
 mod export;
 mod fetch;
+mod progress;
 mod report;
 pub mod text;
+mod universe;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +32,15 @@ use crate::store::{Workspace, demo, resolve_data_dir};
 /// still report problems through its exit code).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
+    if let Some(Command::Demo {
+        universe: Some(symbols),
+        days,
+        ..
+    }) = cli.command
+    {
+        // Before opening: opening an empty dir would install the default.
+        return universe::generate(&root, symbols, days);
+    }
     let Some(command) = cli.command else {
         // No subcommand: the workstation (its messages go on screen, not stderr).
         // The workstation loads the prices itself, after its first frame.
@@ -39,7 +50,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         crate::tui::open(ws)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let mut ws = Workspace::open(root)?;
+    // A computation loads only the columns its method reads.
+    let mut ws = match &command {
+        Command::Report { analysis, .. }
+        | Command::Export(ExportArgs { analysis, .. })
+        | Command::Basket(BasketCommand::Show { analysis, .. }) => {
+            Workspace::open_for(root, analysis.method)?
+        }
+        _ => Workspace::open(root)?,
+    };
     init_logging(&ws.store.layout().log_file());
     log_opened(&ws);
     if ws.installed_default {

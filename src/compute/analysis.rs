@@ -1,6 +1,7 @@
 //! One request in, everything the screens and reports show out.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use super::ComputeError;
@@ -121,8 +122,9 @@ pub fn analyse(
         WindowChoice::Explicit(window) => window.cut_at(as_of),
     };
 
+    // Baskets are independent: one per core.
     let histories: Vec<IndexHistory> = baskets
-        .iter()
+        .par_iter()
         .map(|basket| IndexHistory::build(basket, book, request.method, as_of))
         .collect();
     let indices: Vec<IndexSeries> = histories
@@ -164,8 +166,8 @@ pub fn analyse(
         }
     };
     let members = baskets
-        .iter()
-        .zip(histories.iter().zip(&indices))
+        .par_iter()
+        .zip(histories.par_iter().zip(&indices))
         .map(|(basket, (h, s))| (basket.id.clone(), member_table(basket, book, h, s, window)))
         .collect();
     Ok(Analysis {

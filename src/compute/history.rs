@@ -5,7 +5,10 @@
 //! Any window's index is a slice of this history rescaled to 1000: a window's
 //! first date has no return, so nothing before it changes the window's levels.
 
-use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::life::Life;
 use crate::domain::PriceBook;
@@ -22,38 +25,111 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
     }
 }
 
-/// The sorted union of sorted date lists. Marks each date in a bitmap over
-/// the span they cover (a few thousand days at most) instead of sorting every
-/// row of every member: linear in the rows, which matters for baskets of
-/// thousands of members.
-fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]> + Clone) -> Vec<NaiveDate> {
-    // Day numbers, not chrono date arithmetic: this loop sees every row.
-    let day = |d: &NaiveDate| d.num_days_from_ce();
-    let first = lists.clone().filter_map(|l| l.first()).map(day).min();
-    let last = lists.clone().filter_map(|l| l.last()).map(day).max();
-    let (Some(first), Some(last)) = (first, last) else {
-        return Vec::new();
-    };
-    let mut seen = vec![false; (last - first + 1) as usize];
+/// The sorted union of sorted date lists. Members of a basket mostly trade
+/// on the same days, so each list is first checked against the union so far
+/// (a linear walk); only a list with new dates is merged in. Linear in the
+/// rows for the usual basket, and never a sort of every row.
+fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]>) -> Vec<NaiveDate> {
+    let mut union: Vec<NaiveDate> = Vec::new();
     for list in lists {
-        for d in list {
-            seen[(day(d) - first) as usize] = true;
+        if !is_subset(list, &union) {
+            union = merge(&union, list);
         }
     }
-    seen.iter()
-        .zip(first..)
-        .filter(|(seen, _)| **seen)
-        .filter_map(|(_, days)| NaiveDate::from_num_days_from_ce_opt(days))
-        .collect()
+    union
+}
+
+/// True when every date of sorted `list` is in sorted `of`.
+fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
+    let Some(first) = list.first() else {
+        return true;
+    };
+    let mut at = of.partition_point(|d| d < first);
+    // The usual case, a member on every date of the union in its life: one
+    // slice comparison.
+    if of.get(at..at + list.len()) == Some(list) {
+        return true;
+    }
+    for date in list {
+        while at < of.len() && of[at] < *date {
+            at += 1;
+        }
+        if at == of.len() || of[at] != *date {
+            return false;
+        }
+    }
+    true
+}
+
+/// The sorted union of two sorted lists.
+fn merge(a: &[NaiveDate], b: &[NaiveDate]) -> Vec<NaiveDate> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let next = a[i].min(b[j]);
+        i += usize::from(a[i] == next);
+        j += usize::from(b[j] == next);
+        out.push(next);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// One member's prices on the index calendar: its own rows, carried forward
-/// inside its life, `None` outside it.
-#[derive(Debug, Clone, PartialEq)]
+/// inside its life, none outside it.
+///
+/// Stored as `f64` with NaN for "no price" (a price or a usable mcap is
+/// finite and > 0, so NaN is never one): half the memory of `Option<f64>`,
+/// which is most of the memory of an index of thousands of members over
+/// decades. Read through [`MemberPrices::price`] and [`MemberPrices::mcap`].
+#[derive(Debug, Clone)]
 pub struct MemberPrices {
-    pub price: Vec<Option<f64>>,
-    /// The mcap of the row each price comes from (finite and > 0, else `None`).
-    pub mcap: Vec<Option<f64>>,
+    price: Vec<f64>,
+    /// Only kept for the cap method; empty otherwise.
+    mcap: Vec<f64>,
+}
+
+impl MemberPrices {
+    pub(crate) fn new(price: Vec<f64>, mcap: Vec<f64>) -> MemberPrices {
+        MemberPrices { price, mcap }
+    }
+
+    /// The price on calendar position `t`, carried inside the member's life.
+    pub fn price(&self, t: usize) -> Option<f64> {
+        self.price.get(t).copied().filter(|p| !p.is_nan())
+    }
+
+    /// The mcap of the row the price on `t` comes from (finite and > 0);
+    /// kept only when the index uses the cap method, else always `None`.
+    pub fn mcap(&self, t: usize) -> Option<f64> {
+        self.mcap.get(t).copied().filter(|m| !m.is_nan())
+    }
+
+    /// Every calendar position's price, in order.
+    pub fn prices(&self) -> impl Iterator<Item = Option<f64>> + '_ {
+        self.price.iter().map(|p| (!p.is_nan()).then_some(*p))
+    }
+
+    /// Calendar positions covered (the length of the index calendar).
+    pub fn len(&self) -> usize {
+        self.price.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.price.is_empty()
+    }
+}
+
+impl PartialEq for MemberPrices {
+    /// Equal when every position holds the same price and mcap (NaN, "none",
+    /// equals NaN here).
+    fn eq(&self, other: &MemberPrices) -> bool {
+        let same = |a: &[f64], b: &[f64]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+        };
+        same(&self.price, &other.price) && same(&self.mcap, &other.mcap)
+    }
 }
 
 /// One eligible member's part of one date's index return.
@@ -65,6 +141,40 @@ pub struct Term {
     pub weight: f64,
     /// `r(i,t) = P(i,t) / P(i,t-1) - 1`.
     pub ret: f64,
+}
+
+/// [`IndexHistory::for_each_term`] of one member's `prices`, whose file
+/// weight is `weight`.
+fn terms_of(
+    prices: &MemberPrices,
+    method: Method,
+    weight: Option<f64>,
+    dates: Range<usize>,
+    mut f: impl FnMut(usize, f64, f64),
+) {
+    let fixed = match method {
+        Method::Equal => Some(1.0),
+        Method::Custom => match weight {
+            Some(w) => Some(w),
+            None => return,
+        },
+        Method::Cap => None,
+    };
+    let price = &prices.price;
+    for t in dates.start.max(1)..dates.end.min(price.len()) {
+        let (before, now) = (price[t - 1], price[t]);
+        if before.is_nan() || now.is_nan() {
+            continue;
+        }
+        let raw = match fixed {
+            Some(w) => w,
+            None => match prices.mcap(t - 1) {
+                Some(m) => m,
+                None => continue,
+            },
+        };
+        f(t, raw, now / before - 1.0);
+    }
 }
 
 /// The index of one basket from its first date to the as-of date.
@@ -86,10 +196,19 @@ pub struct IndexHistory {
     pub members: Vec<MemberPrices>,
     /// The custom weight of each member, where the file gives a positive one.
     file_weights: Vec<Option<f64>>,
-    /// `terms[term_start[t]..term_start[t + 1]]` are the terms of date `t`.
-    term_start: Vec<usize>,
-    terms: Vec<Term>,
+    /// Per date, the sum of the eligible members' raw weights: a term's
+    /// weight is its raw weight over this. The terms themselves are not
+    /// stored (they would be three numbers per member and date).
+    totals: Vec<f64>,
 }
+
+/// Dates per parallel task of the passes over all members: each task sums
+/// its dates' terms in basket order, so the split changes no result.
+const DATES_PER_TASK: usize = 128;
+
+/// What `iter::Sum` starts an `f64` sum from: the index return of a date
+/// without terms is this, exactly as summing no terms gives.
+const EMPTY_SUM: f64 = -0.0;
 
 impl IndexHistory {
     /// Builds the index of `basket` from the rows of `book` up to `as_of`.
@@ -106,99 +225,147 @@ impl IndexHistory {
             .map(|m| Life::of(book.get(&m.symbol), as_of))
             .collect();
         let dates = union_of_dates(lives.iter().flatten().map(Life::dates));
-        let members: Vec<MemberPrices> = lives
-            .iter()
-            .map(|life| match life {
-                Some(life) => {
-                    let (price, mcap) = life.align(&dates);
-                    MemberPrices { price, mcap }
-                }
-                None => MemberPrices {
-                    price: vec![None; dates.len()],
-                    mcap: vec![None; dates.len()],
-                },
-            })
-            .collect();
-        let file_weights = basket
+        let file_weights: Vec<Option<f64>> = basket
             .members
             .iter()
             .map(|m| m.weight.filter(|w| w.is_finite() && *w > 0.0))
             .collect();
+        let n = dates.len();
+        let with_mcap = method == Method::Cap;
+        let members: Vec<MemberPrices> = lives
+            .par_iter()
+            .map(|life| match life {
+                Some(life) => life.align(&dates, with_mcap),
+                None => MemberPrices::new(
+                    vec![f64::NAN; n],
+                    if with_mcap {
+                        vec![f64::NAN; n]
+                    } else {
+                        Vec::new()
+                    },
+                ),
+            })
+            .collect();
+        // Each date's total raw weight and eligible count, members in
+        // basket order as the terms are summed; dates split across cores.
+        let mut totals = vec![0.0; n];
+        let mut eligible = vec![0; n];
+        totals
+            .par_chunks_mut(DATES_PER_TASK)
+            .zip(eligible.par_chunks_mut(DATES_PER_TASK))
+            .enumerate()
+            .for_each(|(k, (totals, eligible))| {
+                let start = k * DATES_PER_TASK;
+                for (prices, weight) in members.iter().zip(&file_weights) {
+                    terms_of(
+                        prices,
+                        method,
+                        *weight,
+                        start..start + totals.len(),
+                        |t, raw, _| {
+                            totals[t - start] += raw;
+                            eligible[t - start] += 1;
+                        },
+                    );
+                }
+            });
 
         let mut history = IndexHistory {
             basket: basket.id.clone(),
             method,
             as_of,
-            returns: Vec::with_capacity(dates.len()),
-            levels: Vec::with_capacity(dates.len()),
-            eligible: Vec::with_capacity(dates.len()),
+            returns: Vec::new(),
+            levels: Vec::new(),
+            eligible,
             dates,
             members,
             file_weights,
-            term_start: vec![0],
-            terms: Vec::new(),
+            totals,
         };
         history.compute_levels();
         history
     }
 
+    /// `R(t) = sum_i w(i,t-1) r(i,t)` with `w` renormalised over the
+    /// eligible members of `t` (their raw weights sum to `totals[t]`).
+    /// Member by member (each member's prices are contiguous), in basket
+    /// order, so every sum adds the same numbers in the same order as date
+    /// by date would.
     fn compute_levels(&mut self) {
+        let mut returns = vec![EMPTY_SUM; self.dates.len()];
+        returns
+            .par_chunks_mut(DATES_PER_TASK)
+            .enumerate()
+            .for_each(|(k, returns)| {
+                let start = k * DATES_PER_TASK;
+                for member in 0..self.members.len() {
+                    let dates = start..start + returns.len();
+                    self.for_each_term(member, dates, |t, raw, ret| {
+                        returns[t - start] += raw / self.totals[t] * ret;
+                    });
+                }
+            });
         let mut level = super::BASE_LEVEL;
-        for t in 0..self.dates.len() {
-            let start = self.terms.len();
-            if t > 0 {
-                self.push_terms(t);
-            }
-            let terms = &self.terms[start..];
-            // No eligible member: R = 0, the level is kept.
-            let index_return: f64 = terms.iter().map(|term| term.weight * term.ret).sum();
-            level *= 1.0 + index_return;
-            self.returns.push(index_return);
-            self.levels.push(level);
-            self.eligible.push(terms.len());
-            self.term_start.push(self.terms.len());
-        }
+        self.levels = returns
+            .iter()
+            .map(|r| {
+                // No eligible member: R = 0, the level is kept.
+                level *= 1.0 + r;
+                level
+            })
+            .collect();
+        self.returns = returns;
     }
 
-    /// The terms of date `t >= 1`: members with a price on `t` and `t-1` and
-    /// what the method needs on `t-1`, weights renormalised over them.
-    fn push_terms(&mut self, t: usize) {
-        let start = self.terms.len();
-        let mut total = 0.0;
-        for (member, prices) in self.members.iter().enumerate() {
-            let (Some(before), Some(now)) = (prices.price[t - 1], prices.price[t]) else {
-                continue;
-            };
-            let Some(raw) = self.raw_weight(member, t - 1) else {
-                continue;
-            };
-            total += raw;
-            self.terms.push(Term {
-                member,
-                weight: raw,
-                ret: now / before - 1.0,
-            });
-        }
-        for term in &mut self.terms[start..] {
-            term.weight /= total;
-        }
+    /// Calls `f(t, raw weight, return)` for each date `t` (from 1) in
+    /// `dates` on which `member` is eligible: a price on `t` and `t-1`, and
+    /// what the method needs on `t-1`.
+    pub(crate) fn for_each_term(
+        &self,
+        member: usize,
+        dates: Range<usize>,
+        f: impl FnMut(usize, f64, f64),
+    ) {
+        terms_of(
+            &self.members[member],
+            self.method,
+            self.file_weights[member],
+            dates,
+            f,
+        );
     }
 
     /// The unnormalised weight the method gives `member` on date `t`, if any.
     fn raw_weight(&self, member: usize, t: usize) -> Option<f64> {
         match self.method {
             Method::Equal => Some(1.0),
-            Method::Cap => self.members[member].mcap[t],
+            Method::Cap => self.members[member].mcap(t),
             Method::Custom => self.file_weights[member],
         }
     }
 
-    /// The eligible members' weights and returns on date `t` (none on the first date).
-    pub fn terms(&self, t: usize) -> &[Term] {
-        match (self.term_start.get(t), self.term_start.get(t + 1)) {
-            (Some(&start), Some(&end)) => &self.terms[start..end],
-            _ => &[],
+    /// The weight of a term of date `t` whose raw weight is `raw`.
+    pub(crate) fn term_weight(&self, t: usize, raw: f64) -> f64 {
+        raw / self.totals[t]
+    }
+
+    /// The eligible members' weights and returns on date `t` (none on the
+    /// first date), in basket order.
+    pub fn terms(&self, t: usize) -> Vec<Term> {
+        let mut terms = Vec::new();
+        if t == 0 || t >= self.dates.len() {
+            return terms;
         }
+        for member in 0..self.members.len() {
+            self.for_each_term(member, t..t + 1, |t, raw, ret| {
+                terms.push(Term {
+                    member,
+                    weight: self.term_weight(t, raw),
+                    ret,
+                });
+            });
+        }
+        terms
     }
 
     /// `w(i,t)` for every member: the weights the index would use for the
@@ -206,14 +373,7 @@ impl IndexHistory {
     /// what the method needs; `None` for the others.
     pub fn weights_after(&self, t: usize) -> Vec<Option<f64>> {
         let raw: Vec<Option<f64>> = (0..self.members.len())
-            .map(|i| {
-                self.members[i]
-                    .price
-                    .get(t)
-                    .copied()
-                    .flatten()
-                    .and_then(|_| self.raw_weight(i, t))
-            })
+            .map(|i| self.members[i].price(t).and_then(|_| self.raw_weight(i, t)))
             .collect();
         let total: f64 = raw.iter().flatten().sum();
         raw.into_iter().map(|w| w.map(|w| w / total)).collect()

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ComputeError;
@@ -106,12 +107,18 @@ impl IndexHistory {
         let Some(start) = series.dates.first().and_then(|d| self.position(*d)) else {
             return contribution;
         };
-        for k in 1..series.levels.len() {
-            let level_before = series.levels[k - 1];
-            for term in self.terms(start + k) {
-                contribution[term.member] += level_before * term.weight * term.ret;
-            }
-        }
+        // Member by member (members across cores): each member's sum still
+        // runs date by date.
+        let dates = start + 1..start + series.levels.len();
+        contribution
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(member, c)| {
+                self.for_each_term(member, dates.clone(), |t, raw, ret| {
+                    let level_before = series.levels[t - start - 1];
+                    *c += level_before * self.term_weight(t, raw) * ret;
+                });
+            });
         contribution
     }
 }

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::history::MemberPrices;
 use crate::domain::PriceSeries;
 
 /// The rows of one symbol dated on or before the as-of date (at least one).
@@ -52,6 +53,10 @@ impl<'a> Life<'a> {
             .filter(|m| m.is_finite() && *m > 0.0)
     }
 
+    fn mcap_or_nan(&self, row: usize) -> f64 {
+        self.mcap_at(row).unwrap_or(f64::NAN)
+    }
+
     /// The row whose price holds on `date`: its own, or the last one before
     /// it; none outside the life (never back-filled, never extended).
     fn row_on(&self, date: NaiveDate) -> Option<usize> {
@@ -83,27 +88,44 @@ impl<'a> Life<'a> {
         (row < self.dates.len() && self.dates[row] <= until).then(|| self.price[row])
     }
 
-    /// Prices (and the mcap of the row each comes from) on every date of a
-    /// sorted `calendar`, carried inside the life, `None` outside it.
-    pub(crate) fn align(&self, calendar: &[NaiveDate]) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    /// Prices (and, `with_mcap`, the mcap of the row each comes from) on
+    /// every date of a sorted `calendar`, carried inside the life, none
+    /// outside it.
+    pub(crate) fn align(&self, calendar: &[NaiveDate], with_mcap: bool) -> MemberPrices {
+        // Only the calendar dates inside [first row, last row] get a price.
+        let start = calendar.partition_point(|d| *d < self.first());
+        let end = calendar.partition_point(|d| *d <= self.last());
         let mut price = Vec::with_capacity(calendar.len());
-        let mut mcap = Vec::with_capacity(calendar.len());
-        let last = self.last();
-        // rows = how many own rows are on or before the calendar date.
-        let mut rows = 0;
-        for &date in calendar {
-            while rows < self.dates.len() && self.dates[rows] <= date {
-                rows += 1;
+        let mut mcap = Vec::with_capacity(if with_mcap { calendar.len() } else { 0 });
+        price.resize(start, f64::NAN);
+        if calendar[start..end] == *self.dates {
+            // A row on every date of its life (the usual case): a copy.
+            price.extend_from_slice(self.price);
+            if with_mcap {
+                mcap.resize(start, f64::NAN);
+                mcap.extend((0..self.dates.len()).map(|row| self.mcap_or_nan(row)));
             }
-            if rows == 0 || date > last {
-                price.push(None);
-                mcap.push(None);
-            } else {
-                price.push(Some(self.price[rows - 1]));
-                mcap.push(self.mcap_at(rows - 1));
+        } else {
+            if with_mcap {
+                mcap.resize(start, f64::NAN);
+            }
+            // row = the own row whose price holds on the calendar date.
+            let mut row = 0;
+            for date in &calendar[start..end] {
+                while row + 1 < self.dates.len() && self.dates[row + 1] <= *date {
+                    row += 1;
+                }
+                price.push(self.price[row]);
+                if with_mcap {
+                    mcap.push(self.mcap_or_nan(row));
+                }
             }
         }
-        (price, mcap)
+        price.resize(calendar.len(), f64::NAN);
+        if with_mcap {
+            mcap.resize(calendar.len(), f64::NAN);
+        }
+        MemberPrices::new(price, mcap)
     }
 }
 
@@ -131,9 +153,11 @@ mod tests {
             d("2025-01-07"),
             d("2025-01-08"),
         ];
-        let (price, _) = life.align(&calendar);
+        let prices = life.align(&calendar, false);
         // Before the first row: nothing; 01-06 carries 01-03; after 01-07: nothing.
+        let price: Vec<Option<f64>> = prices.prices().collect();
         assert_eq!(price, vec![None, Some(10.0), Some(10.0), Some(11.0), None]);
+        assert_eq!(prices.mcap(1), None, "mcap is only kept for the cap method");
         assert_eq!(life.price_on(d("2025-01-06")), Some(10.0));
         assert_eq!(life.price_on(d("2025-01-08")), None);
         assert!(Life::of(Some(&series), d("2025-01-02")).is_none());

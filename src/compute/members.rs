@@ -156,8 +156,8 @@ fn fill_returns(
     s: usize,
     e: usize,
 ) {
-    let prices = &history.members[member].price;
-    let price_at = |t: Option<usize>| t.and_then(|t| prices.get(t).copied().flatten());
+    let prices = &history.members[member];
+    let price_at = |t: Option<usize>| t.and_then(|t| prices.price(t));
     let now = price_at(Some(e));
     let back = |days: usize| growth(now, price_at(e.checked_sub(days)));
     row.ret_1d = back(1);
@@ -190,7 +190,7 @@ fn status(
         MemberStatus::ExcludedNoWeight
     } else if life.last() < end {
         MemberStatus::Ended { on: life.last() }
-    } else if history.method == Method::Cap && history.members[member].mcap[e].is_none() {
+    } else if history.method == Method::Cap && history.members[member].mcap(e).is_none() {
         MemberStatus::ExcludedNoMcap
     } else if !life.has_row_on(end) {
         // The last own row before the window end; the suspension starts on

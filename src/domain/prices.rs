@@ -85,7 +85,8 @@ pub struct PriceSeries {
     pub dates: Vec<NaiveDate>,
     /// `adj_close` where the file has it, else `close`; finite and > 0.
     pub price: Vec<f64>,
-    /// Market capitalisation on each row, where the file has it.
+    /// Market capitalisation on each row, where the file has it; empty when
+    /// it was not loaded (only the cap method reads it).
     pub mcap: Vec<Option<f64>>,
     pub demo: bool,
 }

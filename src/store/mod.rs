@@ -11,8 +11,10 @@ mod files;
 mod library;
 mod paths;
 mod prices;
+mod series;
 mod workspace;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use atomic::write_atomic;
@@ -23,11 +25,15 @@ pub use files::{
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
-    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, encode_parquet, read_price_file,
+    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, decode_parquet_columns,
+    encode_parquet, read_price_file, read_price_file_columns,
 };
+pub use series::{ReadSeries, read_price_series};
 pub use workspace::{OpenError, Workspace, resolve_data_dir};
 
-use crate::domain::{Basket, PriceBook, PriceSeries, Symbol, Watchlist};
+use rayon::prelude::*;
+
+use crate::domain::{Basket, Method, PriceBook, PriceSeries, Symbol, Watchlist};
 
 /// The warning for a series whose rows only partly have `adj_close`.
 pub fn partly_adjusted_note(symbol: &Symbol, adjusted: usize, rows: usize) -> String {
@@ -107,28 +113,49 @@ impl Store {
     /// Loads the prices of `symbols`; a symbol without a file is simply
     /// absent ("no data"), an unreadable file is a named problem.
     pub fn load_prices<'a>(&self, symbols: impl IntoIterator<Item = &'a Symbol>) -> PriceBook {
-        let mut book = PriceBook::default();
+        self.load_prices_with(symbols.into_iter().map(|s| (s, true)))
+    }
+
+    /// Loads the prices of `symbols`, each with whether its `mcap` is
+    /// wanted (only the cap method reads it; without it the series' `mcap`
+    /// is empty). Files are read on all cores, and only their `date`,
+    /// `close`, `adj_close` (and `mcap`) columns.
+    pub fn load_prices_with<'a>(
+        &self,
+        symbols: impl IntoIterator<Item = (&'a Symbol, bool)>,
+    ) -> PriceBook {
         let dir = self.layout.prices_dir();
-        for symbol in symbols {
-            if book.series.contains_key(symbol) {
-                continue;
-            }
-            let path = dir.join(symbol.file_name());
-            if !path.exists() {
-                continue;
-            }
-            match read_price_file(&path) {
-                Ok(table) => {
-                    if let Some(n) = table.partly_adjusted() {
-                        book.problems.push((
-                            symbol.clone(),
-                            partly_adjusted_note(symbol, n, table.rows.len()),
-                        ));
-                    }
-                    book.series
-                        .insert(symbol.clone(), PriceSeries::from_table(&table));
+        let mut wanted: Vec<(&Symbol, bool)> = Vec::new();
+        let mut seen: BTreeMap<&Symbol, usize> = BTreeMap::new();
+        for (symbol, mcap) in symbols {
+            match seen.get(symbol) {
+                Some(&at) => wanted[at].1 |= mcap,
+                None => {
+                    seen.insert(symbol, wanted.len());
+                    wanted.push((symbol, mcap));
                 }
-                Err(e) => book.problems.push((symbol.clone(), e.to_string())),
+            }
+        }
+        let loaded: Vec<Option<Loaded>> = wanted
+            .par_iter()
+            .map(|(symbol, mcap)| {
+                let path = dir.join(symbol.file_name());
+                if !path.exists() {
+                    return None;
+                }
+                Some(load_one(&path, symbol, *mcap))
+            })
+            .collect();
+        let mut book = PriceBook::default();
+        for ((symbol, _), outcome) in wanted.into_iter().zip(loaded) {
+            match outcome {
+                Some(Ok((series, warning))) => {
+                    book.problems
+                        .extend(warning.map(|note| (symbol.clone(), note)));
+                    book.series.insert(symbol.clone(), series);
+                }
+                Some(Err(problem)) => book.problems.push((symbol.clone(), problem)),
+                None => {}
             }
         }
         book
@@ -142,4 +169,29 @@ impl Store {
                 .flat_map(|b| b.members.iter().map(|m| &m.symbol)),
         )
     }
+
+    /// Loads what one computation with `method_override` needs of the
+    /// baskets' members: `mcap` only for members of baskets weighted by cap
+    /// (memory grows with the members, not with the columns of the files).
+    pub fn load_basket_prices_for(
+        &self,
+        baskets: &[Basket],
+        method_override: Option<Method>,
+    ) -> PriceBook {
+        self.load_prices_with(baskets.iter().flat_map(|b| {
+            // A single series is never weighted (compute::effective_method).
+            let cap = !b.is_single() && method_override.unwrap_or(b.method) == Method::Cap;
+            b.members.iter().map(move |m| (&m.symbol, cap))
+        }))
+    }
+}
+
+/// One price file read for compute: its series and the warning of a
+/// partly adjusted series (which loads, using close), or why it did not load.
+type Loaded = Result<(PriceSeries, Option<String>), String>;
+
+fn load_one(path: &Path, symbol: &Symbol, mcap: bool) -> Loaded {
+    let (series, partly) = read_price_series(path, mcap).map_err(|e| e.to_string())?;
+    let warning = partly.map(|(n, rows)| partly_adjusted_note(symbol, n, rows));
+    Ok((series, warning))
 }

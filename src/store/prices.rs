@@ -72,21 +72,30 @@ pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
 
 /// Reads and validates one price file.
 pub fn read_price_file(path: &Path) -> Result<PriceTable, PriceFileError> {
+    read_price_file_columns(path, &OPTIONAL_COLUMNS)
+}
+
+/// [`read_price_file`] reading only the `optional` columns besides `date`
+/// and `close` (see [`decode_parquet_columns`]).
+pub fn read_price_file_columns(
+    path: &Path,
+    optional: &[&str],
+) -> Result<PriceTable, PriceFileError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| PriceFileError::Io {
         path: shown.clone(),
         source,
     })?;
-    decode_parquet(&bytes).map_err(|err| match err {
-        DecodeError::Parquet(detail) => PriceFileError::Parquet {
-            path: shown.clone(),
-            detail,
-        },
-        DecodeError::Content(detail) => PriceFileError::Content {
-            path: shown.clone(),
-            detail,
-        },
-    })
+    decode_parquet_columns(&bytes, optional).map_err(|err| file_error(&shown, err))
+}
+
+/// What is wrong with the bytes of the file shown as `path`.
+pub(super) fn file_error(path: &str, err: DecodeError) -> PriceFileError {
+    let path = path.to_string();
+    match err {
+        DecodeError::Parquet(detail) => PriceFileError::Parquet { path, detail },
+        DecodeError::Content(detail) => PriceFileError::Content { path, detail },
+    }
 }
 
 /// What is wrong with Parquet bytes: unreadable, or readable with bad content.
@@ -98,8 +107,27 @@ pub enum DecodeError {
 
 /// Decodes and validates Parquet bytes in the price-file schema.
 pub fn decode_parquet(bytes: &[u8]) -> Result<PriceTable, DecodeError> {
+    decode_parquet_columns(bytes, &OPTIONAL_COLUMNS)
+}
+
+/// [`decode_parquet`] reading only `date`, `close` and the `optional`
+/// columns (the others come back `None`): compute needs `adj_close` and
+/// `mcap` of a file, not its `open` or `volume`. The columns left unread are
+/// still checked to be numbers, so a file is accepted or refused as a whole.
+pub fn decode_parquet_columns(bytes: &[u8], optional: &[&str]) -> Result<PriceTable, DecodeError> {
+    let (frame, demo) = read_frame(bytes, optional)?;
+    table_from_frame(&frame).map(|rows| PriceTable { rows, demo })
+}
+
+/// The `date`, `close` and `optional` columns of Parquet bytes, unchecked,
+/// and whether the file is marked as demo data.
+pub(super) fn read_frame(
+    bytes: &[u8],
+    optional: &[&str],
+) -> Result<(DataFrame, bool), DecodeError> {
     let parquet = |e: PolarsError| DecodeError::Parquet(e.to_string());
-    let mut reader = ParquetReader::new(Cursor::new(bytes));
+    // One file is small: the callers read many files in parallel instead.
+    let mut reader = ParquetReader::new(Cursor::new(bytes)).read_parallel(ParallelStrategy::None);
     let demo = reader
         .get_metadata()
         .map_err(parquet)?
@@ -109,11 +137,28 @@ pub fn decode_parquet(bytes: &[u8]) -> Result<PriceTable, DecodeError> {
             kv.iter()
                 .any(|e| e.key == SOURCE_KEY && e.value.as_deref() == Some("demo"))
         });
-    let frame = reader.finish().map_err(parquet)?;
-    table_from_frame(&frame).map(|rows| PriceTable { rows, demo })
+    let schema = reader.schema().map_err(parquet)?;
+    for name in OPTIONAL_COLUMNS.iter().filter(|n| !optional.contains(n)) {
+        if let Some(field) = schema.get(name) {
+            let dtype = DataType::from_arrow_field(field);
+            if !dtype.is_primitive_numeric() {
+                return Err(DecodeError::Content(format!(
+                    "column `{name}` has type {dtype}, expected a number (f64)"
+                )));
+            }
+        }
+    }
+    let read: Vec<String> = ["date", "close"]
+        .iter()
+        .chain(optional)
+        .filter(|name| schema.contains(name))
+        .map(ToString::to_string)
+        .collect();
+    let frame = reader.with_columns(Some(read)).finish().map_err(parquet)?;
+    Ok((frame, demo))
 }
 
-fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
+pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
     let content = DecodeError::Content;
     let date_col = frame.column("date").map_err(|_| {
         content("no `date` column; a price file needs date (Date) and close (f64)".into())
@@ -192,8 +237,6 @@ fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
     use crate::domain::PriceSeries;
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{FileError, Fingerprints, Layout, Store, demo};
 use crate::domain::PriceBook;
 use crate::domain::edit::Library;
-use crate::domain::{Basket, BasketId, Watchlist};
+use crate::domain::{Basket, BasketId, Method, Watchlist};
 
 /// The opened cache with its contents in memory.
 #[derive(Debug, Clone)]
@@ -22,6 +22,15 @@ pub struct Workspace {
     pub problems: Vec<String>,
     /// Set when this open installed the embedded default into an empty dir.
     pub installed_default: bool,
+}
+
+/// Which columns of the price files a session loads.
+#[derive(Debug, Clone, Copy)]
+enum Columns {
+    /// Everything compute may read, whatever the method (the workstation).
+    All,
+    /// What one computation with this method override reads.
+    For(Option<Method>),
 }
 
 /// Why the data dir could not be opened at all.
@@ -54,6 +63,18 @@ impl Workspace {
     pub fn open(root: PathBuf) -> Result<Workspace, OpenError> {
         let mut workspace = Workspace::open_without_prices(root)?;
         workspace.load_prices();
+        Ok(workspace)
+    }
+
+    /// [`Workspace::open`] for one computation with `method_override` (a
+    /// report, an export): `mcap` is loaded only for members of baskets
+    /// weighted by cap. The workstation, which can switch methods, loads all.
+    pub fn open_for(
+        root: PathBuf,
+        method_override: Option<Method>,
+    ) -> Result<Workspace, OpenError> {
+        let mut workspace = Workspace::open_without_prices(root)?;
+        workspace.load_prices_with(Columns::For(method_override));
         Ok(workspace)
     }
 
@@ -100,7 +121,14 @@ impl Workspace {
 
     /// Loads the baskets' prices; their problems join the file problems.
     fn load_prices(&mut self) {
-        self.book = self.store.load_basket_prices(&self.baskets);
+        self.load_prices_with(Columns::All);
+    }
+
+    fn load_prices_with(&mut self, columns: Columns) {
+        self.book = match columns {
+            Columns::All => self.store.load_basket_prices(&self.baskets),
+            Columns::For(method) => self.store.load_basket_prices_for(&self.baskets, method),
+        };
         let notes = self
             .book
             .problems

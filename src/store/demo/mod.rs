@@ -9,6 +9,7 @@
 mod prices;
 mod rng;
 mod story;
+mod universe;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,6 +17,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use prices::{FIRST_DAY, LAST_DAY, price_limit, round_to_cent};
+pub use universe::{
+    UNIVERSE_BASKET_SIZE, UNIVERSE_LAST_DAY, UNIVERSE_MAX_SYMBOLS, UniverseError, UniverseSpec,
+    install_universe, universe_baskets, universe_calendar, universe_symbol, universe_symbols,
+    universe_table,
+};
 
 use super::{FileError, Store, encode_parquet, parse_basket, parse_watchlist};
 use super::{read_price_file, write_atomic};

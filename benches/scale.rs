@@ -1,0 +1,124 @@
+//! The budget rows of the README's performance table on synthetic caches
+//! (`spillover demo --universe N --days D`): a whole market, not the demo's
+//! 99 symbols.
+//!
+//! `cargo bench --bench scale` — the caches are generated once (deterministic)
+//! under the target dir and reused. The 5,000 × 5,000 cache of the `check`
+//! and `symbols` rows (~600 MB) is only made with SPILLOVER_BENCH_LARGE=1.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use spillover::compute::{Request, WindowChoice, analyse};
+use spillover::domain::RangePreset;
+use spillover::store::demo::{UniverseSpec, install_universe};
+use spillover::store::{Store, Workspace};
+
+/// The data dir of an `n × days` universe, written on first use.
+fn universe(n: usize, days: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("universe-{n}x{days}"));
+    let done = dir.join("DEMO");
+    if !done.exists() {
+        // A half-written dir from an interrupted run is started again.
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open(&dir).expect("a data dir");
+        install_universe(&store, UniverseSpec { symbols: n, days }, &|_| {})
+            .expect("the universe is written");
+    }
+    dir
+}
+
+/// The binary cargo built for this bench, or SPILLOVER_BIN (a copy taken
+/// right after the build, where several worktrees share one target dir).
+fn spillover(dir: &Path, args: &[&str]) -> Command {
+    let binary = std::env::var_os("SPILLOVER_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_spillover")),
+        PathBuf::from,
+    );
+    let mut command = Command::new(binary);
+    command.arg("--data-dir").arg(dir).args(args);
+    command
+}
+
+fn run(mut command: Command) -> usize {
+    let output = command.output().expect("spillover runs");
+    assert!(output.status.success(), "{output:?}");
+    output.stdout.len()
+}
+
+fn all_range() -> Request {
+    Request {
+        range: WindowChoice::Preset(RangePreset::All),
+        ..Request::default()
+    }
+}
+
+/// `export --what indices --range all` on 1,000 × 5,000, the whole process.
+fn export_process(c: &mut Criterion) {
+    let dir = universe(1000, 5000);
+    let out = tempfile::tempdir().expect("a temporary dir");
+    let csv = out.path().join("indices.csv");
+    let csv = csv.to_str().expect("a UTF-8 path");
+    let mut group = c.benchmark_group("scale");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(15));
+    group.bench_function("export indices ALL, 1,000 x 5,000, whole process", |b| {
+        b.iter(|| {
+            run(spillover(
+                &dir,
+                &["export", "--what", "indices", "--range", "all", "-o", csv],
+            ))
+        })
+    });
+    group.finish();
+}
+
+/// What the workstation redoes after an edit: `analyse` on prices in memory.
+fn analyse_in_memory(c: &mut Criterion) {
+    let dir = universe(1000, 5000);
+    let ws = Workspace::open(dir).expect("the universe opens");
+    let request = all_range();
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(20);
+    group.bench_function("analyse, 1,000 members x 5,000 days, ALL", |b| {
+        b.iter(|| {
+            analyse(black_box(&ws.baskets), black_box(&ws.book), &request).map(|a| a.indices.len())
+        })
+    });
+    group.bench_function("load the baskets' prices, 1,001 files", |b| {
+        b.iter(|| {
+            ws.store
+                .load_basket_prices(black_box(&ws.baskets))
+                .series
+                .len()
+        })
+    });
+    group.finish();
+}
+
+/// `check` and `symbols` over every file of a 5,000 × 5,000 cache.
+fn whole_cache(c: &mut Criterion) {
+    if std::env::var_os("SPILLOVER_BENCH_LARGE").is_none() {
+        eprintln!("skipping check/symbols on 5,000 x 5,000: set SPILLOVER_BENCH_LARGE=1");
+        return;
+    }
+    let dir = universe(5000, 5000);
+    let mut group = c.benchmark_group("scale");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(60));
+    group.bench_function("check, 5,000 x 5,000", |b| {
+        b.iter(|| run(spillover(&dir, &["check"])))
+    });
+    group.bench_function("symbols, 5,000 x 5,000", |b| {
+        b.iter(|| run(spillover(&dir, &["symbols"])))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export_process, analyse_in_memory, whole_cache);
+criterion_main!(benches);
