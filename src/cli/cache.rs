@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::text::{Align, Table, clip, count, num, pct};
 use crate::compute::Analysis;
 use crate::domain::{BasketId, Symbol};
-use crate::store::{Workspace, partly_adjusted_note, read_price_file};
+use crate::store::{Workspace, partly_adjusted_note, read_price_file, read_price_file_noting};
 
 /// `spillover symbols`: every cached symbol with its rows and date range.
 pub fn symbols(ws: &Workspace) -> String {
@@ -86,9 +86,17 @@ pub fn check(ws: &Workspace) -> CheckReport {
     let dir = ws.store.layout().prices_dir();
     let mut readable = 0;
     for symbol in &symbols {
-        match read_price_file(&dir.join(symbol.file_name())) {
-            Ok(table) => {
+        match read_price_file_noting(&dir.join(symbol.file_name())) {
+            Ok((table, notes)) => {
                 readable += 1;
+                if notes.unsorted {
+                    warnings += 1;
+                    let _ = writeln!(
+                        out,
+                        "warning: {}: rows are not in date order (read sorted); import the file again to store it sorted",
+                        dir.join(symbol.file_name()).display()
+                    );
+                }
                 if let Some(n) = table.partly_adjusted() {
                     warnings += 1;
                     let note = partly_adjusted_note(symbol, n, table.rows.len());

@@ -11,7 +11,6 @@ mod paths;
 mod prices;
 mod workspace;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use atomic::write_atomic;
@@ -22,8 +21,9 @@ pub use files::{
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
-    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, encode_parquet, load_series,
-    read_price_file,
+    DecodeError, DecodeNotes, OPTIONAL_COLUMNS, PriceFileError, decode_parquet,
+    decode_parquet_noting, encode_parquet, encode_parquet_named, load_series, parquet_name,
+    read_price_file, read_price_file_noting,
 };
 pub use workspace::{OpenError, Workspace, resolve_data_dir};
 

@@ -250,7 +250,18 @@ fn member_refusals() {
         refused(add("na-chain", member("300308.SZ", "again")), "symbol")
             .contains("already in na-chain")
     );
-    assert!(refused(add("na-chain", member("000001.SZ", "")), "name").contains("give a name"));
+    // No name and no other basket holding it: the symbol stands in (issue 9).
+    let added = apply(&library(), &add("na-chain", member("000001.SZ", ""))).unwrap();
+    let basket = added.basket(&id("na-chain")).unwrap();
+    assert_eq!(basket.members.last().unwrap().name, "000001.SZ");
+    // Text is inert: an escape sequence or a bidi override is refused.
+    assert!(
+        refused(add("na-chain", member("000001.SZ", "\u{1b}[31mRED")), "name")
+            .contains("U+001B")
+    );
+    let mut m = member("000001.SZ", "x");
+    m.segment = "a\u{202e}b".into();
+    assert!(refused(add("na-chain", m), "segment").contains("U+202E"));
     refused(add("nope", member("000001.SZ", "x")), "basket");
     for bad in [-1.0, f64::NAN, f64::INFINITY] {
         let mut m = member("000001.SZ", "x");
