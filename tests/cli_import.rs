@@ -126,7 +126,6 @@ fn a_folder_imports_every_file_and_a_bad_one_stops_all() {
         fs::copy(fixture(name), dir.path().join(name)).unwrap();
     }
     fs::write(dir.path().join("notes.md"), "not a price file").unwrap();
-    let bad_home = home_with_bad_file(dir.path());
     spillover(h)
         .arg("import")
         .arg(dir.path())
@@ -136,25 +135,21 @@ fn a_folder_imports_every_file_and_a_bad_one_stops_all() {
     for symbol in ["SPX", "688256.SH", "300308.SZ"] {
         assert!(h.join("prices").join(format!("{symbol}.parquet")).exists());
     }
-    // The same folder with one bad file: nothing is written.
-    let before = snapshot(bad_home.path());
-    spillover(bad_home.path())
+    // The same folder with one bad file, into a fresh data dir: nothing is written.
+    fs::write(
+        dir.path().join("zz_bad.csv"),
+        "date,close\n2025-01-02,1\n2025-01-03,n/a?\n",
+    )
+    .unwrap();
+    let fresh = self::home();
+    let before = snapshot(fresh.path());
+    spillover(fresh.path())
         .arg("import")
         .arg(dir.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains("zz_bad.csv:3: close is \"n/a?\""));
-    assert_eq!(snapshot(bad_home.path()), before);
-    fs::remove_file(dir.path().join("zz_bad.csv")).unwrap();
-}
-
-fn home_with_bad_file(dir: &Path) -> tempfile::TempDir {
-    fs::write(
-        dir.join("zz_bad.csv"),
-        "date,close\n2025-01-02,1\n2025-01-03,n/a?\n",
-    )
-    .unwrap();
-    home()
+    assert_eq!(snapshot(fresh.path()), before);
 }
 
 #[test]
@@ -223,9 +218,14 @@ fn control_characters_are_refused_in_edits_and_escaped_in_output() {
         .stderr(predicate::str::contains("U+001B"));
     assert_eq!(snapshot(h), before);
     // A hand-edited file that holds one still loads, and shows it escaped.
+    spillover(h)
+        .arg("import")
+        .arg(fixture("SPX.csv"))
+        .assert()
+        .success();
     fs::write(
         h.join("baskets/hk-internet.toml"),
-        "name = \"HK\"\n[[member]]\nsymbol = \"9988.HK\"\nname = \"\\u001b[31mRED\\u202e\"\n",
+        "name = \"HK\"\n[[member]]\nsymbol = \"SPX\"\nname = \"\\u001b[31mRED\\u202e\"\n",
     )
     .unwrap();
     let out = spillover(h).args(["basket", "list"]).output().unwrap();

@@ -62,7 +62,8 @@ fn a_gbk_choice_export_with_units_separators_and_a_footer_imports() {
     assert_eq!(parsed.format, Format::ChineseCsv);
     // The file name 688256 is a STAR Market code: Shanghai.
     let rows = &parsed.tables[&sym("688256.SH")];
-    // "1,245.80" is 1245.8; the `--` row of 2025-04-03 and the blank row say nothing.
+    // "1,245.80" is 1245.8; the `--` row of 2025-04-03 says nothing (skipped);
+    // the blank row before the footer goes with the footer.
     assert_eq!(
         closes(rows),
         [
@@ -73,7 +74,7 @@ fn a_gbk_choice_export_with_units_separators_and_a_footer_imports() {
     );
     assert_eq!(rows[0].volume, Some(2_345_600.0));
     assert_eq!(rows[0].mcap, Some(104_561_000_000.0));
-    assert_eq!(parsed.skipped_empty_rows, 2);
+    assert_eq!(parsed.skipped_empty_rows, 1);
     assert_eq!(parsed.footer, ["数据来源：东方财富Choice数据"]);
 }
 

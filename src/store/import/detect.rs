@@ -94,19 +94,22 @@ pub fn sniff(bytes: &[u8]) -> Result<Content<'_>, (Location, Problem)> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err((Location::File, Problem::Empty));
     }
-    if looks_binary(bytes) {
-        return Err((Location::File, Problem::Binary));
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !looks_binary(bytes)
+    {
         return Ok(Content::Text(Cow::Borrowed(text)));
     }
     // Chinese terminals save GBK (a subset of GB18030); taken only when the
     // whole file decodes and holds Chinese, so Latin-1 is not misread.
-    if let Some(text) =
-        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    if !bytes.contains(&0)
+        && let Some(text) =
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
         && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     {
         return Ok(Content::Text(Cow::Owned(text.into_owned())));
+    }
+    if looks_binary(bytes) {
+        return Err((Location::File, Problem::Binary));
     }
     std::str::from_utf8(bytes).map(|t| Content::Text(Cow::Borrowed(t))).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
@@ -401,7 +404,7 @@ mod tests {
     #[test]
     fn maps_columns_and_lists_the_ignored_ones() {
         let h = headers("ts_code,trade_date,pre_close,close,vol,amount");
-        let Shape::Columns(map) = classify(&h).unwrap() else {
+        let Shape::Columns(map) = classify_auto(&h).unwrap() else {
             panic!("long file");
         };
         assert_eq!((map.symbol, map.date, map.close), (Some(0), 1, 3));
@@ -444,7 +447,7 @@ mod tests {
         assert_eq!(sniff(b"PAR1\0\0"), Ok(Content::Parquet));
         assert_eq!(
             sniff(b"\xEF\xBB\xBFdate,close\n"),
-            Ok(Content::Text("date,close\n"))
+            Ok(Content::Text("date,close\n".into()))
         );
         assert_eq!(sniff(b" \n\n"), Err((Location::File, Problem::Empty)));
         assert_eq!(
@@ -457,7 +460,7 @@ mod tests {
         );
         // One stray control character in a text file is a bad cell, not binary.
         let text = "symbol,date\nA\x07B,2025-01-02\n";
-        assert_eq!(sniff(text.as_bytes()), Ok(Content::Text(text)));
+        assert_eq!(sniff(text.as_bytes()), Ok(Content::Text(text.into())));
         // 'é' in Latin-1 is the lone byte 0xE9: line 3, after "x,"
         assert_eq!(
             sniff(b"date,close\n2025-01-02,1\nx,\xE9\n"),

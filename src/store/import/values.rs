@@ -34,9 +34,10 @@ impl<'a> Cell<'a> {
     }
 }
 
-/// How files say "no value": empty, `null`, `NaN`, `--`, `—`, `N/A`, `#N/A`.
+/// How files say "no value": empty, `null`, `--`, `—`, `N/A`, `#N/A`. (A
+/// `NaN` stays a bad number: it is refused, not passed over.)
 pub fn is_no_value(text: &str) -> bool {
-    const MARKS: [&str; 7] = ["null", "nan", "n/a", "#n/a", "na", "none", "-"];
+    const MARKS: [&str; 3] = ["null", "n/a", "#n/a"];
     text.is_empty()
         || MARKS.iter().any(|m| text.eq_ignore_ascii_case(m))
         || text.chars().all(|c| matches!(c, '-' | '—' | '–' | '－'))
