@@ -187,7 +187,10 @@ fn constituent_lists_import_export_and_dry_run() {
         .success()
         .stdout(predicate::str::contains("wrote 4 members of optical"));
     let text = fs::read_to_string(&exported).unwrap();
-    assert!(text.starts_with("symbol,name,name_en,segment,weight\n300308.SZ,中际旭创,,光模块,30\n"), "{text}");
+    assert!(
+        text.starts_with("symbol,name,name_en,segment,weight\n300308.SZ,中际旭创,,光模块,30\n"),
+        "{text}"
+    );
     let edited: String = text
         .lines()
         .filter(|l| !l.starts_with("601138"))
@@ -212,7 +215,14 @@ fn control_characters_are_refused_in_edits_and_escaped_in_output() {
     let h = home.path();
     let before = snapshot(h);
     spillover(h)
-        .args(["basket", "add", "hk-internet", "0700.HK", "--name", "\u{1b}[31mRED"])
+        .args([
+            "basket",
+            "add",
+            "hk-internet",
+            "0700.HK",
+            "--name",
+            "\u{1b}[31mRED",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("U+001B"));
@@ -235,9 +245,12 @@ fn control_characters_are_refused_in_edits_and_escaped_in_output() {
         .args(["basket", "show", "hk-internet"])
         .output()
         .unwrap();
-    let shown = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
-    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
+    let shown =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+        "{shown}"
+    );
     assert!(shown.contains("\\u{1b}[31mRED\\u{202e}"), "{shown}");
 }
 

@@ -128,7 +128,11 @@ fn arbitrary_bytes_never_panic_an_import() {
     let names = ["x.csv", "300308.csv", "w.xlsx", "p.parquet"];
     runner()
         .run(
-            &(prop::collection::vec(any::<u8>(), 0..512), 0..names.len(), options()),
+            &(
+                prop::collection::vec(any::<u8>(), 0..512),
+                0..names.len(),
+                options(),
+            ),
             |(bytes, k, options)| {
                 let _ = parse_bytes(Path::new(names[k]), &bytes, &options);
                 let _ = parse_members(&bytes, options.market);
@@ -188,9 +192,29 @@ fn the_command_parser_never_panics() {
         .map(|id| BasketId::parse(id).unwrap())
         .collect();
     let words = prop::sample::select(vec![
-        "range", "window", "as-of", "method", "pair", "base", "roll", "add", "rm", "set", "help",
-        "quit", "na-chain", "2025-01-02", "..", "1y", "ytd", "equal", "custom", "9988.HK", "-1",
-        "\u{1b}", "中际",
+        "range",
+        "window",
+        "as-of",
+        "method",
+        "pair",
+        "base",
+        "roll",
+        "add",
+        "rm",
+        "set",
+        "help",
+        "quit",
+        "na-chain",
+        "2025-01-02",
+        "..",
+        "1y",
+        "ytd",
+        "equal",
+        "custom",
+        "9988.HK",
+        "-1",
+        "\u{1b}",
+        "中际",
     ]);
     let line = prop_oneof![
         ".{0,48}".boxed(),

@@ -206,7 +206,7 @@ fn a_bad_excel_cell_is_named_by_sheet_row_and_column_and_changes_nothing() {
         symbol: Some(sym("300308.SZ")),
         ..ImportOptions::default()
     };
-    let err = import_files(&store, &[path.clone()], &options).unwrap_err();
+    let err = import_files(&store, std::slice::from_ref(&path), &options).unwrap_err();
     let text = err.to_string();
     // Row 4 of the sheet (Excel's numbering) holds "abc" under 收盘价(元).
     assert!(
@@ -224,7 +224,8 @@ fn a_bad_excel_cell_is_named_by_sheet_row_and_column_and_changes_nothing() {
     )
     .unwrap_err();
     assert!(
-        err.to_string().contains("its sheets are: 收盘价, 中际旭创, long"),
+        err.to_string()
+            .contains("its sheets are: 收盘价, 中际旭创, long"),
         "{err}"
     );
 }
@@ -247,13 +248,21 @@ fn an_ambiguous_date_column_names_the_option_and_changes_nothing() {
     std::fs::write(&path, "Date,Close\n1/4/1999,1.17\n2/4/1999,1.16\n").unwrap();
     let (home, store) = cache();
     let before = snapshot(home.path());
-    let err = import_files(&store, &[path.clone()], &ImportOptions::default()).unwrap_err();
+    let err = import_files(
+        &store,
+        std::slice::from_ref(&path),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(matches!(
         err.problem(),
         Some(Problem::AmbiguousSlashDates { .. })
     ));
     let text = err.to_string();
-    assert!(text.starts_with(&format!("{}:1: column Date", path.display())), "{text}");
+    assert!(
+        text.starts_with(&format!("{}:1: column Date", path.display())),
+        "{text}"
+    );
     assert!(text.contains("--date-format %d/%m/%Y"), "{text}");
     assert_eq!(snapshot(home.path()), before);
     // Day-first, as the user says.
@@ -276,7 +285,10 @@ fn symbol_with_several_files_is_refused_and_overlaps_are_named() {
         ..ImportOptions::default()
     };
     let err = import_files(&store, &files, &options).unwrap_err();
-    assert!(matches!(err, ImportError::SymbolWithSeveralFiles { count: 2, .. }));
+    assert!(matches!(
+        err,
+        ImportError::SymbolWithSeveralFiles { count: 2, .. }
+    ));
     assert!(err.to_string().contains("FILE=SYMBOL"), "{err}");
     assert_eq!(snapshot(home.path()), before);
 }
@@ -285,7 +297,11 @@ fn symbol_with_several_files_is_refused_and_overlaps_are_named() {
 fn bare_hong_kong_codes_need_the_market() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hk.csv");
-    std::fs::write(&path, "代码,日期,收盘\n700,2025-04-01,480.2\n09988,2025-04-01,118.5\n").unwrap();
+    std::fs::write(
+        &path,
+        "代码,日期,收盘\n700,2025-04-01,480.2\n09988,2025-04-01,118.5\n",
+    )
+    .unwrap();
     let hk = parse_file(
         &path,
         &ImportOptions {
@@ -366,7 +382,8 @@ fn a_file_in_an_unknown_encoding_is_refused_with_its_line() {
     std::fs::write(&path, b"date,close\n2025-01-02,1\nx\xE9,2\n").unwrap();
     let err = parse_file(&path, &ImportOptions::default()).unwrap_err();
     assert!(
-        err.to_string().contains(":3: not UTF-8 or GBK/GB18030 text"),
+        err.to_string()
+            .contains(":3: not UTF-8 or GBK/GB18030 text"),
         "{err}"
     );
 }

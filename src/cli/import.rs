@@ -37,7 +37,8 @@ pub fn import(
     let bar = if sources.len() > BAR_FROM {
         // indicatif draws nothing when stderr is not a terminal.
         let bar = ProgressBar::new(sources.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {eta}")
+        if let Ok(style) =
+            ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {eta}")
         {
             bar.set_style(style);
         }
@@ -105,7 +106,11 @@ pub fn basket_import_edits(
         basket: id.clone(),
         member,
     }));
-    let what = if before.is_some() { "replace" } else { "create" };
+    let what = if before.is_some() {
+        "replace"
+    } else {
+        "create"
+    };
     Ok((edits, format!("{what} basket {id}: {diff}")))
 }
 

@@ -79,7 +79,11 @@ mod tests {
         assert_eq!(escape("a\u{202E}b\u{7}"), "a\\u{202e}b\\u{7}");
         assert_eq!(escape("中际旭创 Innolight"), "中际旭创 Innolight");
         assert_eq!(escape_output("a\tb\nc\u{0}"), "a\tb\nc\\u{0}");
-        assert!(check_inert("name", "\u{85}x").unwrap_err().contains("U+0085"));
+        assert!(
+            check_inert("name", "\u{85}x")
+                .unwrap_err()
+                .contains("U+0085")
+        );
         assert!(check_inert("name", "Zhongji Innolight").is_ok());
     }
 

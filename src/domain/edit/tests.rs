@@ -256,8 +256,11 @@ fn member_refusals() {
     assert_eq!(basket.members.last().unwrap().name, "000001.SZ");
     // Text is inert: an escape sequence or a bidi override is refused.
     assert!(
-        refused(add("na-chain", member("000001.SZ", "\u{1b}[31mRED")), "name")
-            .contains("U+001B")
+        refused(
+            add("na-chain", member("000001.SZ", "\u{1b}[31mRED")),
+            "name"
+        )
+        .contains("U+001B")
     );
     let mut m = member("000001.SZ", "x");
     m.segment = "a\u{202e}b".into();

@@ -104,7 +104,10 @@ mod tests {
         assert_eq!(hk("700"), "0700.HK");
         assert_eq!(hk("00700"), "0700.HK");
         assert_eq!(hk("09988"), "9988.HK");
-        assert_eq!(code_from_number(2463.0, Market::Auto).as_deref(), Some("002463"));
+        assert_eq!(
+            code_from_number(2463.0, Market::Auto).as_deref(),
+            Some("002463")
+        );
         assert_eq!(code_from_number(700.0, Market::Hk).as_deref(), Some("700"));
         assert_eq!(code_from_number(1.5, Market::Auto), None);
     }

@@ -74,10 +74,11 @@ pub fn plan(
                 .as_ref()
                 .and_then(|(bytes, table)| (!table.demo).then(|| parquet_name(bytes)).flatten())
         });
-        let bytes = encode_parquet_named(&table, name.as_deref()).map_err(|e| ImportError::Encode {
-            symbol: symbol.clone(),
-            detail: e.to_string(),
-        })?;
+        let bytes =
+            encode_parquet_named(&table, name.as_deref()).map_err(|e| ImportError::Encode {
+                symbol: symbol.clone(),
+                detail: e.to_string(),
+            })?;
         let previous = previous.map(|(bytes, _)| bytes);
         // Re-importing the same rows gives the same bytes: leave the file alone.
         if previous.as_deref() != Some(bytes.as_slice()) {

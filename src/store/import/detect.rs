@@ -111,16 +111,18 @@ pub fn sniff(bytes: &[u8]) -> Result<Content<'_>, (Location, Problem)> {
     if looks_binary(bytes) {
         return Err((Location::File, Problem::Binary));
     }
-    std::str::from_utf8(bytes).map(|t| Content::Text(Cow::Borrowed(t))).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let problem = Problem::NotUtf8 {
-            byte: bytes[e.valid_up_to()],
-            column: e.valid_up_to() - line_start + 1,
-        };
-        (Location::Line(line), problem)
-    })
+    std::str::from_utf8(bytes)
+        .map(|t| Content::Text(Cow::Borrowed(t)))
+        .map_err(|e| {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let problem = Problem::NotUtf8 {
+                byte: bytes[e.valid_up_to()],
+                column: e.valid_up_to() - line_start + 1,
+            };
+            (Location::Line(line), problem)
+        })
 }
 
 /// A NUL byte, or many control characters and invalid UTF-8 bytes near the
@@ -192,7 +194,9 @@ impl Field {
             }
             "volume" | "vol" | "成交量" => Field::Volume,
             "mcap" | "market_cap" | "总市值" => Field::Mcap,
-            "name" | "名称" | "证券简称" | "股票简称" | "证券名称" | "简称" => Field::Name,
+            "name" | "名称" | "证券简称" | "股票简称" | "证券名称" | "简称" => {
+                Field::Name
+            }
             _ => return None,
         })
     }
@@ -340,7 +344,10 @@ pub fn text_format(headers: &[String], shape: &Shape) -> Format {
     if has("日期") && has("股票代码") && has("开盘") && has("收盘") {
         return Format::AkShareCsv;
     }
-    if headers.iter().any(|h| h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))) {
+    if headers
+        .iter()
+        .any(|h| h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    {
         return Format::ChineseCsv;
     }
     if let Some(i) = map.symbol {

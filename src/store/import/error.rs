@@ -68,7 +68,9 @@ pub enum Problem {
     NotUtf8 { byte: u8, column: usize },
     #[error("not a readable Excel workbook ({0}); save it again as .xlsx, or export it as CSV")]
     Excel(String),
-    #[error("the workbook has no sheet {sheet:?}; its sheets are: {sheets}; pass one of them to --sheet")]
+    #[error(
+        "the workbook has no sheet {sheet:?}; its sheets are: {sheets}; pass one of them to --sheet"
+    )]
     NoSheet { sheet: String, sheets: String },
     #[error("the sheet {sheet:?} is empty; choose another with --sheet (sheets: {sheets})")]
     EmptySheet { sheet: String, sheets: String },

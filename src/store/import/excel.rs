@@ -82,8 +82,8 @@ impl SheetGrid {
         market: Market,
     ) -> Result<(SheetGrid, Shape), Located> {
         let grid = SheetGrid::parse(bytes, sheet, |headers| classify(headers, market).is_ok())?;
-        let shape = classify(&grid.headers, market)
-            .map_err(|p| (Location::Row(grid.header_row), p))?;
+        let shape =
+            classify(&grid.headers, market).map_err(|p| (Location::Row(grid.header_row), p))?;
         if grid.rows.is_empty() {
             return Err((Location::File, Problem::HeaderOnly));
         }
@@ -174,8 +174,9 @@ fn split_footer(rows: &mut Vec<(usize, Vec<SheetCell>)>) -> Vec<String> {
     while let Some((_, last)) = rows.last() {
         let filled: Vec<&SheetCell> = last.iter().filter(|c| **c != SheetCell::Missing).collect();
         let note = match filled.as_slice() {
-            [SheetCell::Text(t)] => values::date(Cell::Text(t)).is_err()
-                && values::number(Cell::Text(t), "").is_err(),
+            [SheetCell::Text(t)] => {
+                values::date(Cell::Text(t)).is_err() && values::number(Cell::Text(t), "").is_err()
+            }
             _ => false,
         };
         if !note {

@@ -31,7 +31,9 @@ impl ListField {
             "symbol" | "ticker" | "ts_code" | "code" | "代码" | "证券代码" | "股票代码" => {
                 ListField::Symbol
             }
-            "name" | "名称" | "证券简称" | "股票简称" | "证券名称" | "简称" => ListField::Name,
+            "name" | "名称" | "证券简称" | "股票简称" | "证券名称" | "简称" => {
+                ListField::Name
+            }
             "name_en" | "english_name" | "英文名称" => ListField::NameEn,
             "segment" | "sector" | "industry" | "行业" | "板块" | "细分" | "所属行业" => {
                 ListField::Segment
@@ -154,7 +156,8 @@ fn members_of(grid: &dyn Grid, market: Market) -> Result<Vec<Member>, Located> {
         member.name_en = text(ListField::NameEn)?;
         member.segment = text(ListField::Segment)?;
         if let Some(c) = column(ListField::Weight) {
-            member.weight = weight(grid.cell(c, row), grid.headers()[c].trim()).map_err(|p| (at, p))?;
+            member.weight =
+                weight(grid.cell(c, row), grid.headers()[c].trim()).map_err(|p| (at, p))?;
         }
         members.push(member);
     }
@@ -189,13 +192,7 @@ pub fn members_csv(basket: &Basket) -> String {
     let mut out = String::from("symbol,name,name_en,segment,weight\n");
     for m in &basket.members {
         let weight = m.weight.map(|w| w.to_string()).unwrap_or_default();
-        let fields = [
-            m.symbol.as_str(),
-            &m.name,
-            &m.name_en,
-            &m.segment,
-            &weight,
-        ];
+        let fields = [m.symbol.as_str(), &m.name, &m.name_en, &m.segment, &weight];
         let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&quoted.join(","));
         out.push('\n');
@@ -219,7 +216,8 @@ mod tests {
 
     #[test]
     fn a_list_round_trips_through_its_csv() {
-        let text = "代码,名称,行业,权重\n300308,中际旭创,光模块,5%\n002463.SZ,\"沪电, 股份\",PCB,\n";
+        let text =
+            "代码,名称,行业,权重\n300308,中际旭创,光模块,5%\n002463.SZ,\"沪电, 股份\",PCB,\n";
         let members = parse_members(text.as_bytes(), Market::Auto).unwrap();
         assert_eq!(members[0].symbol.as_str(), "300308.SZ");
         assert_eq!(members[0].weight, Some(5.0));

@@ -305,7 +305,10 @@ fn read_grid(
 /// A symbol column headed 港股代码 or "HK code" holds Hong Kong codes.
 fn says_hong_kong(header: &str) -> bool {
     let header = header.to_ascii_lowercase();
-    header.contains("港股") || header.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "hk")
+    header.contains("港股")
+        || header
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "hk")
 }
 
 /// `300308.SZ.csv` → 300308.SZ, `aapl.us.txt` → AAPL.US, `300308.csv` →

@@ -93,7 +93,11 @@ pub struct Reading<'a> {
 }
 
 /// The reader of the date column, decided by the whole column.
-fn date_reader(grid: &dyn Grid, column: usize, reading: Reading<'_>) -> Result<DateReader, Located> {
+fn date_reader(
+    grid: &dyn Grid,
+    column: usize,
+    reading: Reading<'_>,
+) -> Result<DateReader, Located> {
     let name = grid.headers()[column].trim();
     DateReader::for_column(
         name,

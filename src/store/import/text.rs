@@ -107,12 +107,13 @@ fn split_footer(text: &str, records: &mut Vec<Record>) -> Vec<String> {
         let mut fields = raw.split(',');
         let first = fields.next().unwrap_or("").trim().trim_matches('"');
         let rest_empty = fields.all(|f| f.trim().trim_matches('"').is_empty());
-        let note = !first.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')
-            && rest_empty;
+        let note =
+            !first.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') && rest_empty;
         if !(last.blank || note) {
             break;
         }
-        if !last.blank {
+        // A row of empty fields (`,,,,`) goes quietly, like a blank line.
+        if !last.blank && !first.is_empty() {
             footer.push(first.to_string());
         }
         records.pop();
@@ -267,8 +268,11 @@ mod tests {
     #[test]
     fn rows_know_their_physical_line() {
         // The quoted newline makes the second data row start on line 4.
-        let (grid, _, format) =
-            TextGrid::read("date,close,note\n2025-01-02,1,\"a\nb\"\n2025-01-03,2,c\n", Market::Auto).unwrap();
+        let (grid, _, format) = TextGrid::read(
+            "date,close,note\n2025-01-02,1,\"a\nb\"\n2025-01-03,2,c\n",
+            Market::Auto,
+        )
+        .unwrap();
         assert_eq!(format, Format::PerSymbolCsv);
         assert_eq!(grid.location(1), Location::Line(4));
         assert_eq!(grid.cell(1, 1), Cell::Text("2"));
