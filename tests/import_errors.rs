@@ -137,7 +137,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "not_utf8.csv",
         ":3",
         &[
-            "not UTF-8 text (byte 0xe9 at column 28)",
+            "not UTF-8 or GBK/GB18030 text (byte 0xe9 at column 28)",
             "save the file as UTF-8",
         ],
     ),

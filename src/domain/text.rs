@@ -10,11 +10,11 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// A character that text must not carry: C0 controls (ESC, BEL, NUL, ...),
-/// DEL, C1 controls, and bidirectional controls. Tab and newline are not
-/// allowed in a one-line field either.
+/// A character that text must not carry: C0 controls (ESC, BEL, NUL, CR,
+/// ...), DEL, C1 controls, and bidirectional controls. Newline and tab are
+/// text (an outcome has lines) and stay.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
 }
 
 /// The first character of `text` that may not be stored, if any.
@@ -52,21 +52,9 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Like [`escape`] for output of several lines: newlines and tabs stay.
+/// [`escape`] for whole outputs of several lines (newlines and tabs stay).
 pub fn escape_output(text: &str) -> Cow<'_, str> {
-    let keep = |c: char| c == '\n' || c == '\t';
-    if !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) && !keep(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escape(text)
 }
 
 #[cfg(test)]

@@ -55,10 +55,15 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
             inert("segment", &member.segment)?;
             member.name = member.name.trim().to_string();
             if member.name.is_empty() {
-                // Another basket's name for it, else the symbol itself: a
-                // name can always be set later.
-                member.name = known_name(baskets, &member.symbol)
-                    .unwrap_or_else(|| member.symbol.to_string());
+                member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
+                    EditError::at(
+                        "name",
+                        format!(
+                            "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
+                            member.symbol
+                        ),
+                    )
+                })?;
             }
             if let Some(w) = member.weight
                 && let Err(why) = check_weight(w)
