@@ -6,6 +6,7 @@ pub mod import;
 
 mod atomic;
 mod files;
+mod guard;
 mod library;
 mod paths;
 mod prices;
@@ -18,6 +19,7 @@ pub use files::{
     FileError, NOTE_ORDER, basket_to_toml, parse_basket, parse_watchlist, read_baskets,
     read_watchlist, validate_basket, watchlist_to_toml, write_basket, write_watchlist,
 };
+pub(crate) use guard::no_panic;
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{

@@ -138,6 +138,10 @@ pub struct DecodeNotes {
 /// float32 prices; rows in any order (sorted here). Duplicate dates are
 /// refused.
 pub fn decode_parquet_noting(bytes: &[u8]) -> Result<(PriceTable, DecodeNotes), DecodeError> {
+    crate::store::no_panic(|| decode_unguarded(bytes), DecodeError::Parquet)
+}
+
+fn decode_unguarded(bytes: &[u8]) -> Result<(PriceTable, DecodeNotes), DecodeError> {
     let parquet = |e: PolarsError| DecodeError::Parquet(e.to_string());
     let mut reader = ParquetReader::new(Cursor::new(bytes));
     let demo = reader
@@ -251,13 +255,17 @@ fn table_from_frame(frame: &DataFrame) -> Result<(Vec<PriceRow>, DecodeNotes), D
 
 /// The security's name kept in a price file's metadata by an import, if any.
 pub fn parquet_name(bytes: &[u8]) -> Option<String> {
-    let mut reader = ParquetReader::new(Cursor::new(bytes));
-    let metadata = reader.get_metadata().ok()?;
-    let pairs = metadata.key_value_metadata().as_ref()?;
-    pairs
-        .iter()
-        .find(|e| e.key == NAME_KEY)
-        .and_then(|e| e.value.clone())
+    let read = || {
+        let mut reader = ParquetReader::new(Cursor::new(bytes));
+        let metadata = reader.get_metadata().map_err(|_| ())?;
+        Ok(metadata.key_value_metadata().as_ref().and_then(|pairs| {
+            pairs
+                .iter()
+                .find(|e| e.key == NAME_KEY)
+                .and_then(|e| e.value.clone())
+        }))
+    };
+    crate::store::no_panic(read, |_| ()).ok().flatten()
 }
 
 /// Reads the file of `symbol` under `prices_dir` into what compute uses.

@@ -86,6 +86,8 @@ pub enum Problem {
     DateNotInFormat { text: String, format: String },
     #[error("not a readable Parquet file ({0}); export it again, or export it as CSV")]
     Parquet(String),
+    #[error("the file cannot be read ({0}); export it again")]
+    Damaged(String),
     #[error("cannot read the CSV ({0}); check the quoting of this part of the file")]
     Csv(String),
     #[error(

@@ -98,6 +98,17 @@ impl SheetGrid {
         sheet: Option<&str>,
         is_header: impl Fn(&[String]) -> bool,
     ) -> Result<SheetGrid, Located> {
+        crate::store::no_panic(
+            || SheetGrid::parse_sheet(bytes, sheet, &is_header),
+            |why| (Location::File, Problem::Excel(why)),
+        )
+    }
+
+    fn parse_sheet(
+        bytes: &[u8],
+        sheet: Option<&str>,
+        is_header: &dyn Fn(&[String]) -> bool,
+    ) -> Result<SheetGrid, Located> {
         let at_file = |p: Problem| (Location::File, p);
         let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| at_file(Problem::Excel(e.to_string())))?;

@@ -207,7 +207,13 @@ pub fn parse_bytes(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ParsedFile, ImportError> {
-    parse_content(path, bytes, options).map_err(|(at, problem)| ImportError::Content {
+    // A reader that panics on a damaged file (seen in polars' Parquet
+    // decoder under fuzzing) gives an error, never a crash.
+    let parsed = crate::store::no_panic(
+        || parse_content(path, bytes, options),
+        |why| (Location::File, Problem::Damaged(why)),
+    );
+    parsed.map_err(|(at, problem)| ImportError::Content {
         file: path.to_path_buf(),
         at,
         problem,

@@ -37,9 +37,15 @@ impl ParquetGrid {
     /// Reads `bytes` and checks the type of every column the shape uses.
     pub fn read(bytes: &[u8], market: Market) -> Result<(ParquetGrid, Shape), Located> {
         let at_file = |p: Problem| (Location::File, p);
-        let frame = ParquetReader::new(Cursor::new(bytes))
-            .finish()
-            .map_err(|e| at_file(Problem::Parquet(e.to_string())))?;
+        let frame = crate::store::no_panic(
+            || {
+                ParquetReader::new(Cursor::new(bytes))
+                    .finish()
+                    .map_err(|e| e.to_string())
+            },
+            |damaged| damaged,
+        )
+        .map_err(|e| at_file(Problem::Parquet(e)))?;
         let headers: Vec<String> = frame
             .get_column_names()
             .iter()
