@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!(
+                "error: {}",
+                spillover::domain::text::escape_output(&message)
+            );
             ExitCode::FAILURE
         }
     }

@@ -58,7 +58,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "bad_date.csv",
         ":3",
         &[
-            "date \"02/01/2025\" does not parse",
+            "date \"2025-13-01\" does not parse",
             "YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD",
             "2025-01-02T00:00:00",
         ],
@@ -137,7 +137,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "not_utf8.csv",
         ":3",
         &[
-            "not UTF-8 text (byte 0xe9 at column 28)",
+            "not UTF-8 or GBK/GB18030 text (byte 0xe9 at column 28)",
             "save the file as UTF-8",
         ],
     ),
@@ -232,6 +232,7 @@ fn symbol_option_on_a_long_file_is_refused() {
     let (dir, store) = cache();
     let options = ImportOptions {
         symbol: Some(sym("AAPL.US")),
+        ..ImportOptions::default()
     };
     let err = import_files(&store, &[fixture("good/long.csv")], &options).unwrap_err();
     assert!(err.to_string().contains("drop --symbol"), "{err}");
@@ -248,25 +249,26 @@ fn write_parquet(path: &std::path::Path, columns: Vec<Column>) {
 #[test]
 fn parquet_columns_of_the_wrong_type_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let dates_as_text = dir.path().join("dates_as_text.parquet");
+    // Text dates are read (issue 9); dates as true/false are not dates.
+    let dates_as_bool = dir.path().join("dates_as_bool.parquet");
     write_parquet(
-        &dates_as_text,
+        &dates_as_bool,
         vec![
             Column::new("symbol".into(), ["300308.SZ", "300308.SZ"]),
-            Column::new("date".into(), ["2025-01-02", "2025-01-03"]),
+            Column::new("date".into(), [true, false]),
             Column::new("close".into(), [1.0, 2.0]),
         ],
     );
-    let (message, _) = refused(std::slice::from_ref(&dates_as_text));
+    let (message, _) = refused(std::slice::from_ref(&dates_as_bool));
     assert!(
         message.starts_with(&format!(
-            "{}: column `date` has type str",
-            dates_as_text.display()
+            "{}: column `date` has type bool",
+            dates_as_bool.display()
         )),
         "{message}"
     );
     assert!(
-        message.contains("must be of type Date (or Datetime)"),
+        message.contains("must be of type Date, Datetime (any unit) or text"),
         "{message}"
     );
 

@@ -70,7 +70,9 @@ fn stooq_files_take_the_symbol_from_the_name_or_the_ticker_column() {
 fn long_and_tushare_files_accept_their_spellings() {
     let long = parse("good/long.csv");
     assert_eq!(long.format, Format::LongCsv);
-    assert_eq!(long.ignored_columns, ["name"]);
+    // The name column is read (listed in the summary), not ignored.
+    assert!(long.ignored_columns.is_empty());
+    assert!(!long.names.is_empty());
     // 688256.ss and 688256.SS are one symbol, written .SH; dates in three forms.
     assert_eq!(
         long.tables.keys().map(|s| s.as_str()).collect::<Vec<_>>(),
@@ -156,6 +158,7 @@ fn the_symbol_option_names_a_per_symbol_file() {
     let (_dir, store) = cache();
     let options = ImportOptions {
         symbol: Some(sym("aapl")),
+        ..ImportOptions::default()
     };
     import_files(&store, &[fixture("good/aapl.us.txt")], &options).unwrap();
     assert_eq!(table(&store, "AAPL").rows.len(), 2);
@@ -206,9 +209,11 @@ fn in_one_import_a_later_file_wins_and_the_summary_says_it_all() {
     assert_eq!(
         summary.to_string(),
         format!(
-            "Imported 2 files:\n  {} (Yahoo CSV); skipped 1 row without any value\n  {} (Tushare CSV); ignored columns: pre_close, amount\n  300308.SZ  4 rows 2025-01-02..2025-01-08: 4 added, 0 replaced; cache now 2025-01-02..2025-01-08, 4 rows\n",
+            "Imported 2 files:\n  {} (Yahoo CSV); skipped 1 row without any value\n  {} (Tushare CSV); ignored columns: pre_close, amount\n  warning: {} replaced 1 row of {} (300308.SZ)\n  300308.SZ  4 rows 2025-01-02..2025-01-08: 4 added, 0 replaced; cache now 2025-01-02..2025-01-08, 4 rows\n",
             yahoo.display(),
-            tushare.display()
+            tushare.display(),
+            tushare.display(),
+            yahoo.display()
         )
     );
 }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::compute::{Model, Request, WindowChoice};
 use crate::domain::{BasketId, Method, RangePreset, Symbol, Window, parse_date};
+use crate::store::import::{Market, Source};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,16 +42,29 @@ pub enum Command {
     },
     /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
     Export(ExportArgs),
-    /// Import price files (Yahoo/Stooq per-symbol CSV, long CSV/Parquet, Tushare, wide CSV) into the cache.
+    /// Import price files into the cache: CSV (Yahoo, Stooq, long, Tushare, AkShare, wide, Chinese
+    /// headers; UTF-8 or GBK), Excel (.xlsx/.xls) and Parquet; a folder imports every such file in it.
     ///
     /// All or nothing: if any file is rejected, the cache is left byte-for-byte unchanged.
     Import {
-        /// The files to import.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// The symbol of a per-symbol file (default: from the file name, e.g. 300308.SZ.csv).
+        /// The files or folders to import; FILE=SYMBOL gives a per-symbol file its symbol.
+        #[arg(required = true, value_name = "FILE", value_parser = parse_source)]
+        files: Vec<Source>,
+        /// The symbol of the one per-symbol file imported (default: from the file name, e.g.
+        /// 300308.SZ.csv); with several files write FILE=SYMBOL instead.
         #[arg(long, value_parser = parse_symbol)]
         symbol: Option<Symbol>,
+        /// How dates are written when no accepted form fits, or to settle M/D vs D/M
+        /// (chrono codes): e.g. %m/%d/%Y, %d/%m/%Y, %d.%m.%Y.
+        #[arg(long = "date-format", value_name = "FORMAT")]
+        date_format: Option<String>,
+        /// The market of bare codes: hk reads 700 / 00700 as 0700.HK (6-digit A-share codes
+        /// always get .SZ/.SH/.BJ).
+        #[arg(long, value_parser = parse_market, value_name = "hk|cn")]
+        market: Option<Market>,
+        /// The Excel sheet to read [default: the first].
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Download daily prices from Yahoo, Eastmoney or Tushare into the cache.
     ///
@@ -118,9 +132,9 @@ pub enum BasketCommand {
     Create {
         /// The new basket's id: lower-case letters, digits, - and _ (e.g. optical).
         id: String,
-        /// Its display name.
+        /// Its display name [default: the id].
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// Index weighting: equal, cap or custom [default: equal].
         #[arg(long)]
         method: Option<String>,
@@ -134,7 +148,8 @@ pub enum BasketCommand {
         id: String,
         /// The member's symbol, e.g. 688981.SH.
         symbol: String,
-        /// Display name [default: the name another basket gives the symbol].
+        /// Display name [default: the name another basket gives the symbol, else the name
+        /// found in its imported price file, else the symbol].
         #[arg(long)]
         name: Option<String>,
         /// English name.
@@ -193,6 +208,33 @@ pub enum BasketCommand {
         /// Confirm the deletion.
         #[arg(long)]
         yes: bool,
+    },
+    /// Create or replace a basket from a constituent list (CSV or Excel): a `symbol` (or 代码)
+    /// column, optional name, name_en, segment, weight (名称, 行业, 权重).
+    ///
+    /// A replaced basket keeps its name, description and method; --dry-run shows the
+    /// difference (added, removed, changed) and writes nothing.
+    Import {
+        /// The basket id; a new id creates the basket.
+        id: String,
+        /// The constituent list.
+        file: PathBuf,
+        /// Show what would change; write nothing.
+        #[arg(long = "dry-run")]
+        dry_run: bool,
+        /// The market of bare codes: hk reads 700 as 0700.HK.
+        #[arg(long, value_parser = parse_market, value_name = "hk|cn")]
+        market: Option<Market>,
+    },
+    /// Write a basket's constituent list as CSV (symbol,name,name_en,segment,weight): the table
+    /// `basket import` reads.
+    Export {
+        /// The basket id.
+        #[arg(value_parser = parse_basket_id)]
+        id: BasketId,
+        /// The output file (CSV).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
     },
     /// Duplicate a basket (`copy ID NEW_ID`), or copy a member to another basket
     /// (`copy ID SYMBOL --to OTHER`, with --move to take it out of ID).
@@ -438,6 +480,14 @@ fn parse_month(text: &str) -> Result<(i32, u32), String> {
         return Err(wrong());
     }
     Ok((year, month))
+}
+
+fn parse_source(text: &str) -> Result<Source, String> {
+    Source::parse(text)
+}
+
+fn parse_market(text: &str) -> Result<Market, String> {
+    text.parse()
 }
 
 fn parse_symbol(text: &str) -> Result<Symbol, String> {

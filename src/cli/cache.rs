@@ -33,7 +33,7 @@ pub fn symbols(ws: &Workspace) -> String {
         &symbols,
         "reading price files",
         |_, read| match read {
-            Ok((s, _)) => [
+            Ok(ReadSeries { series: s, .. }) => [
                 s.len().to_string(),
                 s.first_date().map(|d| d.to_string()).unwrap_or_default(),
                 s.last_date().map(|d| d.to_string()).unwrap_or_default(),
@@ -86,6 +86,22 @@ fn read_all<R: Send>(
     tables
 }
 
+/// What `check` says of a file that loads: rows out of order (read
+/// sorted), or `adj_close` on only some rows (close is used).
+fn file_warnings(dir: &Path, symbol: &Symbol, read: &ReadSeries) -> Vec<String> {
+    let mut notes = Vec::new();
+    if read.unsorted {
+        notes.push(format!(
+            "{}: rows are not in date order (read sorted); import the file again to store it sorted",
+            dir.join(symbol.file_name()).display()
+        ));
+    }
+    if let Some((n, rows)) = read.partly {
+        notes.push(partly_adjusted_note(symbol, n, rows));
+    }
+    notes
+}
+
 fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
     let mut map: BTreeMap<Symbol, Vec<String>> = BTreeMap::new();
     for basket in &ws.baskets {
@@ -112,21 +128,21 @@ pub fn check(ws: &Workspace) -> CheckReport {
     let (symbols, strays) = ws.store.cached_symbols();
     let dir = ws.store.layout().prices_dir();
     let mut readable = 0;
-    // Per file: an error, a warning, or nothing to say.
+    // Per file: an error, or the warnings (often none).
     let findings = read_all(
         &dir,
         &symbols,
         "checking price files",
         |symbol, read| match read {
-            Ok((_, partly)) => Ok(partly.map(|(n, rows)| partly_adjusted_note(symbol, n, rows))),
+            Ok(read) => Ok(file_warnings(&dir, symbol, &read)),
             Err(e) => Err(e.to_string()),
         },
     );
     for finding in findings {
         match finding {
-            Ok(note) => {
+            Ok(notes) => {
                 readable += 1;
-                if let Some(note) = note {
+                for note in notes {
                     warnings += 1;
                     let _ = writeln!(out, "warning: {note}");
                 }

@@ -17,11 +17,30 @@ use crate::store::{SaveReport, Workspace};
 
 /// Runs a basket edit (list and show are handled by the caller) and says
 /// what changed and which file was written.
-pub fn basket(ws: &mut Workspace, command: BasketCommand) -> anyhow::Result<String> {
-    if let BasketCommand::Add { symbol, .. } = &command
-        && crate::domain::Symbol::parse(symbol).is_err()
+pub fn basket(ws: &mut Workspace, mut command: BasketCommand) -> anyhow::Result<String> {
+    if let BasketCommand::Import {
+        id,
+        file,
+        dry_run,
+        market,
+    } = &command
     {
-        suggest_symbol(ws, symbol)?;
+        let (edits, diff) =
+            super::import::basket_import_edits(ws, id, file, market.unwrap_or_default())?;
+        if *dry_run {
+            return Ok(format!("dry run, nothing written: {diff}\n"));
+        }
+        let done = commit(ws, edits)?;
+        return Ok(format!("{diff}\n{done}"));
+    }
+    if let BasketCommand::Add { symbol, name, .. } = &mut command {
+        match crate::domain::Symbol::parse(symbol) {
+            Err(_) => suggest_symbol(ws, symbol)?,
+            Ok(parsed) if name.is_none() => {
+                *name = Some(super::import::default_name(ws, &parsed));
+            }
+            Ok(_) => {}
+        }
     }
     let edits = basket_edits(command)?;
     commit(ws, edits)
@@ -58,7 +77,7 @@ fn suggest_symbol(ws: &Workspace, typed: &str) -> anyhow::Result<()> {
 /// Runs a watchlist command: the listing, or an edit.
 pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Result<String> {
     let edit = match command {
-        WatchlistCommand::List { json } => return Ok(watchlist_list(ws, json)),
+        WatchlistCommand::List { json } => return watchlist_list(ws, json),
         WatchlistCommand::Add {
             symbol,
             name,
@@ -118,8 +137,11 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
 /// fields given with it), each validated by [`apply`].
 fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
     let edits = match command {
-        BasketCommand::List | BasketCommand::Show { .. } => {
-            unreachable!("list and show are read-only; the caller runs them")
+        BasketCommand::List
+        | BasketCommand::Show { .. }
+        | BasketCommand::Export { .. }
+        | BasketCommand::Import { .. } => {
+            unreachable!("list, show, export and import are run by the caller")
         }
         BasketCommand::Create {
             id,
@@ -128,6 +150,7 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             description,
         } => {
             let id = parse_basket_id(&id)?;
+            let name = name.unwrap_or_else(|| id.to_string());
             let mut edits = vec![Edit::CreateBasket {
                 id: id.clone(),
                 name,
@@ -291,8 +314,15 @@ struct NumberedEvent<'a> {
     event: &'a EarningsEvent,
 }
 
-fn watchlist_list(ws: &Workspace, json: bool) -> String {
+fn watchlist_list(ws: &Workspace, json: bool) -> anyhow::Result<String> {
     let events = &ws.watchlist.events;
+    if events.is_empty()
+        && let Err(e) = ws.store.load_watchlist()
+    {
+        // Not empty: unreadable. Saying "empty" would send the user to `add`,
+        // which is refused for the same reason.
+        bail!("the watchlist could not be read: {e}; fix the file and list again");
+    }
     if json {
         let rows: Vec<NumberedEvent> = events
             .iter()
@@ -302,10 +332,10 @@ fn watchlist_list(ws: &Workspace, json: bool) -> String {
                 event,
             })
             .collect();
-        return serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n";
+        return Ok(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n");
     }
     if events.is_empty() {
-        return "the watchlist is empty; add an event with `spillover watchlist add`\n".into();
+        return Ok("the watchlist is empty; add an event with `spillover watchlist add`\n".into());
     }
     let mut table = Table::new(&[
         ("#", Align::Right),
@@ -327,5 +357,5 @@ fn watchlist_list(ws: &Workspace, json: bool) -> String {
             clip(&e.outcome, 48),
         ]);
     }
-    table.render("")
+    Ok(table.render(""))
 }

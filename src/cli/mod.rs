@@ -8,6 +8,7 @@ mod catalysts;
 mod edit;
 mod export;
 mod fetch;
+mod import;
 mod progress;
 mod report;
 pub mod text;
@@ -25,7 +26,8 @@ pub use args::{
 pub use report::DEMO_NOTE;
 
 use crate::compute::{Analysis, CatalystRequest, Catalysts, analyse, check_pair};
-use crate::store::import::{ImportOptions, import_files};
+use crate::domain::text::escape_output;
+use crate::store::import::ImportOptions;
 use crate::store::{Workspace, demo, resolve_data_dir};
 
 /// Runs a headless command; `Ok(code)` for a command that ran (check may
@@ -69,7 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let warn = |ws: &Workspace| {
         for problem in &ws.problems {
-            eprintln!("warning: {problem}");
+            eprintln!("warning: {}", escape_output(problem));
         }
     };
     match command {
@@ -107,12 +109,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             eprintln!("wrote {rows} rows to {}", args.output.display());
         }
-        Command::Import { files, symbol } => {
-            let summary = import_files(&ws.store, &files, &ImportOptions { symbol })?;
-            tracing::info!(files = files.len(), "import committed");
+        Command::Import {
+            files,
+            symbol,
+            date_format,
+            market,
+            sheet,
+        } => {
+            let options = ImportOptions {
+                symbol,
+                date_format,
+                market: market.unwrap_or_default(),
+                sheet,
+            };
+            let summary = import::import(&ws.store, files, &options)?;
+            tracing::info!(files = summary.files.len(), "import committed");
             print(&summary.to_string())?;
         }
         Command::Fetch(args) => return fetch::run(&ws, args),
+        Command::Basket(BasketCommand::Export { id, output }) => {
+            warn(&ws);
+            print(&import::basket_export(&ws, &id, &output)?)?;
+        }
         Command::Basket(BasketCommand::List) => {
             warn(&ws);
             print(&cache::basket_list(&ws))?;
@@ -233,6 +251,16 @@ pub fn init_logging(path: &std::path::Path) {
 }
 
 fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
+    if ws.baskets.is_empty() {
+        let (_, errors) = ws.store.load_baskets();
+        if !errors.is_empty() {
+            let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            bail!(
+                "no basket file could be loaded, so there is nothing to compute: {}; fix these files (`spillover check` lists every problem)",
+                each.join("; ")
+            );
+        }
+    }
     let request = args.request();
     // A pair typed on the command line must be right; the default pair may
     // be missing (a basket file that did not load) without hiding the rest.
@@ -262,8 +290,10 @@ fn catalysts_of(ws: &Workspace, analysis: &Analysis, args: &AnalysisArgs) -> Cat
     catalysts
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error.
+/// Prints to stdout, with any control character or bidi override that a
+/// hand-edited file carried escaped; a closed pipe (`| head`) is not an error.
 fn print(text: &str) -> anyhow::Result<()> {
+    let text = escape_output(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -178,6 +178,12 @@ pub fn apply(library: &Library, edit: &Edit) -> Result<Library, EditError> {
     Ok(next)
 }
 
+/// Refuses text that carries control characters or bidirectional
+/// overrides (see [`crate::domain::text`]), naming the field.
+pub fn inert(field: &'static str, text: &str) -> Result<(), EditError> {
+    crate::domain::text::check_inert(field, text).map_err(|m| EditError::at(field, m))
+}
+
 /// A symbol as typed, refused with the `symbol` field named.
 pub fn parse_symbol(text: &str) -> Result<Symbol, EditError> {
     Symbol::parse(text).map_err(|e| EditError::at("symbol", e.to_string()))

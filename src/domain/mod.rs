@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod edit;
 mod prices;
 mod symbol;
+pub mod text;
 mod watchlist;
 mod window;
 

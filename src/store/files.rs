@@ -62,7 +62,34 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
     let line = err.span().map(|s| line_of(text, s.start));
-    FileError::new(path, line, err.message().trim().to_string())
+    let mut message = err.message().trim().to_string();
+    // Name the field and the value: "input is out of range" alone does not
+    // say that `date = "2025-13-45"` is the culprit.
+    if let Some(span) = err.span()
+        && let Some(value) = text.get(span.clone())
+        && value.len() <= 80
+        && !value.contains('\n')
+    {
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..span.start];
+        if let Some(key) = key_before(before) {
+            message = format!("{key} = {value}: {message}");
+            if key == "date" {
+                message.push_str("; a date is YYYY-MM-DD with a real month (01-12) and day");
+            }
+        }
+    }
+    FileError::new(path, line, message)
+}
+
+/// The key of `date = ` (the text of a line before its value).
+fn key_before(text: &str) -> Option<&str> {
+    let key = text.trim_end().strip_suffix('=')?.trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then_some(key)
 }
 
 /// The line on which `needle` first appears, to point at a member's entry.

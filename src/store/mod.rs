@@ -8,6 +8,7 @@ pub mod tables;
 
 mod atomic;
 mod files;
+mod guard;
 mod library;
 mod paths;
 mod prices;
@@ -22,11 +23,13 @@ pub use files::{
     FileError, NOTE_ORDER, basket_to_toml, parse_basket, parse_watchlist, read_baskets,
     read_watchlist, validate_basket, watchlist_to_toml, write_basket, write_watchlist,
 };
+pub(crate) use guard::no_panic;
 pub use library::{Fingerprints, SaveError, SaveReport};
 pub use paths::Layout;
 pub use prices::{
-    DecodeError, OPTIONAL_COLUMNS, PriceFileError, decode_parquet, decode_parquet_columns,
-    encode_parquet, read_price_file, read_price_file_columns,
+    DecodeError, DecodeNotes, OPTIONAL_COLUMNS, PriceFileError, decode_parquet,
+    decode_parquet_columns, decode_parquet_noting, encode_parquet, encode_parquet_named,
+    parquet_name, read_price_file, read_price_file_columns, read_price_file_noting,
 };
 pub use series::{ReadSeries, read_price_series};
 pub use workspace::{OpenError, Workspace, resolve_data_dir};
@@ -191,7 +194,9 @@ impl Store {
 type Loaded = Result<(PriceSeries, Option<String>), String>;
 
 fn load_one(path: &Path, symbol: &Symbol, mcap: bool) -> Loaded {
-    let (series, partly) = read_price_series(path, mcap).map_err(|e| e.to_string())?;
-    let warning = partly.map(|(n, rows)| partly_adjusted_note(symbol, n, rows));
-    Ok((series, warning))
+    let read = read_price_series(path, mcap).map_err(|e| e.to_string())?;
+    let warning = read
+        .partly
+        .map(|(n, rows)| partly_adjusted_note(symbol, n, rows));
+    Ok((read.series, warning))
 }

@@ -8,6 +8,7 @@
 use std::io::Cursor;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use polars::prelude::*;
 use polars_parquet::write::KeyValue;
 
@@ -18,6 +19,8 @@ pub use crate::domain::OPTIONAL_COLUMNS;
 
 /// Parquet metadata key that marks synthetic demo prices.
 const SOURCE_KEY: &str = "spillover.source";
+/// Parquet metadata key with the security's name found on import (名称).
+const NAME_KEY: &str = "spillover.name";
 
 /// Why a price file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +40,12 @@ pub enum PriceFileError {
 
 /// Encodes a table as Parquet bytes (deterministic for the same table).
 pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
+    encode_parquet_named(table, None)
+}
+
+/// Encodes a table with the security's name (from an imported file) kept
+/// in the file's metadata, so `basket add` can default to it.
+pub fn encode_parquet_named(table: &PriceTable, name: Option<&str>) -> PolarsResult<Vec<u8>> {
     let rows = &table.rows;
     let mut columns: Vec<Column> = Vec::with_capacity(8);
     columns.push(
@@ -55,12 +64,20 @@ pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
         }
     }
     let mut frame = DataFrame::new(rows.len(), columns)?;
-    let metadata = table.demo.then(|| {
-        KeyValueMetadata::Static(vec![KeyValue {
+    let mut pairs = Vec::new();
+    if table.demo {
+        pairs.push(KeyValue {
             key: SOURCE_KEY.to_string(),
             value: Some("demo".to_string()),
-        }])
-    });
+        });
+    }
+    if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
+        pairs.push(KeyValue {
+            key: NAME_KEY.to_string(),
+            value: Some(name.to_string()),
+        });
+    }
+    let metadata = (!pairs.is_empty()).then_some(KeyValueMetadata::Static(pairs));
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes)
         .with_compression(ParquetCompression::Zstd(None))
@@ -72,15 +89,21 @@ pub fn encode_parquet(table: &PriceTable) -> PolarsResult<Vec<u8>> {
 
 /// Reads and validates one price file.
 pub fn read_price_file(path: &Path) -> Result<PriceTable, PriceFileError> {
+    read_price_file_noting(path).map(|(table, _)| table)
+}
+
+/// Reads one price file like [`read_price_file`], saying what was put
+/// right on the way (for `check`).
+pub fn read_price_file_noting(path: &Path) -> Result<(PriceTable, DecodeNotes), PriceFileError> {
     read_price_file_columns(path, &OPTIONAL_COLUMNS)
 }
 
-/// [`read_price_file`] reading only the `optional` columns besides `date`
-/// and `close` (see [`decode_parquet_columns`]).
+/// [`read_price_file_noting`] reading only the `optional` columns besides
+/// `date` and `close` (see [`decode_parquet_columns`]).
 pub fn read_price_file_columns(
     path: &Path,
     optional: &[&str],
-) -> Result<PriceTable, PriceFileError> {
+) -> Result<(PriceTable, DecodeNotes), PriceFileError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| PriceFileError::Io {
         path: shown.clone(),
@@ -107,24 +130,53 @@ pub enum DecodeError {
 
 /// Decodes and validates Parquet bytes in the price-file schema.
 pub fn decode_parquet(bytes: &[u8]) -> Result<PriceTable, DecodeError> {
+    decode_parquet_noting(bytes).map(|(table, _)| table)
+}
+
+/// What a price file written by another tool did that the cache's own
+/// files never do, and that reading put right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DecodeNotes {
+    /// The rows were not in date order (sorted on read).
+    pub unsorted: bool,
+}
+
+/// Decodes like [`decode_parquet`], saying what was put right on the way.
+/// Accepts what pandas and polars write: `date` as Date, a timestamp of any
+/// unit (its calendar date) or text in an import date form; integer or
+/// float32 prices; rows in any order (sorted here). Duplicate dates are
+/// refused.
+pub fn decode_parquet_noting(bytes: &[u8]) -> Result<(PriceTable, DecodeNotes), DecodeError> {
     decode_parquet_columns(bytes, &OPTIONAL_COLUMNS)
 }
 
-/// [`decode_parquet`] reading only `date`, `close` and the `optional`
+/// [`decode_parquet_noting`] reading only `date`, `close` and the `optional`
 /// columns (the others come back `None`): compute needs `adj_close` and
 /// `mcap` of a file, not its `open` or `volume`. The columns left unread are
 /// still checked to be numbers, so a file is accepted or refused as a whole.
-pub fn decode_parquet_columns(bytes: &[u8], optional: &[&str]) -> Result<PriceTable, DecodeError> {
+pub fn decode_parquet_columns(
+    bytes: &[u8],
+    optional: &[&str],
+) -> Result<(PriceTable, DecodeNotes), DecodeError> {
     let (frame, demo) = read_frame(bytes, optional)?;
-    table_from_frame(&frame).map(|rows| PriceTable { rows, demo })
+    let (rows, notes) = table_from_frame(&frame)?;
+    Ok((PriceTable { rows, demo }, notes))
 }
 
 /// The `date`, `close` and `optional` columns of Parquet bytes, unchecked,
-/// and whether the file is marked as demo data.
+/// and whether the file is marked as demo data. Polars may panic on a
+/// damaged file: that becomes "cannot be read", never a crash.
 pub(super) fn read_frame(
     bytes: &[u8],
     optional: &[&str],
 ) -> Result<(DataFrame, bool), DecodeError> {
+    crate::store::no_panic(
+        || read_frame_unguarded(bytes, optional),
+        DecodeError::Parquet,
+    )
+}
+
+fn read_frame_unguarded(bytes: &[u8], optional: &[&str]) -> Result<(DataFrame, bool), DecodeError> {
     let parquet = |e: PolarsError| DecodeError::Parquet(e.to_string());
     // One file is small: the callers read many files in parallel instead.
     let mut reader = ParquetReader::new(Cursor::new(bytes)).read_parallel(ParallelStrategy::None);
@@ -158,17 +210,36 @@ pub(super) fn read_frame(
     Ok((frame, demo))
 }
 
-pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, DecodeError> {
+/// The `date` column as calendar dates, whatever type another tool gave it.
+fn date_column(col: &Column) -> Result<Vec<Option<NaiveDate>>, DecodeError> {
+    let wrong = || {
+        DecodeError::Content(format!(
+            "column `date` has type {}; write it as a date, a timestamp or YYYY-MM-DD text",
+            col.dtype()
+        ))
+    };
+    match col.dtype() {
+        DataType::Date => Ok(col.date().map_err(|_| wrong())?.as_date_iter().collect()),
+        DataType::Datetime(_, _) => {
+            let dates = col.cast(&DataType::Date).map_err(|_| wrong())?;
+            Ok(dates.date().map_err(|_| wrong())?.as_date_iter().collect())
+        }
+        DataType::String => {
+            let texts: Vec<Option<&str>> = col.str().map_err(|_| wrong())?.iter().collect();
+            crate::store::import::read_date_texts("date", &texts).map_err(DecodeError::Content)
+        }
+        _ => Err(wrong()),
+    }
+}
+
+pub(super) fn table_from_frame(
+    frame: &DataFrame,
+) -> Result<(Vec<PriceRow>, DecodeNotes), DecodeError> {
     let content = DecodeError::Content;
     let date_col = frame.column("date").map_err(|_| {
         content("no `date` column; a price file needs date (Date) and close (f64)".into())
     })?;
-    let dates = date_col.date().map_err(|_| {
-        content(format!(
-            "column `date` has type {}, expected Date",
-            date_col.dtype()
-        ))
-    })?;
+    let dates = date_column(date_col)?;
     let numeric = |name: &str| -> Result<Option<Vec<Option<f64>>>, DecodeError> {
         let Ok(col) = frame.column(name) else {
             return Ok(None);
@@ -199,7 +270,7 @@ pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, Decod
     let get = |k: usize, i: usize| optional[k].as_ref().and_then(|v| v[i]);
 
     let mut rows = Vec::with_capacity(frame.height());
-    for (i, date) in dates.as_date_iter().enumerate() {
+    for (i, date) in dates.into_iter().enumerate() {
         let row_no = i + 1;
         let date = date.ok_or_else(|| content(format!("row {row_no}: empty date")))?;
         let close =
@@ -223,16 +294,32 @@ pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, Decod
                 )));
             }
         }
-        if let Some(prev) = rows.last().map(|r: &PriceRow| r.date)
-            && prev >= date
-        {
-            return Err(content(format!(
-                "row {row_no}: date {date} is not after the previous row's {prev}; rows must be sorted with one row per date"
-            )));
-        }
         rows.push(row);
     }
-    Ok(rows)
+    let unsorted = rows.windows(2).any(|w| w[0].date > w[1].date);
+    rows.sort_by_key(|r| r.date);
+    if let Some(w) = rows.windows(2).find(|w| w[0].date == w[1].date) {
+        return Err(content(format!(
+            "date {} appears on more than one row; keep one row per date",
+            w[0].date
+        )));
+    }
+    Ok((rows, DecodeNotes { unsorted }))
+}
+
+/// The security's name kept in a price file's metadata by an import, if any.
+pub fn parquet_name(bytes: &[u8]) -> Option<String> {
+    let read = || {
+        let mut reader = ParquetReader::new(Cursor::new(bytes));
+        let metadata = reader.get_metadata().map_err(|_| ())?;
+        Ok(metadata.key_value_metadata().as_ref().and_then(|pairs| {
+            pairs
+                .iter()
+                .find(|e| e.key == NAME_KEY)
+                .and_then(|e| e.value.clone())
+        }))
+    };
+    crate::store::no_panic(read, |_| ()).ok().flatten()
 }
 
 #[cfg(test)]
@@ -289,11 +376,23 @@ mod tests {
     }
 
     #[test]
-    fn refuses_unsorted_or_non_positive_rows() {
+    fn sorts_unsorted_rows_and_refuses_duplicates_or_non_positive_rows() {
         let table = PriceTable {
             rows: vec![
                 PriceRow::close_only(d("2025-01-03"), 1.0),
+                PriceRow::close_only(d("2025-01-02"), 2.0),
+            ],
+            demo: false,
+        };
+        let bytes = encode_parquet(&table).unwrap();
+        let (sorted, notes) = decode_parquet_noting(&bytes).unwrap();
+        assert!(notes.unsorted);
+        assert_eq!(sorted.rows[0].date, d("2025-01-02"));
+        assert_eq!(sorted.rows[0].close, 2.0);
+        let table = PriceTable {
+            rows: vec![
                 PriceRow::close_only(d("2025-01-02"), 1.0),
+                PriceRow::close_only(d("2025-01-02"), 2.0),
             ],
             demo: false,
         };

@@ -23,9 +23,16 @@ const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     None => panic!("1970-01-01 is a date"),
 };
 
-/// The series of one price file and, when only some rows have `adj_close`
-/// (the series then uses `close`), how many do and out of how many rows.
-pub type ReadSeries = (PriceSeries, Option<(usize, usize)>);
+/// One price file read for compute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSeries {
+    pub series: PriceSeries,
+    /// When only some rows have `adj_close` (the series then uses `close`):
+    /// how many do, out of how many rows.
+    pub partly: Option<(usize, usize)>,
+    /// The file's rows were not in date order (read sorted).
+    pub unsorted: bool,
+}
 
 /// Reads the file at `path` for compute; `mcap` says whether to keep its
 /// market caps (else the series' `mcap` is empty).
@@ -44,24 +51,26 @@ pub fn read_price_series(path: &Path, mcap: bool) -> Result<ReadSeries, PriceFil
         match fast_series(&frame, demo, mcap) {
             Some(read) => Ok(read),
             None => {
-                let table = PriceTable {
-                    rows: table_from_frame(&frame)?,
-                    demo,
-                };
-                Ok(series_of_table(&table, mcap))
+                let (rows, notes) = table_from_frame(&frame)?;
+                let table = PriceTable { rows, demo };
+                Ok(series_of_table(&table, mcap, notes.unsorted))
             }
         }
     });
     decoded.map_err(|err: DecodeError| file_error(&shown, err))
 }
 
-fn series_of_table(table: &PriceTable, mcap: bool) -> ReadSeries {
+fn series_of_table(table: &PriceTable, mcap: bool, unsorted: bool) -> ReadSeries {
     let mut series = PriceSeries::from_table(table);
     if !mcap {
         series.mcap = Vec::new();
     }
     let partly = table.partly_adjusted().map(|n| (n, table.rows.len()));
-    (series, partly)
+    ReadSeries {
+        series,
+        partly,
+        unsorted,
+    }
 }
 
 /// The series of a canonical file whose every row is valid; `None` sends
@@ -108,7 +117,11 @@ fn fast_series(frame: &DataFrame, demo: bool, mcap: bool) -> Option<ReadSeries> 
         },
         demo,
     };
-    Some((series, partly))
+    Some(ReadSeries {
+        series,
+        partly,
+        unsorted: false,
+    })
 }
 
 /// Parquet day numbers as dates, if strictly increasing. Each date is its
@@ -165,11 +178,12 @@ mod tests {
             let slow = series_of_table(
                 &decode_parquet(&encode_parquet(&table).unwrap()).unwrap(),
                 true,
+                false,
             );
             assert_eq!(fast, slow, "{adjusted} adjusted rows");
-            assert_eq!(fast.0.dates[3], d("2028-02-29"));
-            let (without, _) = fast_series(&frame, demo, false).unwrap();
-            assert!(without.mcap.is_empty());
+            assert_eq!(fast.series.dates[3], d("2028-02-29"));
+            let without = fast_series(&frame, demo, false).unwrap();
+            assert!(without.series.mcap.is_empty());
         }
     }
 
@@ -187,10 +201,15 @@ mod tests {
             demo: false,
         };
         bad_adjusted.rows[0].adj_close = Some(-1.0);
-        for table in [unsorted, bad_adjusted] {
-            let (frame, demo) = frame_of(&table);
+        for table in [&unsorted, &bad_adjusted] {
+            let (frame, demo) = frame_of(table);
             assert!(fast_series(&frame, demo, true).is_none());
-            assert!(table_from_frame(&frame).is_err());
         }
+        // The row reader sorts what another tool wrote out of order, and
+        // refuses a price that is not positive.
+        let (rows, notes) = table_from_frame(&frame_of(&unsorted).0).unwrap();
+        assert!(notes.unsorted);
+        assert_eq!(rows[0].date, d("2025-01-02"));
+        assert!(table_from_frame(&frame_of(&bad_adjusted).0).is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! The basket edits: create, duplicate, rename, delete, set a field; add,
 //! remove, set, copy and move a member.
 
-use super::{BasketField, Edit, EditError, MemberField, check_weight, parse_weight};
+use super::{BasketField, Edit, EditError, MemberField, check_weight, inert, parse_weight};
 use crate::domain::{Basket, BasketId, Member, Method, Symbol};
 
 /// Applies a basket edit in place; `baskets` is a scratch copy, so an error
@@ -39,7 +39,10 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
             let basket = &mut baskets[at];
             match field {
                 BasketField::Name => basket.name = basket_name(value)?,
-                BasketField::Description => basket.description = value.trim().to_string(),
+                BasketField::Description => {
+                    inert("description", value)?;
+                    basket.description = value.trim().to_string();
+                }
                 BasketField::Method => {
                     basket.method = value.parse().map_err(|m| EditError::at("method", m))?;
                 }
@@ -47,6 +50,9 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         }
         Edit::AddMember { basket, member } => {
             let mut member = member.clone();
+            inert("name", &member.name)?;
+            inert("name_en", &member.name_en)?;
+            inert("segment", &member.segment)?;
             member.name = member.name.trim().to_string();
             if member.name.is_empty() {
                 member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
@@ -85,6 +91,7 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
             let member = &mut baskets[at].members[i];
+            inert(field.as_str(), value)?;
             match field {
                 MemberField::Name => {
                     let name = value.trim();
@@ -159,6 +166,7 @@ fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
 }
 
 fn basket_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
     let name = name.trim();
     if name.is_empty() {
         return Err(EditError::at(

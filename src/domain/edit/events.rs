@@ -1,12 +1,22 @@
 //! The watchlist edits: add, set a field, remove, record an outcome. The
 //! list stays sorted by date, so indices always count in that order.
 
-use super::{Edit, EditError, EventField};
+use super::{Edit, EditError, EventField, inert};
 use crate::domain::{EarningsEvent, Symbol, Watchlist, parse_date};
 
 pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> {
     match edit {
         Edit::AddEvent { event } => {
+            for (field, text) in [
+                ("name", &event.name),
+                ("period", &event.period),
+                ("capex_last", &event.capex_last),
+                ("guidance", &event.guidance),
+                ("watch", &event.watch),
+                ("outcome", &event.outcome),
+            ] {
+                inert(field, text)?;
+            }
             let mut event = event.clone();
             event.name = event_name(&event.name)?;
             list.events.push(event);
@@ -30,6 +40,9 @@ pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> 
             guidance,
         } => {
             let i = checked(list, *index)?;
+            inert("outcome", outcome)?;
+            inert("capex", capex.as_deref().unwrap_or_default())?;
+            inert("guidance", guidance.as_deref().unwrap_or_default())?;
             let outcome = outcome.trim();
             if outcome.is_empty() {
                 return Err(EditError::at(
@@ -82,6 +95,7 @@ fn event_name(name: &str) -> Result<String, EditError> {
 }
 
 fn set_field(event: &mut EarningsEvent, field: EventField, value: &str) -> Result<(), EditError> {
+    inert(field.as_str(), value)?;
     let text = value.trim().to_string();
     match field {
         EventField::Symbol => {

@@ -250,7 +250,19 @@ fn member_refusals() {
         refused(add("na-chain", member("300308.SZ", "again")), "symbol")
             .contains("already in na-chain")
     );
+    // The shell's `basket add` fills a default name before it gets here.
     assert!(refused(add("na-chain", member("000001.SZ", "")), "name").contains("give a name"));
+    // Text is inert: an escape sequence or a bidi override is refused.
+    assert!(
+        refused(
+            add("na-chain", member("000001.SZ", "\u{1b}[31mRED")),
+            "name"
+        )
+        .contains("U+001B")
+    );
+    let mut m = member("000001.SZ", "x");
+    m.segment = "a\u{202e}b".into();
+    assert!(refused(add("na-chain", m), "segment").contains("U+202E"));
     refused(add("nope", member("000001.SZ", "x")), "basket");
     for bad in [-1.0, f64::NAN, f64::INFINITY] {
         let mut m = member("000001.SZ", "x");

@@ -196,7 +196,8 @@ fn basis_change(cached: &PriceTable, fetched: &[PriceRow]) -> Option<String> {
 /// An update: merged into the cached rows exactly as an import merges.
 fn merge(store: &Store, symbol: &Symbol, got: Rows) -> Result<Fetched, FetchError> {
     let tables = BTreeMap::from([(symbol.clone(), got.rows)]);
-    let (changes, report) = import::plan(store, tables)?;
+    // No names from a web source: a name an import kept in the file stays.
+    let (changes, report) = import::plan(store, tables, &BTreeMap::new())?;
     import::commit(&changes, write_atomic)?;
     let Some(done) = report.into_iter().next() else {
         return Err(FetchError::Write(format!("{symbol}: nothing to merge")));

@@ -11,7 +11,8 @@ use super::error::ImportError;
 use super::summary::SymbolImport;
 use crate::domain::Symbol;
 use crate::domain::{PriceRow, PriceTable};
-use crate::store::{DecodeError, Store, decode_parquet, encode_parquet};
+use crate::store::prices::{encode_parquet_named, parquet_name};
+use crate::store::{DecodeError, Store, decode_parquet};
 
 /// One price file to write, with the bytes it had before (if it existed).
 #[derive(Debug)]
@@ -27,6 +28,7 @@ pub struct Change {
 pub fn plan(
     store: &Store,
     imported: BTreeMap<Symbol, Vec<PriceRow>>,
+    names: &BTreeMap<Symbol, String>,
 ) -> Result<(Vec<Change>, Vec<SymbolImport>), ImportError> {
     let mut changes = Vec::new();
     let mut report = Vec::new();
@@ -66,10 +68,17 @@ pub fn plan(
             rows_after: table.rows.len(),
             replaced_demo,
         });
-        let bytes = encode_parquet(&table).map_err(|e| ImportError::Encode {
-            symbol: symbol.clone(),
-            detail: e.to_string(),
-        })?;
+        // The file's name for the symbol, else the one the cache had.
+        let name = names.get(&symbol).cloned().or_else(|| {
+            previous
+                .as_ref()
+                .and_then(|(bytes, table)| (!table.demo).then(|| parquet_name(bytes)).flatten())
+        });
+        let bytes =
+            encode_parquet_named(&table, name.as_deref()).map_err(|e| ImportError::Encode {
+                symbol: symbol.clone(),
+                detail: e.to_string(),
+            })?;
         let previous = previous.map(|(bytes, _)| bytes);
         // Re-importing the same rows gives the same bytes: leave the file alone.
         if previous.as_deref() != Some(bytes.as_slice()) {

@@ -10,7 +10,9 @@ use crate::domain::{Symbol, SymbolError};
 
 /// The date forms an import accepts, quoted in every date error.
 pub const DATE_FORMS: &str = "dates are accepted as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, \
-    or a date-time whose date part is one of those (2025-01-02 00:00:00, 2025-01-02T00:00:00)";
+    M/D/YYYY or D/M/YYYY (decided by the whole column), an Excel date, \
+    or a date-time whose date part is one of those (2025-01-02 00:00:00, 2025-01-02T00:00:00); \
+    --date-format (e.g. %d.%m.%Y) reads any other form";
 
 /// Where in a file a problem is: the physical line of a text file (the
 /// header is line 1), the row of a Parquet file, or the file as a whole.
@@ -27,6 +29,17 @@ impl fmt::Display for Location {
             Location::File => Ok(()),
             Location::Line(n) => write!(f, ":{n}"),
             Location::Row(n) => write!(f, ": row {n}"),
+        }
+    }
+}
+
+impl Location {
+    /// "line 3", "row 2" or "the file", for a message about another place.
+    pub fn describe(&self) -> String {
+        match self {
+            Location::File => "the file".to_string(),
+            Location::Line(n) => format!("line {n}"),
+            Location::Row(n) => format!("row {n}"),
         }
     }
 }
@@ -50,11 +63,31 @@ pub enum Problem {
     )]
     Binary,
     #[error(
-        "not UTF-8 text (byte {byte:#04x} at column {column}); save the file as UTF-8 and import it again"
+        "not UTF-8 or GBK/GB18030 text (byte {byte:#04x} at column {column}); save the file as UTF-8 and import it again"
     )]
     NotUtf8 { byte: u8, column: usize },
+    #[error("not a readable Excel workbook ({0}); save it again as .xlsx, or export it as CSV")]
+    Excel(String),
+    #[error(
+        "the workbook has no sheet {sheet:?}; its sheets are: {sheets}; pass one of them to --sheet"
+    )]
+    NoSheet { sheet: String, sheets: String },
+    #[error("the sheet {sheet:?} is empty; choose another with --sheet (sheets: {sheets})")]
+    EmptySheet { sheet: String, sheets: String },
+    #[error(
+        "column {column} has dates such as {example:?} whose first and second parts are both at most 12, so M/D/YYYY and D/M/YYYY cannot be told apart; pass --date-format %m/%d/%Y (month first) or --date-format %d/%m/%Y (day first)"
+    )]
+    AmbiguousSlashDates { column: String, example: String },
+    #[error(
+        "column {column} mixes month-first and day-first dates (e.g. {example:?}); write one form throughout, or pass --date-format"
+    )]
+    MixedSlashDates { column: String, example: String },
+    #[error("date {text:?} does not match --date-format {format}; fix the date or the format")]
+    DateNotInFormat { text: String, format: String },
     #[error("not a readable Parquet file ({0}); export it again, or export it as CSV")]
     Parquet(String),
+    #[error("the file cannot be read ({0}); export it again")]
+    Damaged(String),
     #[error("cannot read the CSV ({0}); check the quoting of this part of the file")]
     Csv(String),
     #[error(
@@ -124,6 +157,16 @@ pub enum Problem {
         /// Where the first row with that date is, e.g. "line 3" or "row 2".
         first: String,
     },
+    #[error(
+        "no symbol column (columns: {found}); a constituent list needs `symbol` (or 代码), with optional name, name_en, segment, weight (名称, 行业, 权重)"
+    )]
+    NoSymbolColumn { found: String },
+    #[error("{symbol} is listed again (first on {first}); a basket holds each symbol once")]
+    DuplicateMember { symbol: Symbol, first: String },
+    #[error(
+        "{column} holds the control character U+{code:04X}; names, segments and notes are plain text: remove it"
+    )]
+    UnsafeText { column: String, code: u32 },
     #[error("column `{column}` has type {dtype}; {expected}")]
     ParquetType {
         column: String,
@@ -175,8 +218,17 @@ pub enum ImportError {
         source: std::io::Error,
         not_restored: Vec<PathBuf>,
     },
-    #[error("no files to import; name one or more CSV or Parquet files")]
+    #[error("no files to import; name one or more CSV, Excel or Parquet files")]
     NoFiles,
+    #[error(
+        "--symbol {symbol} was given with {count} files, so it is unclear which file it names; import that file on its own, or write the symbol per file as FILE=SYMBOL (e.g. SPX.csv=^GSPC NDX.csv=^NDX)"
+    )]
+    SymbolWithSeveralFiles { symbol: Symbol, count: usize },
+    #[error(
+        "{}: no CSV, Excel or Parquet file in this folder (looked for .csv, .txt, .xlsx, .xls, .parquet); name the files instead",
+        dir.display()
+    )]
+    EmptyFolder { dir: PathBuf },
 }
 
 impl ImportError {

@@ -6,12 +6,13 @@ use std::io::Cursor;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use super::codes::Market;
 use super::detect::{Field, Shape, classify};
 use super::error::{Location, Problem};
 use super::tables::{Grid, Located};
 use super::values::Cell;
 
-const DATE_TYPE: &str = "the date column must be of type Date (or Datetime); write it as a date, or export the file as CSV";
+const DATE_TYPE: &str = "the date column must be of type Date, Datetime (any unit) or text in an accepted date form; write it as a date, or export the file as CSV";
 const NUMBER_TYPE: &str =
     "price, volume and mcap columns must be numbers (Float64 or an integer type)";
 const TEXT_TYPE: &str = "the symbol column must be text (String)";
@@ -34,17 +35,23 @@ pub struct ParquetGrid {
 
 impl ParquetGrid {
     /// Reads `bytes` and checks the type of every column the shape uses.
-    pub fn read(bytes: &[u8]) -> Result<(ParquetGrid, Shape), Located> {
+    pub fn read(bytes: &[u8], market: Market) -> Result<(ParquetGrid, Shape), Located> {
         let at_file = |p: Problem| (Location::File, p);
-        let frame = ParquetReader::new(Cursor::new(bytes))
-            .finish()
-            .map_err(|e| at_file(Problem::Parquet(e.to_string())))?;
+        let frame = crate::store::no_panic(
+            || {
+                ParquetReader::new(Cursor::new(bytes))
+                    .finish()
+                    .map_err(|e| e.to_string())
+            },
+            |damaged| damaged,
+        )
+        .map_err(|e| at_file(Problem::Parquet(e)))?;
         let headers: Vec<String> = frame
             .get_column_names()
             .iter()
             .map(|n| n.to_string())
             .collect();
-        let shape = classify(&headers).map_err(at_file)?;
+        let shape = classify(&headers, market).map_err(at_file)?;
         let mut roles: Vec<Option<Field>> = vec![None; headers.len()];
         match &shape {
             Shape::Columns(map) => {
@@ -52,6 +59,9 @@ impl ParquetGrid {
                 roles[map.close] = Some(Field::Close);
                 if let Some(i) = map.symbol {
                     roles[i] = Some(Field::Symbol);
+                }
+                if let Some(i) = map.name {
+                    roles[i] = Some(Field::Name);
                 }
                 for (field, i) in &map.optional {
                     roles[*i] = Some(*field);
@@ -92,6 +102,10 @@ fn convert(column: &Column, role: Option<Field>) -> Result<Values, Problem> {
     let cast = |dtype: &DataType, expected| column.cast(dtype).map_err(|_| wrong(expected));
     Ok(match role {
         None => Values::Unused,
+        Some(Field::Date) if column.dtype() == &DataType::String => {
+            let texts = column.str().map_err(|_| wrong(DATE_TYPE))?;
+            Values::Texts(texts.iter().map(|t| t.map(str::to_string)).collect())
+        }
         Some(Field::Date) => {
             if !matches!(column.dtype(), DataType::Date | DataType::Datetime(_, _)) {
                 return Err(wrong(DATE_TYPE));
@@ -100,7 +114,7 @@ fn convert(column: &Column, role: Option<Field>) -> Result<Values, Problem> {
             let dates = dates.date().map_err(|_| wrong(DATE_TYPE))?;
             Values::Dates(dates.as_date_iter().collect())
         }
-        Some(Field::Symbol) => {
+        Some(Field::Symbol | Field::Name) => {
             let texts = column.str().map_err(|_| wrong(TEXT_TYPE))?;
             Values::Texts(texts.iter().map(|t| t.map(str::to_string)).collect())
         }

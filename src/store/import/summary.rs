@@ -35,6 +35,21 @@ pub struct FileNote {
     pub ignored_columns: Vec<String>,
     /// Rows with a date but no value at all (Yahoo writes `null` rows).
     pub skipped_empty_rows: usize,
+    /// Footer lines passed over (`数据来源：Wind`).
+    pub footer: Vec<String>,
+    /// The names the file gives its symbols.
+    pub names: Vec<(Symbol, String)>,
+}
+
+/// Two files of one import that gave the same symbol rows on the same
+/// dates: the later file's rows won.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap {
+    pub symbol: Symbol,
+    pub earlier: PathBuf,
+    pub later: PathBuf,
+    /// Rows of `earlier` replaced by rows of `later`.
+    pub rows: usize,
 }
 
 /// What an import did.
@@ -46,6 +61,8 @@ pub struct ImportSummary {
     pub files: Vec<(PathBuf, Format)>,
     /// Ignored columns and skipped rows, only for files that had any.
     pub notes: Vec<FileNote>,
+    /// Files whose rows replaced another file's rows of the same symbol.
+    pub overlaps: Vec<Overlap>,
 }
 
 impl fmt::Display for ImportSummary {
@@ -73,8 +90,27 @@ impl fmt::Display for ImportSummary {
                     let n = note.skipped_empty_rows;
                     write!(f, "; skipped {n} {} without any value", plural(n, "row"))?;
                 }
+                if !note.footer.is_empty() {
+                    write!(f, "; skipped footer: {}", note.footer.join(" / "))?;
+                }
+                if !note.names.is_empty() {
+                    let names: Vec<String> =
+                        note.names.iter().map(|(s, n)| format!("{s} {n}")).collect();
+                    write!(f, "; names: {}", names.join(", "))?;
+                }
             }
             writeln!(f)?;
+        }
+        for o in &self.overlaps {
+            writeln!(
+                f,
+                "  warning: {} replaced {} {} of {} ({})",
+                o.later.display(),
+                o.rows,
+                plural(o.rows, "row"),
+                o.earlier.display(),
+                o.symbol
+            )?;
         }
         let width = self
             .per_symbol

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::codes::Market;
+use super::dates::DateReader;
 use super::detect::{ColumnMap, Field};
 use super::error::{Location, Problem};
 use super::values::{self, Cell};
@@ -72,12 +74,37 @@ impl Collector {
     }
 }
 
-/// What reading a grid gives: the tables, and how many rows carried no
-/// value at all (Yahoo writes such `null` rows) and were passed over.
+/// What reading a grid gives: the tables, how many rows carried no value
+/// at all (Yahoo writes such `null` rows) and were passed over, and the
+/// names the file gives its symbols.
 #[derive(Debug)]
 pub struct Read {
     pub tables: BTreeMap<Symbol, Vec<PriceRow>>,
     pub skipped_empty_rows: usize,
+    pub names: BTreeMap<Symbol, String>,
+}
+
+/// What the command line adds to reading cells: the date format and the
+/// market of bare codes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading<'a> {
+    pub date_format: Option<&'a str>,
+    pub market: Market,
+}
+
+/// The reader of the date column, decided by the whole column.
+fn date_reader(
+    grid: &dyn Grid,
+    column: usize,
+    reading: Reading<'_>,
+) -> Result<DateReader, Located> {
+    let name = grid.headers()[column].trim();
+    DateReader::for_column(
+        name,
+        (0..grid.height()).map(|row| grid.cell(column, row)),
+        reading.date_format,
+    )
+    .map_err(|p| (grid.header_location(), p))
 }
 
 /// Reads a file of fields in columns, long or per-symbol.
@@ -85,8 +112,11 @@ pub fn read_columns(
     grid: &dyn Grid,
     map: &ColumnMap,
     symbols: Symbols<'_>,
+    reading: Reading<'_>,
 ) -> Result<Read, Located> {
+    let dates = date_reader(grid, map.date, reading)?;
     let mut collector = Collector::default();
+    let mut names = BTreeMap::new();
     let mut skipped_empty_rows = 0;
     for row in 0..grid.height() {
         let at = grid.location(row);
@@ -99,21 +129,32 @@ pub fn read_columns(
             continue;
         }
         let symbol = match symbols {
-            Symbols::Column(c) => values::symbol(cell(c)).map_err(|p| (at, p))?,
+            Symbols::Column(c) => values::symbol(cell(c), reading.market).map_err(|p| (at, p))?,
             Symbols::Fixed(s) => s.clone(),
         };
-        let price = price_row(grid, map, row).map_err(|p| (at, p))?;
+        let price = price_row(grid, map, row, &dates).map_err(|p| (at, p))?;
+        if let Some(Cell::Text(name)) = map.name.map(cell) {
+            names
+                .entry(symbol.clone())
+                .or_insert_with(|| name.to_string());
+        }
         collector.add(&symbol, price, at)?;
     }
     Ok(Read {
         tables: collector.finish(),
         skipped_empty_rows,
+        names,
     })
 }
 
-fn price_row(grid: &dyn Grid, map: &ColumnMap, row: usize) -> Result<PriceRow, Problem> {
+fn price_row(
+    grid: &dyn Grid,
+    map: &ColumnMap,
+    row: usize,
+    dates: &DateReader,
+) -> Result<PriceRow, Problem> {
     let headers = grid.headers();
-    let date = values::date(grid.cell(map.date, row))?;
+    let date = dates.read(grid.cell(map.date, row))?;
     let value = |field: Field, column: usize| -> Result<Option<f64>, Problem> {
         let name = headers[column].trim();
         values::number(grid.cell(column, row), name)?
@@ -145,17 +186,21 @@ pub fn read_wide(
     grid: &dyn Grid,
     date: usize,
     symbols: &[(usize, Symbol)],
+    reading: Reading<'_>,
 ) -> Result<Read, Located> {
+    let names = names_row(grid, date, symbols);
+    let first = usize::from(!names.is_empty());
+    let dates = date_reader(grid, date, reading)?;
     let mut collector = Collector::default();
     let mut skipped_empty_rows = 0;
     let mut filled = vec![false; symbols.len()];
-    for row in 0..grid.height() {
+    for row in first..grid.height() {
         let at = grid.location(row);
         if symbols.iter().all(|(c, _)| grid.cell(*c, row).is_missing()) {
             skipped_empty_rows += 1;
             continue;
         }
-        let day = values::date(grid.cell(date, row)).map_err(|p| (at, p))?;
+        let day = dates.read(grid.cell(date, row)).map_err(|p| (at, p))?;
         for (k, (column, symbol)) in symbols.iter().enumerate() {
             let name = grid.headers()[*column].trim();
             let Some(close) = values::number(grid.cell(*column, row), name).map_err(|p| (at, p))?
@@ -178,5 +223,30 @@ pub fn read_wide(
     Ok(Read {
         tables: collector.finish(),
         skipped_empty_rows,
+        names,
     })
+}
+
+/// A Wind-style second header row of names under the codes: its date cell
+/// is empty or a label (名称, Name), and every other cell is text that is
+/// not a number.
+fn names_row(
+    grid: &dyn Grid,
+    date: usize,
+    symbols: &[(usize, Symbol)],
+) -> BTreeMap<Symbol, String> {
+    let mut names = BTreeMap::new();
+    if grid.height() == 0 || values::date(grid.cell(date, 0)).is_ok() {
+        return names;
+    }
+    for (column, symbol) in symbols {
+        match grid.cell(*column, 0) {
+            Cell::Missing => {}
+            Cell::Text(text) if values::number(Cell::Text(text), "").is_err() => {
+                names.insert(symbol.clone(), text.to_string());
+            }
+            _ => return BTreeMap::new(),
+        }
+    }
+    names
 }

@@ -6,6 +6,7 @@ use std::io::Cursor;
 
 use polars::prelude::*;
 
+use super::codes::Market;
 use super::detect::{Format, Shape, classify, text_format};
 use super::error::{Location, Problem};
 use super::tables::{Grid, Located};
@@ -18,12 +19,35 @@ pub struct TextGrid {
     /// The line of each data row (header = line 1); `None` when the scan and
     /// polars disagree on the rows, and rows are then named by number.
     lines: Option<Vec<usize>>,
+    header_line: usize,
+    footer: Vec<String>,
 }
 
 impl TextGrid {
-    /// Reads CSV text, refusing ragged rows with their line.
-    pub fn read(text: &str) -> Result<(TextGrid, Shape, Format), Located> {
-        let records = scan(text)?;
+    /// Reads CSV text, refusing ragged rows with their line, and works out
+    /// its layout.
+    pub fn read(text: &str, market: Market) -> Result<(TextGrid, Shape, Format), Located> {
+        let grid = TextGrid::parse(text)?;
+        let header_line = Location::Line(grid.header_line);
+        let shape = classify(&grid.headers, market).map_err(|p| (header_line, p))?;
+        if grid.height() == 0 {
+            return Err((Location::File, Problem::HeaderOnly));
+        }
+        let format = text_format(&grid.headers, &shape);
+        Ok((grid, shape, format))
+    }
+
+    /// Reads CSV text into cells, whatever its columns mean. Footer lines
+    /// of terminal exports (`数据来源：Wind`) and blank lines at the end are
+    /// set aside and listed in [`TextGrid::footer`].
+    pub fn parse(text: &str) -> Result<TextGrid, Located> {
+        let mut records = scan(text)?;
+        let count = records.len();
+        let footer = split_footer(text, &mut records);
+        let body = match records.last() {
+            Some(last) if records.len() < count => &text[..last.end],
+            _ => text,
+        };
         let Some((header, rows)) = records.split_first() else {
             return Err((Location::File, Problem::Empty));
         };
@@ -41,7 +65,7 @@ impl TextGrid {
             // Every column as text: a bad cell is then named by the import
             // instead of turning the whole column into text or nulls.
             .with_infer_schema_length(Some(0))
-            .into_reader_with_file_handle(Cursor::new(text.as_bytes()))
+            .into_reader_with_file_handle(Cursor::new(body.as_bytes()))
             .finish()
             .map_err(|e| (Location::File, Problem::Csv(first_line(&e.to_string()))))?;
         let headers: Vec<String> = frame
@@ -50,10 +74,6 @@ impl TextGrid {
             .map(|n| n.to_string())
             .collect();
         refuse_repeated_headers(&headers).map_err(|p| (Location::Line(header.line), p))?;
-        let shape = classify(&headers).map_err(|p| (Location::Line(header.line), p))?;
-        if frame.height() == 0 {
-            return Err((Location::File, Problem::HeaderOnly));
-        }
         let columns = frame
             .columns()
             .iter()
@@ -61,17 +81,45 @@ impl TextGrid {
             .collect::<PolarsResult<Vec<_>>>()
             .map_err(|e| (Location::File, Problem::Csv(first_line(&e.to_string()))))?;
         let lines = (rows.len() == frame.height()).then(|| rows.iter().map(|r| r.line).collect());
-        let format = text_format(&headers, &shape);
-        Ok((
-            TextGrid {
-                headers,
-                columns,
-                lines,
-            },
-            shape,
-            format,
-        ))
+        Ok(TextGrid {
+            headers,
+            columns,
+            lines,
+            header_line: header.line,
+            footer,
+        })
     }
+
+    /// The footer lines set aside (source notes, blank lines at the end).
+    pub fn footer(&self) -> &[String] {
+        &self.footer
+    }
+}
+
+/// Takes the footer off the end of `records`: blank records, and records
+/// whose first field is text that is not a number or date and whose other
+/// fields are empty (`数据来源：Wind`, `Source: Choice`). Returns their text.
+fn split_footer(text: &str, records: &mut Vec<Record>) -> Vec<String> {
+    let mut footer = Vec::new();
+    while records.len() > 1 {
+        let Some(last) = records.last() else { break };
+        let raw = text[last.start..last.end].trim();
+        let mut fields = raw.split(',');
+        let first = fields.next().unwrap_or("").trim().trim_matches('"');
+        let rest_empty = fields.all(|f| f.trim().trim_matches('"').is_empty());
+        let note =
+            !first.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') && rest_empty;
+        if !(last.blank || note) {
+            break;
+        }
+        // A row of empty fields (`,,,,`) goes quietly, like a blank line.
+        if !last.blank && !first.is_empty() {
+            footer.push(first.to_string());
+        }
+        records.pop();
+    }
+    footer.reverse();
+    footer
 }
 
 /// polars renames a repeated header `x` to `x_duplicated_0`; say it plainly.
@@ -115,7 +163,7 @@ impl Grid for TextGrid {
     }
 
     fn header_location(&self) -> Location {
-        Location::Line(1)
+        Location::Line(self.header_line)
     }
 }
 
@@ -127,6 +175,9 @@ struct Record {
     fields: usize,
     /// Only whitespace: polars reads it as a row of empty cells.
     blank: bool,
+    /// Its bytes in the text: `start..end` (without the newline).
+    start: usize,
+    end: usize,
 }
 
 /// Splits text into records the way polars does: commas and newlines inside
@@ -138,9 +189,11 @@ fn scan(text: &str) -> Result<Vec<Record>, Located> {
         line: 1,
         fields: 1,
         blank: true,
+        start: 0,
+        end: 0,
     };
     let mut in_quotes = false;
-    for b in text.bytes() {
+    for (i, b) in text.bytes().enumerate() {
         match b {
             b'"' => {
                 in_quotes = !in_quotes;
@@ -153,11 +206,14 @@ fn scan(text: &str) -> Result<Vec<Record>, Located> {
             b'\n' => {
                 line += 1;
                 if !in_quotes {
+                    start.end = i;
                     records.push(start);
                     start = Record {
                         line,
                         fields: 1,
                         blank: true,
+                        start: i + 1,
+                        end: i + 1,
                     };
                 }
             }
@@ -173,6 +229,7 @@ fn scan(text: &str) -> Result<Vec<Record>, Located> {
     }
     // Text that does not end in a newline still ends its last record.
     if !start.blank || start.fields > 1 {
+        start.end = text.len();
         records.push(start);
     }
     Ok(records)
@@ -211,8 +268,11 @@ mod tests {
     #[test]
     fn rows_know_their_physical_line() {
         // The quoted newline makes the second data row start on line 4.
-        let (grid, _, format) =
-            TextGrid::read("date,close,note\n2025-01-02,1,\"a\nb\"\n2025-01-03,2,c\n").unwrap();
+        let (grid, _, format) = TextGrid::read(
+            "date,close,note\n2025-01-02,1,\"a\nb\"\n2025-01-03,2,c\n",
+            Market::Auto,
+        )
+        .unwrap();
         assert_eq!(format, Format::PerSymbolCsv);
         assert_eq!(grid.location(1), Location::Line(4));
         assert_eq!(grid.cell(1, 1), Cell::Text("2"));
@@ -220,7 +280,7 @@ mod tests {
 
     #[test]
     fn ragged_rows_are_named_by_line() {
-        let short = TextGrid::read("date,close\n2025-01-02,1\n2025-01-03\n").err();
+        let short = TextGrid::read("date,close\n2025-01-02,1\n2025-01-03\n", Market::Auto).err();
         assert_eq!(
             short,
             Some((
@@ -231,7 +291,7 @@ mod tests {
                 }
             ))
         );
-        let long = TextGrid::read("date,close\n2025-01-02,1,9\n").err();
+        let long = TextGrid::read("date,close\n2025-01-02,1,9\n", Market::Auto).err();
         assert_eq!(
             long,
             Some((

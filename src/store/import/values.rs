@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::codes::{Market, code_from_number, qualify};
 use super::detect::Field;
 use super::error::Problem;
 use crate::domain::Symbol;
@@ -10,7 +11,7 @@ use crate::domain::Symbol;
 /// One cell of a file, as read: text from a CSV, typed values from Parquet.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell<'a> {
-    /// Empty, or Yahoo's `null`.
+    /// Empty, Yahoo's `null`, or a terminal's "no value" (`--`, `—`, `N/A`).
     Missing,
     Text(&'a str),
     Number(f64),
@@ -18,11 +19,12 @@ pub enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    /// A CSV cell: trimmed; empty and `null` (Yahoo's missing value) are missing.
+    /// A CSV cell: trimmed; empty, `null` (Yahoo) and the "no value" marks
+    /// of Wind, Choice and iFinD exports are missing.
     pub fn from_text(text: Option<&'a str>) -> Cell<'a> {
         match text.map(str::trim) {
             None => Cell::Missing,
-            Some(t) if t.is_empty() || t.eq_ignore_ascii_case("null") => Cell::Missing,
+            Some(t) if is_no_value(t) => Cell::Missing,
             Some(t) => Cell::Text(t),
         }
     }
@@ -32,19 +34,40 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// How files say "no value": empty, `null`, `--`, `—`, `N/A`, `#N/A`. (A
+/// `NaN` stays a bad number: it is refused, not passed over.)
+pub fn is_no_value(text: &str) -> bool {
+    const MARKS: [&str; 3] = ["null", "n/a", "#n/a"];
+    text.is_empty()
+        || MARKS.iter().any(|m| text.eq_ignore_ascii_case(m))
+        || text.chars().all(|c| matches!(c, '-' | '—' | '–' | '－'))
+}
+
 /// Reads a date cell: `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD`, optionally
 /// followed by a time (` 00:00:00`, `T00:00:00`, `T00:00:00Z`), which is dropped.
 pub fn date(cell: Cell<'_>) -> Result<NaiveDate, Problem> {
     match cell {
         Cell::Missing => Err(Problem::EmptyDate),
         Cell::Date(d) => Ok(d),
-        Cell::Number(n) => Err(Problem::BadDate {
+        Cell::Number(n) => number_date(n).ok_or_else(|| Problem::BadDate {
             text: n.to_string(),
         }),
         Cell::Text(text) => parse_date(text).ok_or_else(|| Problem::BadDate {
             text: text.to_string(),
         }),
     }
+}
+
+/// A date a spreadsheet holds as a number: `20250102` (YYYYMMDD, as Tushare
+/// writes it) or an Excel serial day (45659 = 2025-01-02).
+fn number_date(n: f64) -> Option<NaiveDate> {
+    if n.fract() != 0.0 {
+        return None;
+    }
+    if (18_000_101.0..=29_991_231.0).contains(&n) {
+        return NaiveDate::parse_from_str(&format!("{}", n as i64), "%Y%m%d").ok();
+    }
+    super::excel::excel_serial_date(n)
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -81,10 +104,9 @@ pub fn number(cell: Cell<'_>, column: &str) -> Result<Option<f64>, Problem> {
     match cell {
         Cell::Missing => Ok(None),
         Cell::Number(n) => Ok(Some(n)),
-        Cell::Text(text) => text
-            .parse::<f64>()
+        Cell::Text(text) => parse_number(text)
             .map(Some)
-            .map_err(|_| Problem::NotANumber {
+            .ok_or_else(|| Problem::NotANumber {
                 column: column.to_string(),
                 text: text.to_string(),
             }),
@@ -93,6 +115,27 @@ pub fn number(cell: Cell<'_>, column: &str) -> Result<Option<f64>, Problem> {
             text: d.to_string(),
         }),
     }
+}
+
+/// A plain number, or one with thousands separators (`1,234.50`, as
+/// terminals quote them); `1,5` is not a number (a decimal comma is refused
+/// rather than misread).
+fn parse_number(text: &str) -> Option<f64> {
+    if let Ok(n) = text.parse::<f64>() {
+        return Some(n);
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole = unsigned.split('.').next().unwrap_or(unsigned);
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && whole.contains(',')
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if !grouped {
+        return None;
+    }
+    text.replace(',', "").parse().ok()
 }
 
 /// Checks a value of `field` against the cache's rules: prices finite and
@@ -123,14 +166,16 @@ pub fn check(field: Field, column: &str, value: f64) -> Result<f64, Problem> {
     }
 }
 
-/// Reads a symbol cell of a long file.
-pub fn symbol(cell: Cell<'_>) -> Result<Symbol, Problem> {
-    match cell {
-        Cell::Missing => Err(Problem::EmptySymbol),
-        Cell::Text(text) => Symbol::parse(text).map_err(Problem::BadSymbol),
-        Cell::Number(n) => Symbol::parse(&n.to_string()).map_err(Problem::BadSymbol),
-        Cell::Date(d) => Symbol::parse(&d.to_string()).map_err(Problem::BadSymbol),
-    }
+/// Reads a symbol cell of a long file; a bare code gets its exchange
+/// (`300308` → `300308.SZ`; `700` → `0700.HK` in a Hong Kong file).
+pub fn symbol(cell: Cell<'_>, market: Market) -> Result<Symbol, Problem> {
+    let text = match cell {
+        Cell::Missing => return Err(Problem::EmptySymbol),
+        Cell::Text(text) => text.to_string(),
+        Cell::Number(n) => code_from_number(n, market).unwrap_or_else(|| n.to_string()),
+        Cell::Date(d) => d.to_string(),
+    };
+    Symbol::parse(&qualify(&text, market)).map_err(Problem::BadSymbol)
 }
 
 #[cfg(test)]
