@@ -8,11 +8,14 @@
 //!   and watchlist, atomic saves, import, the embedded demo set;
 //! - [`compute`]: indices, ratios, scatter statistics, member tables: pure
 //!   functions of prices and baskets (METHODOLOGY.md);
-//! - [`cli`]: the headless commands (report, export, import, ...).
+//! - [`figure`]: publication figures (SVG, PNG) drawn from prepared series
+//!   (imports only `domain` and `compute`);
+//! - [`cli`]: the headless commands (report, export, plot, note, import, ...).
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod compute;
 pub mod domain;
+pub mod figure;
 pub mod store;
 pub mod tui;

@@ -41,6 +41,10 @@ pub enum Command {
     },
     /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
     Export(ExportArgs),
+    /// Draw one view (indices, ratios, scatter, rolling) as a figure for a note: SVG or PNG.
+    Plot(super::plot::PlotArgs),
+    /// Write the research note's exhibits (figures, tables, captions) to DIR/note.md and DIR/note.html.
+    Note(super::note::NoteArgs),
     /// Import price files (Yahoo/Stooq per-symbol CSV, long CSV/Parquet, Tushare, wide CSV) into the cache.
     ///
     /// All or nothing: if any file is rejected, the cache is left byte-for-byte unchanged.

@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::args::{ExportFormat, ExportWhat};
-use crate::compute::{Analysis, MemberRow};
+use crate::compute::{
+    Analysis, MemberRow, SeriesColumn, index_columns, ratio_columns, scatter_columns,
+};
 use crate::domain::BasketId;
 use crate::store::write_atomic;
 
@@ -51,53 +53,17 @@ fn wide_frame(series: &[Series<'_>]) -> PolarsResult<DataFrame> {
     DataFrame::new(dates.len(), columns)
 }
 
-fn indices_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
-    let series: Vec<Series<'_>> = analysis
-        .indices
+/// The wide frame of the columns `compute` builds for both export and the figures.
+fn columns_frame(columns: &[SeriesColumn]) -> PolarsResult<DataFrame> {
+    let series: Vec<Series<'_>> = columns
         .iter()
-        .map(|i| Series {
-            name: i.basket.to_string(),
-            dates: &i.dates,
-            values: i.levels.iter().map(|v| Some(*v)).collect(),
+        .map(|c| Series {
+            name: c.name.clone(),
+            dates: &c.dates,
+            values: c.values.clone(),
         })
         .collect();
     wide_frame(&series)
-}
-
-fn ratios_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
-    let series: Vec<Series<'_>> = analysis
-        .ratios
-        .iter()
-        .map(|r| Series {
-            name: r.label.clone(),
-            dates: &r.dates,
-            values: r.values.iter().map(|v| Some(*v)).collect(),
-        })
-        .collect();
-    wide_frame(&series)
-}
-
-fn scatter_frame(analysis: &Analysis) -> PolarsResult<DataFrame> {
-    let sc = &analysis.scatter;
-    let dates: Vec<NaiveDate> = sc.points.iter().map(|p| p.date).collect();
-    let rolling_dates: Vec<NaiveDate> = sc.rolling.iter().map(|r| r.0).collect();
-    wide_frame(&[
-        Series {
-            name: sc.x_label.clone(),
-            dates: &dates,
-            values: sc.points.iter().map(|p| Some(p.x)).collect(),
-        },
-        Series {
-            name: sc.y_label.clone(),
-            dates: &dates,
-            values: sc.points.iter().map(|p| Some(p.y)).collect(),
-        },
-        Series {
-            name: format!("rolling_r_{}", sc.roll_window),
-            dates: &rolling_dates,
-            values: sc.rolling.iter().map(|r| r.1).collect(),
-        },
-    ])
 }
 
 fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result<DataFrame> {
@@ -182,9 +148,9 @@ pub fn export(
     output: &Path,
 ) -> anyhow::Result<usize> {
     let mut frame = match what {
-        ExportWhat::Indices => indices_frame(analysis)?,
-        ExportWhat::Ratios => ratios_frame(analysis)?,
-        ExportWhat::Scatter => scatter_frame(analysis)?,
+        ExportWhat::Indices => columns_frame(&index_columns(analysis))?,
+        ExportWhat::Ratios => columns_frame(&ratio_columns(analysis))?,
+        ExportWhat::Scatter => columns_frame(&scatter_columns(analysis))?,
         ExportWhat::Members => members_frame(analysis, basket)?,
     };
     let mut bytes = Vec::new();

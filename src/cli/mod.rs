@@ -5,6 +5,9 @@ mod args;
 mod cache;
 mod edit;
 mod export;
+mod note;
+mod note_page;
+mod plot;
 mod report;
 pub mod text;
 
@@ -76,6 +79,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("note: {DEMO_NOTE}");
             }
             eprintln!("wrote {rows} rows to {}", args.output.display());
+        }
+        Command::Plot(args) => {
+            warn(&ws);
+            plot::format_of(&args)?;
+            let result = compute(&ws, &args.analysis)?;
+            let message = plot::plot(&ws, &result, &args)?;
+            if ws.book.has_demo() {
+                eprintln!("note: {DEMO_NOTE}");
+            }
+            eprintln!("{message}");
+        }
+        Command::Note(args) => {
+            warn(&ws);
+            let result = compute(&ws, &args.analysis)?;
+            let written = note::note(&ws, &result, &args)?;
+            if ws.book.has_demo() {
+                eprintln!("note: {DEMO_NOTE}");
+            }
+            eprintln!("wrote {} files to {}", written.len(), args.output.display());
         }
         Command::Import { files, symbol } => {
             let summary = import_files(&ws.store, &files, &ImportOptions { symbol })?;

@@ -7,12 +7,14 @@
 //! - [`ratio`], [`scatter`] with [`pearson`], [`ols`], [`rolling_correlation`];
 //! - [`member_table`] and [`index_summary`]: the numbers the tables show;
 //! - [`analyse`]: everything above for one [`Request`], as the report, the
-//!   export and the TUI need it.
+//!   export and the TUI need it;
+//! - [`SeriesColumn`]s: the series `export` writes and the figures plot.
 //!
 //! Nothing here does I/O: inputs are a [`PriceBook`](crate::domain::PriceBook)
 //! and the baskets.
 
 mod analysis;
+mod columns;
 mod history;
 mod index;
 mod life;
@@ -27,6 +29,7 @@ use chrono::NaiveDate;
 use crate::domain::{BasketId, Window};
 
 pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse, check_pair};
+pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};
 pub use history::{IndexHistory, MemberPrices, Term, effective_method};
 pub use index::{BASE_LEVEL, IndexSeries, basket_index, check_base};
 pub use members::{MemberRow, MemberStatus, member_table};
