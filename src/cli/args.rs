@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compute::{Request, WindowChoice};
+use crate::compute::{Model, Request, WindowChoice};
 use crate::domain::{BasketId, Method, RangePreset, Symbol, Window, parse_date};
 
 #[derive(Debug, Parser)]
@@ -72,6 +72,14 @@ pub enum Command {
     Symbols,
     /// Validate the whole cache: price files, baskets, watchlist.
     Check,
+    /// What each earnings report did: the CAR (with t) of every basket and both ratios around it, then the aggregate.
+    ///
+    /// Day 0 is the first session that can react (after-close: the next Hong Kong trading day).
+    /// Reads all history up to the as-of date, whatever the window; see METHODOLOGY.md "Event study".
+    Events(EventsArgs),
+    /// Which ratio leads the other: cross-correlation of their daily log changes at lags -K..+K and
+    /// the Granger F test both ways, over the window.
+    Leadlag(LeadLagArgs),
     /// Manage the embedded demo default.
     Demo {
         /// Re-install the default baskets, watchlist and demo prices (imported prices are kept).
@@ -262,6 +270,12 @@ pub enum ExportWhat {
     Scatter,
     /// Member tables of every basket (or --basket): one row per member.
     Members,
+    /// The event study of every watchlist report: one row per event and series, CAR and t per window.
+    Events,
+    /// The cross-correlation of the two ratios' log changes: one row per lag k.
+    Leadlag,
+    /// Rolling beta against hstech (and its standard error): date, then one column per basket.
+    Beta,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -284,6 +298,47 @@ pub struct ExportArgs {
     /// With --what members: only this basket.
     #[arg(long, value_parser = parse_basket_id)]
     pub basket: Option<BasketId>,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
+/// `spillover events`: which reports, against what.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only the event numbered N in `spillover watchlist list`.
+    #[arg(long, value_name = "N", conflicts_with_all = ["symbol", "month"])]
+    pub event: Option<usize>,
+    /// Only the reports of this company, e.g. 9988.HK.
+    #[arg(long, value_parser = parse_symbol, conflicts_with = "month")]
+    pub symbol: Option<Symbol>,
+    /// Only the reports dated in this month, YYYY-MM (e.g. 2025-05).
+    #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
+    pub month: Option<(i32, u32)>,
+    /// The benchmark basket whose return is taken out [default: hstech].
+    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
+    pub benchmark: Option<BasketId>,
+    /// adjusted: AR = R - R_bench; market: AR = R - (alpha + beta R_bench), fitted over tau -120..-11 [default: adjusted].
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<Model>,
+    /// Print every number as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
+/// `spillover leadlag`: how many lags.
+#[derive(Debug, Args)]
+pub struct LeadLagArgs {
+    /// Cross-correlation lags each side of 0 [default: 10].
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=60))]
+    pub max_lag: Option<u16>,
+    /// Lags of each Granger regression [default: 5].
+    #[arg(long, value_name = "P", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub granger_lags: Option<u16>,
+    /// Print every number as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 }
@@ -353,6 +408,22 @@ fn parse_method(text: &str) -> Result<Method, String> {
 
 fn parse_basket_id(text: &str) -> Result<BasketId, String> {
     BasketId::parse(text)
+}
+
+fn parse_model(text: &str) -> Result<Model, String> {
+    text.parse()
+}
+
+/// `2025-05` as (year, month).
+fn parse_month(text: &str) -> Result<(i32, u32), String> {
+    let wrong = || format!("{text:?} is not a month; write YYYY-MM, e.g. 2025-05");
+    let (year, month) = text.trim().split_once('-').ok_or_else(wrong)?;
+    let year: i32 = year.parse().map_err(|_| wrong())?;
+    let month: u32 = month.parse().map_err(|_| wrong())?;
+    if !(1..=12).contains(&month) || !(1900..=2999).contains(&year) {
+        return Err(wrong());
+    }
+    Ok((year, month))
 }
 
 fn parse_symbol(text: &str) -> Result<Symbol, String> {

@@ -13,8 +13,9 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::args::{ExportFormat, ExportWhat};
+use super::catalyst_tables::{Cells, PlainTable, catalyst_table};
 use crate::compute::{
-    Analysis, MemberRow, SeriesColumn, index_columns, ratio_columns, scatter_columns,
+    Analysis, Catalysts, MemberRow, SeriesColumn, index_columns, ratio_columns, scatter_columns,
 };
 use crate::domain::BasketId;
 use crate::store::write_atomic;
@@ -124,6 +125,27 @@ fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result
     Ok(DataFrame::new(rows.len(), columns)?)
 }
 
+/// A plain table (the catalyst statistics) as a frame.
+fn plain_frame(table: &PlainTable) -> PolarsResult<DataFrame> {
+    let columns = table
+        .columns
+        .iter()
+        .map(|(name, cells)| {
+            let name = name.as_str().into();
+            match cells {
+                Cells::Text(v) => Column::new(name, v),
+                Cells::Number(v) => Column::new(name, v),
+                Cells::Integer(v) => Column::new(name, v),
+                Cells::Flag(v) => Column::new(name, v),
+                Cells::Date(v) => DateChunked::from_naive_date_options(name, v.iter().copied())
+                    .into_series()
+                    .into_column(),
+            }
+        })
+        .collect();
+    DataFrame::new(table.rows, columns)
+}
+
 /// The format asked for, else the output's extension, else CSV.
 pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
     asked.unwrap_or_else(|| {
@@ -140,8 +162,10 @@ pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
 }
 
 /// Builds the table and writes it atomically; returns its row count.
+/// `catalysts` is needed by `events`, `leadlag` and `beta`.
 pub fn export(
     analysis: &Analysis,
+    catalysts: Option<&Catalysts>,
     what: ExportWhat,
     format: ExportFormat,
     basket: Option<&BasketId>,
@@ -152,6 +176,9 @@ pub fn export(
         ExportWhat::Ratios => columns_frame(&ratio_columns(analysis))?,
         ExportWhat::Scatter => columns_frame(&scatter_columns(analysis))?,
         ExportWhat::Members => members_frame(analysis, basket)?,
+        ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta => {
+            plain_frame(&catalyst_table(what, catalysts)?)?
+        }
     };
     let mut bytes = Vec::new();
     match format {

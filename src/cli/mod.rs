@@ -3,6 +3,8 @@
 
 mod args;
 mod cache;
+mod catalyst_tables;
+mod catalysts;
 mod edit;
 mod export;
 mod note;
@@ -17,12 +19,12 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 pub use args::{
-    AnalysisArgs, BasketCommand, Cli, Command, ExportArgs, ExportFormat, ExportWhat,
-    WatchlistCommand,
+    AnalysisArgs, BasketCommand, Cli, Command, EventsArgs, ExportArgs, ExportFormat, ExportWhat,
+    LeadLagArgs, WatchlistCommand,
 };
 pub use report::DEMO_NOTE;
 
-use crate::compute::{Analysis, analyse, check_pair};
+use crate::compute::{Analysis, CatalystRequest, Catalysts, analyse, check_pair};
 use crate::store::import::{ImportOptions, import_files};
 use crate::store::{Workspace, demo, resolve_data_dir};
 
@@ -58,7 +60,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let result = compute(&ws, &analysis)?;
             let method = analysis.method.map(|m| m.to_string());
             let text = if json {
-                report::render_json(&ws, &result, method)
+                let catalysts = catalysts_of(&ws, &result, &analysis);
+                report::render_json(&ws, &result, &catalysts, method)
             } else {
                 report::render_text(&ws, &result, method.as_deref(), analysis.base)
             };
@@ -68,8 +71,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             warn(&ws);
             let result = compute(&ws, &args.analysis)?;
             let format = export::format_for(&args.output, args.format);
+            let catalysts = matches!(
+                args.what,
+                ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta
+            )
+            .then(|| catalysts_of(&ws, &result, &args.analysis));
             let rows = export::export(
                 &result,
+                catalysts.as_ref(),
                 args.what,
                 format,
                 args.basket.as_ref(),
@@ -125,6 +134,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Watchlist(command) => {
             warn(&ws);
             print(&edit::watchlist(&mut ws, command)?)?;
+        }
+        Command::Events(args) => {
+            warn(&ws);
+            let result = compute(&ws, &args.analysis)?;
+            let study = catalysts::event_study(&ws, &result, &args)?;
+            print(&if args.json {
+                catalysts::events_json(&ws, &study)
+            } else {
+                catalysts::events_text(&ws, &study)
+            })?;
+        }
+        Command::Leadlag(args) => {
+            warn(&ws);
+            let result = compute(&ws, &args.analysis)?;
+            let ll = catalysts::lead_lag_of(&result, &args)?;
+            print(&if args.json {
+                catalysts::leadlag_json(&ws, &result, &ll)
+            } else {
+                catalysts::leadlag_text(&ws, &result, &ll)
+            })?;
         }
         Command::Symbols => print(&cache::symbols(&ws))?,
         Command::Check => {
@@ -215,6 +244,22 @@ fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
         eprintln!("warning: no ratios or scatter: {problem}");
     }
     Ok(analysis)
+}
+
+/// The catalyst statistics of `analysis` with the default benchmark and lags.
+fn catalysts_of(ws: &Workspace, analysis: &Analysis, args: &AnalysisArgs) -> Catalysts {
+    let catalysts = crate::compute::catalysts(
+        &ws.baskets,
+        &ws.book,
+        &ws.watchlist,
+        analysis,
+        &args.request(),
+        &CatalystRequest::default(),
+    );
+    if let Some(problem) = &catalysts.benchmark_problem {
+        eprintln!("warning: no event study and no beta: {problem}");
+    }
+    catalysts
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error.

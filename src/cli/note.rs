@@ -12,10 +12,13 @@ use super::note_page::{Body, Exhibit, NoteTable, Page, html, markdown};
 use super::plot::inputs;
 use super::report::{DEMO_NOTE, RatioSummary, status_text};
 use super::text::{num, pct};
-use crate::compute::Analysis;
+use crate::compute::{
+    Analysis, CatalystRequest, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, EventSelection, LeadLag,
+    lead_lag, select_events, study_events,
+};
 use crate::figure::format_number as fmt;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
-use crate::figure::{FigureOptions, Format, render};
+use crate::figure::{Figure, FigureOptions, Format, catalysts, render};
 use crate::store::{Workspace, write_atomic};
 
 #[derive(Debug, Args)]
@@ -34,7 +37,10 @@ struct Drawn {
 }
 
 fn drawn(kind: FigureKind, inputs: &Inputs<'_>, caption: String) -> anyhow::Result<Drawn> {
-    let figure = figure(kind, inputs)?;
+    drawn_figure(figure(kind, inputs)?, kind.as_str(), caption)
+}
+
+fn drawn_figure(figure: Figure, stem: &str, caption: String) -> anyhow::Result<Drawn> {
     let options = FigureOptions::default();
     let svg = String::from_utf8(render(&figure, &options, Format::Svg)?)
         .context("the SVG writer gave text that is not UTF-8")?;
@@ -44,7 +50,7 @@ fn drawn(kind: FigureKind, inputs: &Inputs<'_>, caption: String) -> anyhow::Resu
             title: figure.title().to_string(),
             caption,
             body: Body::Figure {
-                stem: kind.as_str().to_string(),
+                stem: stem.to_string(),
                 svg,
             },
         },
@@ -136,6 +142,64 @@ fn rolling_caption(a: &Analysis) -> String {
         hi.0,
         num(a.scatter.stats.changes_r, 2)
     )
+}
+
+/// The latest report with a reaction by the as-of date: each series' CAR path.
+fn event_exhibit(
+    ws: &Workspace,
+    a: &Analysis,
+    args: &AnalysisArgs,
+    inputs: &Inputs<'_>,
+) -> anyhow::Result<Drawn> {
+    let events = select_events(&ws.watchlist.events, &EventSelection::All)?;
+    let study = study_events(
+        &ws.baskets,
+        &ws.book,
+        &events,
+        a,
+        &args.request(),
+        &CatalystRequest::default(),
+    )?;
+    let event = catalysts::pick(&study, None)?;
+    let cars: Vec<String> = event
+        .series
+        .iter()
+        .map(|s| {
+            let car = s.car(0, 5);
+            format!(
+                "{} {}{}",
+                s.series,
+                pct(car.and_then(|c| c.car)),
+                car.and_then(|c| c.t)
+                    .map_or(String::new(), |t| format!(" (t {t:.1})"))
+            )
+        })
+        .collect();
+    let caption = format!(
+        "{} {} ({}), day 0 {}: CAR[0,+5] {}.",
+        event.name,
+        event.period,
+        event.date,
+        event.first_session,
+        cars.join("; ")
+    );
+    let figure = Figure::Paths(catalysts::events(inputs, &study, Some(event.number))?);
+    drawn_figure(figure, "events", caption)
+}
+
+fn leadlag_caption(ll: &LeadLag) -> String {
+    let peak = ll
+        .peak
+        .and_then(|b| b.r.map(|r| (b, r)))
+        .map_or("no peak".to_string(), |(b, r)| {
+            format!(
+                "peak r {r:.2} at k = {}{}",
+                b.k,
+                b.band
+                    .map_or(String::new(), |band| format!(" (band ±{band:.2})"))
+            )
+        });
+    format!("{peak}; {}.", catalysts::granger_line(ll))
 }
 
 /// Each index's level and returns on the as-of date.
@@ -243,6 +307,17 @@ fn exhibits(
         drawn_figures.push(drawn(FigureKind::Scatter, &inputs, scatter_caption(a))?);
         drawn_figures.push(drawn(FigureKind::Rolling, &inputs, rolling_caption(a))?);
     }
+    let mut missing = Vec::new();
+    match event_exhibit(ws, a, args, &inputs) {
+        Ok(d) => drawn_figures.push(d),
+        Err(why) => missing.push(format!("No event study: {why}")),
+    }
+    if a.pair_problem.is_none() {
+        let ll = lead_lag(&a.scatter, DEFAULT_MAX_LAG, DEFAULT_GRANGER_LAGS);
+        let caption = leadlag_caption(&ll);
+        let figure = Figure::Bars(catalysts::leadlag(&inputs, &ll));
+        drawn_figures.push(drawn_figure(figure, "leadlag", caption)?);
+    }
     let mut pngs = Vec::new();
     let mut exhibits = Vec::new();
     for d in drawn_figures {
@@ -264,8 +339,9 @@ fn exhibits(
         format!("Data: {}", ws.store.layout().root().display()),
     ];
     if let Some(problem) = &a.pair_problem {
-        about.push(format!("No ratios or scatter: {problem}"));
+        about.push(format!("No ratios, scatter or lead-lag: {problem}"));
     }
+    about.extend(missing);
     let page = Page {
         heading: format!("Is the AI rally spreading? Exhibits as of {}", a.as_of),
         about,

@@ -7,8 +7,12 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::args::AnalysisArgs;
-use crate::compute::Analysis;
+use crate::compute::{
+    Analysis, CatalystRequest, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, EventSelection, lead_lag,
+    select_events, study_events,
+};
 use crate::domain::parse_date;
+use crate::figure::catalysts;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
 use crate::figure::{Figure, FigureOptions, Format, MAX_SIDE, MIN_SIDE, Theme, render};
 use crate::store::{Workspace, write_atomic};
@@ -23,15 +27,21 @@ pub enum PlotWhat {
     Scatter,
     /// The rolling correlation of the two ratios' daily log changes.
     Rolling,
+    /// Each series' cumulative abnormal return around a report (--event N, else the latest).
+    Events,
+    /// The ratios' cross-correlations by lag with the ±1.96/√n band, and the Granger tests.
+    Leadlag,
 }
 
 impl PlotWhat {
-    fn kind(self) -> FigureKind {
+    fn as_str(self) -> &'static str {
         match self {
-            PlotWhat::Indices => FigureKind::Indices,
-            PlotWhat::Ratios => FigureKind::Ratios,
-            PlotWhat::Scatter => FigureKind::Scatter,
-            PlotWhat::Rolling => FigureKind::Rolling,
+            PlotWhat::Indices => "indices",
+            PlotWhat::Ratios => "ratios",
+            PlotWhat::Scatter => "scatter",
+            PlotWhat::Rolling => "rolling",
+            PlotWhat::Events => "events",
+            PlotWhat::Leadlag => "leadlag",
         }
     }
 }
@@ -70,6 +80,10 @@ pub struct PlotArgs {
     /// Leave out a series, by basket id or ratio (A/B); may be repeated.
     #[arg(long = "hide", value_name = "SERIES")]
     pub hide: Vec<String>,
+    /// With --what events: the report numbered N in `spillover watchlist list`
+    /// [default: the latest with a reaction by the as-of date].
+    #[arg(long, value_name = "N")]
+    pub event: Option<usize>,
     /// Mark this date (as the workstation's cursor does), YYYY-MM-DD.
     #[arg(long, value_parser = parse_date_arg, value_name = "DATE")]
     pub cursor: Option<NaiveDate>,
@@ -103,17 +117,56 @@ pub fn inputs<'a>(ws: &'a Workspace, analysis: &'a Analysis, args: &AnalysisArgs
     }
 }
 
+/// The figure `what` asks for, from the same computations as the tables.
+pub fn figure_of(
+    ws: &Workspace,
+    analysis: &Analysis,
+    what: PlotWhat,
+    args: &AnalysisArgs,
+    event: Option<usize>,
+) -> anyhow::Result<Figure> {
+    let inputs = inputs(ws, analysis, args);
+    let kind = match what {
+        PlotWhat::Indices => FigureKind::Indices,
+        PlotWhat::Ratios => FigureKind::Ratios,
+        PlotWhat::Scatter => FigureKind::Scatter,
+        PlotWhat::Rolling => FigureKind::Rolling,
+        PlotWhat::Events => {
+            let selection = event.map_or(EventSelection::All, EventSelection::Number);
+            let events = select_events(&ws.watchlist.events, &selection)?;
+            let study = study_events(
+                &ws.baskets,
+                &ws.book,
+                &events,
+                analysis,
+                &args.request(),
+                &CatalystRequest::default(),
+            )?;
+            return Ok(Figure::Paths(catalysts::events(&inputs, &study, event)?));
+        }
+        PlotWhat::Leadlag => {
+            if let Some(problem) = &analysis.pair_problem {
+                bail!("no lead-lag without the scatter's ratios: {problem}");
+            }
+            let ll = lead_lag(&analysis.scatter, DEFAULT_MAX_LAG, DEFAULT_GRANGER_LAGS);
+            return Ok(Figure::Bars(catalysts::leadlag(&inputs, &ll)));
+        }
+    };
+    Ok(figure(kind, &inputs)?)
+}
+
 /// Refuses a hidden series the figure does not have, naming those it has.
 fn check_hidden(figure: &Figure, hidden: &[String]) -> anyhow::Result<()> {
-    let Figure::Lines(lines) = figure else {
-        if let Some(first) = hidden.first() {
-            bail!("--hide {first}: the scatter has no series to hide");
-        }
-        return Ok(());
+    let known: Vec<&str> = match figure {
+        Figure::Lines(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
+        Figure::Paths(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
+        Figure::Scatter(_) | Figure::Bars(_) => Vec::new(),
     };
     for id in hidden {
-        if !lines.lines.iter().any(|l| &l.id == id) {
-            let known: Vec<&str> = lines.lines.iter().map(|l| l.id.as_str()).collect();
+        if known.is_empty() {
+            bail!("--hide {id}: this figure has no series to hide");
+        }
+        if !known.contains(&id.as_str()) {
             bail!(
                 "--hide {id}: the figure has no such series; its series are: {}",
                 known.join(", ")
@@ -126,7 +179,7 @@ fn check_hidden(figure: &Figure, hidden: &[String]) -> anyhow::Result<()> {
 /// Draws the figure and writes it atomically; returns what to tell the user.
 pub fn plot(ws: &Workspace, analysis: &Analysis, args: &PlotArgs) -> anyhow::Result<String> {
     let format = format_of(args)?;
-    let mut figure = figure(args.what.kind(), &inputs(ws, analysis, &args.analysis))?;
+    let mut figure = figure_of(ws, analysis, args.what, &args.analysis, args.event)?;
     if let Some(title) = &args.title {
         figure.set_title(title.clone());
     }
@@ -152,7 +205,7 @@ pub fn plot(ws: &Workspace, analysis: &Analysis, args: &PlotArgs) -> anyhow::Res
     };
     Ok(format!(
         "wrote the {} figure ({format}, {pixels}) to {}",
-        args.what.kind().as_str(),
+        args.what.as_str(),
         args.output.display()
     ))
 }

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::text::{Align, Table, num, pct};
-use crate::compute::{Analysis, IndexSummary, MemberRow, RatioSeries, ScatterStats};
+use crate::compute::{Analysis, Catalysts, IndexSummary, MemberRow, RatioSeries, ScatterStats};
 use crate::domain::{EarningsEvent, EventStatus, Watchlist};
 use crate::store::Workspace;
 
@@ -66,6 +66,9 @@ struct ReportJson<'a> {
     scatter: ScatterJson<'a>,
     members: Vec<MembersJson<'a>>,
     events: Vec<EventJson>,
+    /// `event_study`, `lead_lag`, `beta`, `drawdown` (METHODOLOGY.md).
+    #[serde(flatten)]
+    catalysts: &'a Catalysts,
     warnings: &'a [String],
 }
 
@@ -120,7 +123,12 @@ fn last_rolling(analysis: &Analysis) -> Option<(NaiveDate, f64)> {
         .find_map(|(d, r)| r.map(|r| (*d, r)))
 }
 
-pub fn render_json(ws: &Workspace, analysis: &Analysis, method_override: Option<String>) -> String {
+pub fn render_json(
+    ws: &Workspace,
+    analysis: &Analysis,
+    catalysts: &Catalysts,
+    method_override: Option<String>,
+) -> String {
     let rolling = last_rolling(analysis);
     let report = ReportJson {
         data_dir: ws.store.layout().root().display().to_string(),
@@ -161,6 +169,7 @@ pub fn render_json(ws: &Workspace, analysis: &Analysis, method_override: Option<
                 },
             })
             .collect(),
+        catalysts,
         warnings: &ws.problems,
     };
     serde_json::to_string_pretty(&report).expect("the report always serialises") + "\n"

@@ -201,7 +201,7 @@ pub fn check_pair(baskets: &[Basket], pair: &[BasketId; 3]) -> Result<[usize; 3]
     Ok([a, b, c])
 }
 
-fn unknown_basket(baskets: &[Basket], id: &BasketId) -> ComputeError {
+pub(crate) fn unknown_basket(baskets: &[Basket], id: &BasketId) -> ComputeError {
     let known: Vec<&str> = baskets.iter().map(|b| b.id.as_str()).collect();
     ComputeError::UnknownBasket {
         id: id.clone(),

@@ -8,18 +8,29 @@
 //! - [`member_table`] and [`index_summary`]: the numbers the tables show;
 //! - [`analyse`]: everything above for one [`Request`], as the report, the
 //!   export and the TUI need it;
-//! - [`SeriesColumn`]s: the series `export` writes and the figures plot.
+//! - [`SeriesColumn`]s: the series `export` writes and the figures plot;
+//! - [`catalysts`]: beside an analysis, the event study of the watchlist's
+//!   reports (`events`, `event_study`), the lead-lag of the two ratios
+//!   (`leadlag`), each basket's `beta` and `drawdown`.
 //!
 //! Nothing here does I/O: inputs are a [`PriceBook`](crate::domain::PriceBook)
 //! and the baskets.
 
 mod analysis;
+mod beta;
+mod catalysts;
 mod columns;
+mod drawdown;
+mod event_study;
+mod events;
 mod history;
 mod index;
+mod leadlag;
+mod least_squares;
 mod life;
 mod members;
 mod ratio;
+mod returns;
 mod scatter;
 mod stats;
 mod summary;
@@ -29,11 +40,27 @@ use chrono::NaiveDate;
 use crate::domain::{BasketId, Window};
 
 pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse, check_pair};
+pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
+pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
 pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};
+pub use drawdown::{Drawdown, drawdown};
+pub use event_study::{
+    EventOutcome, EventSelection, EventStudy, SelectionError, StudyRequest, event_study,
+    select_events,
+};
+pub use events::{
+    Aggregate, AggregateCar, CAR_WINDOWS, Car, ESTIMATION, MIN_ESTIMATION, Model, PATH, PathPoint,
+    SeriesStudy, StudyInput, aggregate, study_series,
+};
 pub use history::{IndexHistory, MemberPrices, Term, effective_method};
 pub use index::{BASE_LEVEL, IndexSeries, basket_index, check_base};
+pub use leadlag::{
+    CcfBar, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, GRANGER_LEVEL, Granger, LeadLag, Leader, ccf,
+    granger, lead_lag, lead_lag_of_changes,
+};
 pub use members::{MemberRow, MemberStatus, member_table};
 pub use ratio::{RatioSeries, ratio};
+pub use returns::{carried_returns, sample_sd, simple_returns};
 pub use scatter::{Scatter, ScatterPoint, ScatterStats, scatter, scatter_stats};
 pub use stats::{Fit, log_changes, ols, pearson, rolling_correlation};
 pub use summary::{IndexSummary, TRADING_DAYS_1M, index_summary};

@@ -64,11 +64,58 @@ pub struct ScatterFigure {
     pub source: String,
 }
 
+/// One series' path against the relative day τ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathLine {
+    /// Basket id or `A/B`: what `hidden` names.
+    pub id: String,
+    pub label: String,
+    /// Its colour's index (basket order, as in the other figures).
+    pub colour: usize,
+    /// `(τ, value)` where the value exists.
+    pub points: Vec<(i32, f64)>,
+}
+
+/// Paths against τ around an event (cumulative abnormal returns), day 0 marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathFigure {
+    pub title: String,
+    pub subtitle: String,
+    pub y_label: String,
+    pub lines: Vec<PathLine>,
+    /// What day 0 is, written beside its line.
+    pub day0: String,
+    pub source: String,
+}
+
+/// One bar of a correlogram: the lag, the value, its significance band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub k: i32,
+    pub value: Option<f64>,
+    /// ±band: a value beyond it stands out.
+    pub band: Option<f64>,
+}
+
+/// Bars against a lag with a ±band (lead-lag cross-correlations).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarFigure {
+    pub title: String,
+    /// May hold several lines (the Granger tests).
+    pub subtitle: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub bars: Vec<Bar>,
+    pub source: String,
+}
+
 /// Any figure the layer draws.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
     Lines(LineFigure),
     Scatter(ScatterFigure),
+    Paths(PathFigure),
+    Bars(BarFigure),
 }
 
 impl Figure {
@@ -76,6 +123,8 @@ impl Figure {
         match self {
             Figure::Lines(f) => &f.title,
             Figure::Scatter(f) => &f.title,
+            Figure::Paths(f) => &f.title,
+            Figure::Bars(f) => &f.title,
         }
     }
 
@@ -83,6 +132,8 @@ impl Figure {
         match self {
             Figure::Lines(f) => f.title = title,
             Figure::Scatter(f) => f.title = title,
+            Figure::Paths(f) => f.title = title,
+            Figure::Bars(f) => f.title = title,
         }
     }
 }

@@ -88,14 +88,17 @@ pub fn frame<DB: DrawingBackend>(
     )
     .map_err(drawing)?;
     y += ctx.px(TITLE + 8.0);
-    if !head.subtitle.is_empty() {
+    for line in head.subtitle.lines().filter(|l| !l.is_empty()) {
         root.draw_text(
-            head.subtitle,
+            line,
             &ctx.text(SUBTITLE, false, p.muted).pos(top_left),
             (left, y),
         )
         .map_err(drawing)?;
-        y += ctx.px(SUBTITLE + 10.0);
+        y += ctx.px(SUBTITLE + 8.0);
+    }
+    if !head.subtitle.is_empty() {
+        y += ctx.px(2.0);
     }
     y = legend(root, head.legend, y, ctx)?;
     let bottom = ctx.px(MARGIN + NOTE + 6.0);

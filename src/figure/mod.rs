@@ -12,10 +12,12 @@
 
 mod axes;
 mod axis;
+pub mod catalysts;
 pub mod data;
 mod font;
 mod frame;
 mod lines;
+mod paths;
 pub mod prepare;
 mod scatter;
 pub mod theme;
@@ -28,7 +30,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use axis::format_number;
-pub use data::{DatedPoint, EventMark, Figure, Line, LineFigure, ScatterFigure};
+pub use data::{
+    Bar, BarFigure, DatedPoint, EventMark, Figure, Line, LineFigure, PathFigure, PathLine,
+    ScatterFigure,
+};
 pub use font::{FAMILY, drawable, label_or};
 pub use scatter::stats_lines;
 pub use theme::{Palette, Theme, hex};
@@ -189,6 +194,8 @@ fn draw<DB: DrawingBackend>(
     match figure {
         Figure::Lines(f) => lines::draw(root, f, options, ctx),
         Figure::Scatter(f) => scatter::draw(root, f, options, ctx),
+        Figure::Paths(f) => paths::draw_paths(root, f, options, ctx),
+        Figure::Bars(f) => paths::draw_bars(root, f, ctx),
     }
 }
 

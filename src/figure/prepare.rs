@@ -87,8 +87,13 @@ impl Inputs<'_> {
         line
     }
 
+    /// The name of the basket with id `text`, else `text`.
+    pub fn name_of(&self, text: &str) -> String {
+        BasketId::parse(text).map_or_else(|_| text.to_string(), |id| self.name(&id))
+    }
+
     /// `A/B` in basket names.
-    fn ratio_name(&self, label: &str) -> String {
+    pub fn ratio_name(&self, label: &str) -> String {
         match label.split_once('/') {
             Some((a, b)) => match (BasketId::parse(a), BasketId::parse(b)) {
                 (Ok(a), Ok(b)) => format!("{} / {}", self.name(&a), self.name(&b)),

@@ -11,7 +11,6 @@ mod paths;
 mod prices;
 mod workspace;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use atomic::write_atomic;

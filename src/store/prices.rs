@@ -8,7 +8,6 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use polars::prelude::*;
 use polars_parquet::write::KeyValue;
 
@@ -198,6 +197,8 @@ pub fn load_series(prices_dir: &Path, symbol: &Symbol) -> Result<PriceSeries, Pr
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

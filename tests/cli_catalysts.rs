@@ -1,0 +1,195 @@
+//! `spillover events`, `leadlag`, `report --json` and `export --what
+//! events|leadlag|beta`, run as a user would on a fresh demo cache.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn spillover(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
+    cmd.env("SPILLOVER_HOME", home)
+        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
+    cmd
+}
+
+fn json(home: &Path, args: &[&str]) -> serde_json::Value {
+    let out = spillover(home)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("--json prints JSON")
+}
+
+#[test]
+fn events_of_a_month_print_every_report_and_the_aggregate() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .args(["events", "--month", "2025-05"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("DEMO data"))
+        .stdout(predicate::str::contains(
+            "#5 2025-05-15 after-close 9988.HK",
+        ))
+        .stdout(predicate::str::contains(
+            "first Hong Kong session 2025-05-16",
+        ))
+        .stdout(predicate::str::contains("na-chain/alibaba"))
+        .stdout(predicate::str::contains("Aggregate over #3 #4"))
+        // The benchmark is not a series of the study.
+        .stdout(predicate::str::contains("\n  hstech ").not());
+}
+
+#[test]
+fn events_json_agrees_with_the_report_and_writes_null_for_na() {
+    let home = tempfile::tempdir().unwrap();
+    let study = json(home.path(), &["events", "--event", "5", "--json"]);
+    assert_eq!(study["benchmark"], "hstech");
+    assert_eq!(study["model"], "adjusted");
+    let event = &study["events"][0];
+    assert_eq!(event["number"], 5);
+    assert_eq!(event["first_session"], "2025-05-16");
+    let series: Vec<&str> = event["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["series"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        series,
+        [
+            "na-chain",
+            "domestic-chain",
+            "hk-internet",
+            "alibaba",
+            "na-chain/domestic-chain",
+            "na-chain/alibaba"
+        ]
+    );
+    // The same event in report --json (all events) has the same numbers.
+    let report = json(home.path(), &["report", "--json"]);
+    let same = report["event_study"]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["number"] == 5)
+        .unwrap();
+    assert_eq!(same["series"], event["series"]);
+    for key in ["lead_lag", "beta", "drawdown"] {
+        assert!(report[key].is_array() || report[key].is_object(), "{key}");
+    }
+    // As of the release day, after the close: no numbers, written as null.
+    let early = json(home.path(), &["events", "--json", "--as-of", "2025-05-20"]);
+    let later = early["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["number"] == 9)
+        .unwrap();
+    assert_eq!(later["after_as_of"], true);
+    assert!(later["series"][0]["cars"][0]["car"].is_null());
+    assert!(later["series"][0]["cars"][0]["t"].is_null());
+}
+
+#[test]
+fn bad_event_options_say_what_to_do_and_change_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path()).arg("symbols").assert().success();
+    let before = fs::read(home.path().join("watchlist.toml")).unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--event", "99"],
+            "no event 99; the watchlist has events 1 to 12",
+        ),
+        (
+            &["--month", "2025-06"],
+            "no report in 2025-06; its reports are in: 2025-02, 2025-03, 2025-05",
+        ),
+        (&["--symbol", "0005.HK"], "no report of 0005.HK"),
+        (
+            &["--event", "5", "--as-of", "2025-05-15"],
+            "pick --as-of 2025-05-16 or later",
+        ),
+        (&["--benchmark", "nope"], "no basket nope"),
+    ];
+    for (args, message) in cases {
+        spillover(home.path())
+            .arg("events")
+            .args(args)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(message))
+            .stdout("");
+    }
+    spillover(home.path())
+        .args(["events", "--month", "2025-5x"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("write YYYY-MM"));
+    assert_eq!(
+        fs::read(home.path().join("watchlist.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn leadlag_prints_the_ccf_granger_and_a_reading() {
+    let home = tempfile::tempdir().unwrap();
+    spillover(home.path())
+        .args(["leadlag", "--max-lag", "3", "--granger-lags", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "x = na-chain/domestic-chain, y = na-chain/alibaba",
+        ))
+        .stdout(predicate::str::contains("Granger F test (2 lags each"))
+        .stdout(predicate::str::contains("reading: "));
+    let ll = json(home.path(), &["leadlag", "--json", "--max-lag", "3"]);
+    assert_eq!(ll["ccf"].as_array().unwrap().len(), 7);
+    assert_eq!(ll["x_to_y"]["lags"], 5);
+    assert!(ll["leader"].is_string());
+    spillover(home.path())
+        .args(["leadlag", "--max-lag", "0"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--max-lag"));
+}
+
+#[test]
+fn export_writes_the_catalyst_tables() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("out");
+    fs::create_dir(&out).unwrap();
+    for (what, header) in [
+        (
+            "events",
+            "event,symbol,date,session,first_session,series,day0,estimation_n,s,car_m1_p1,t_m1_p1",
+        ),
+        ("leadlag", "k,n,ccf,band,significant"),
+        ("beta", "date,na-chain,na-chain_se,domestic-chain"),
+    ] {
+        let file = out.join(format!("{what}.csv"));
+        spillover(home.path())
+            .args(["export", "--what", what, "-o"])
+            .arg(&file)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("wrote"));
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(
+            text.starts_with(header),
+            "{what}: {}",
+            text.lines().next().unwrap_or("")
+        );
+    }
+    let events = fs::read_to_string(out.join("events.csv")).unwrap();
+    // 12 events × 6 series, plus the header.
+    assert_eq!(events.lines().count(), 1 + 12 * 6);
+    let leadlag = fs::read_to_string(out.join("leadlag.csv")).unwrap();
+    assert_eq!(leadlag.lines().count(), 1 + 21);
+}
