@@ -229,6 +229,86 @@ fn scatter_svg_has_a_point_per_exported_row_the_fit_and_the_statistics() {
 }
 
 #[test]
+fn leadlag_svg_has_a_bar_per_exported_lag_and_the_granger_tests() {
+    let home = tempfile::tempdir().unwrap();
+    let counts = export_counts(home.path(), "leadlag");
+    let bytes = plot(home.path(), "leadlag", "leadlag.svg", &[]);
+    let doc = roxmltree::Document::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    let bars = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(SERIES[0]))
+        .count();
+    assert_eq!(bars, counts["ccf"], "one bar per lag with a value");
+    assert_eq!(bars, 21, "k = -10..+10");
+    let svg = parse_svg(&bytes);
+    assert!(
+        svg.texts
+            .iter()
+            .any(|t| t.starts_with("Granger (5 lags): ") && t.contains("F ") && t.contains(", p ")),
+        "{:?}",
+        svg.texts
+    );
+    for k in ["−10", "0", "+10"] {
+        assert!(svg.has_text(k), "lag {k} on the axis");
+    }
+    assert_frame(
+        &svg,
+        "Lead-lag of the two ratios: na-chain/domestic-chain and na-chain/alibaba",
+    );
+}
+
+#[test]
+fn events_svg_draws_each_series_path_as_spillover_events_computes_it() {
+    let home = tempfile::tempdir().unwrap();
+    // Event 2 of the watchlist: Tencent, 2025-03-19 after the close.
+    let out = spillover(home.path())
+        .args(["events", "--event", "2", "--json", "--as-of", AS_OF])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let study: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let series = &study["events"][0]["series"];
+    let na_chain = series
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["series"] == "na-chain")
+        .unwrap();
+    let with_car = na_chain["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["car"].is_null())
+        .count();
+    assert_eq!(with_car, 16, "tau -5..+10");
+    let svg = parse_svg(&plot(
+        home.path(),
+        "events",
+        "events.svg",
+        &["--event", "2"],
+    ));
+    assert_eq!(svg.series_points(SERIES[0]), with_car);
+    assert!(svg.has_text("day 0 = 2025-03-20"), "{:?}", svg.texts);
+    assert!(svg.has_text("−5") && svg.has_text("+10"));
+    assert_frame(
+        &svg,
+        "Around Tencent Holdings FY2024 Q4 results (2025-03-19, after-close)",
+    );
+    // A report after the as-of date has nothing to draw, and says so.
+    spillover(home.path())
+        .args([
+            "plot", "--what", "events", "--event", "5", "--as-of", AS_OF, "-o",
+        ])
+        .arg(home.path().join("late.svg"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("after the as-of date 2025-05-07"));
+    assert!(!home.path().join("late.svg").exists());
+}
+
+#[test]
 fn png_is_twice_the_size_not_blank_and_the_same_on_a_second_run() {
     let home = tempfile::tempdir().unwrap();
     let extra = ["--width", "800", "--height", "500"];

@@ -34,9 +34,16 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
         .arg(&dir)
         .assert()
         .success()
-        .stderr(predicate::str::contains("wrote 6 files"))
+        .stderr(predicate::str::contains("wrote 8 files"))
         .stderr(predicate::str::contains("DEMO data"));
-    for name in ["indices.png", "ratios.png", "scatter.png", "rolling.png"] {
+    for name in [
+        "indices.png",
+        "ratios.png",
+        "scatter.png",
+        "rolling.png",
+        "events.png",
+        "leadlag.png",
+    ] {
         let bytes = fs::read(dir.join(name)).unwrap();
         assert!(bytes.starts_with(b"\x89PNG"), "{name} is a PNG");
     }
@@ -70,8 +77,16 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
     );
     assert!(md.contains("in 8 days"));
 
-    // One page: four inline SVG figures, real tables, nothing fetched.
-    assert_eq!(html.matches("<svg ").count(), 4);
+    // The latest report with a reaction by May 7 is Tencent's of Mar 19.
+    assert!(
+        md.contains(
+            "Tencent Holdings FY2024 Q4 (2025-03-19), day 0 2025-03-20: CAR[0,+5] na-chain"
+        )
+    );
+    assert!(md.contains("Granger (5 lags): na-chain/domestic-chain → na-chain/alibaba: F "));
+
+    // One page: six inline SVG figures, real tables, nothing fetched.
+    assert_eq!(html.matches("<svg ").count(), 6);
     assert!(html.contains("<table>") && html.contains("<th>date</th>"));
     for external in ["<img", "src=", "href=", "<script", "<link"] {
         assert!(

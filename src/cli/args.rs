@@ -41,7 +41,7 @@ pub enum Command {
     },
     /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
     Export(ExportArgs),
-    /// Draw one view (indices, ratios, scatter, rolling) as a figure for a note: SVG or PNG.
+    /// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag): SVG or PNG.
     Plot(super::plot::PlotArgs),
     /// Write the research note's exhibits (figures, tables, captions) to DIR/note.md and DIR/note.html.
     Note(super::note::NoteArgs),
