@@ -132,7 +132,7 @@ figure{margin:0}figure svg{width:100%;height:auto;border:1px solid #e6e6e6}\
 .caption{color:#333;font-style:italic;margin:.5em 0 0}\
 table{border-collapse:collapse;font-size:.92em;width:100%}\
 th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}\
-th{border-bottom:2px solid #888}td.n,th.n{text-align:right;white-space:nowrap}";
+th{border-bottom:2px solid #888}td:nth-child(-n+2){white-space:nowrap}td.n,th.n{text-align:right;white-space:nowrap}";
 
 pub fn html(page: &Page) -> String {
     let mut out = String::new();
