@@ -290,12 +290,11 @@ fn calendar(ws: &Workspace, a: &Analysis) -> Exhibit {
     }
 }
 
+/// PNG files by name.
+type Pngs = Vec<(String, Vec<u8>)>;
+
 /// Every exhibit, with the PNG files the Markdown links to.
-fn exhibits(
-    ws: &Workspace,
-    a: &Analysis,
-    args: &AnalysisArgs,
-) -> anyhow::Result<(Page, Vec<(String, Vec<u8>)>)> {
+fn exhibits(ws: &Workspace, a: &Analysis, args: &AnalysisArgs) -> anyhow::Result<(Page, Pngs)> {
     let inputs = inputs(ws, a, args);
     let mut drawn_figures = vec![drawn(
         FigureKind::Indices,

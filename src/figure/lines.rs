@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axes::{self, Axes, Tick};
+use super::axes::{self, Axes, Plot, Tick};
 use super::axis::{date_ticks, day, format_number, nice_ticks};
 use super::data::{EventMark, LineFigure};
 use super::frame::{Ctx, Head, LegendEntry, NOTE, Swatch, drawing, frame, triangle};
@@ -23,13 +23,20 @@ struct ValueScale {
 }
 
 impl ValueScale {
-    fn to_axis(self, v: f64) -> f64 {
+    fn axis_of(self, v: f64) -> f64 {
         if self.log { v.ln() } else { v }
     }
 
-    fn from_axis(self, v: f64) -> f64 {
+    fn value_of(self, v: f64) -> f64 {
         if self.log { v.exp() } else { v }
     }
+}
+
+/// A line as shown: its colour's index, its legend text, its points in the span.
+struct Shown<'a> {
+    colour: usize,
+    label: &'a str,
+    points: Vec<(NaiveDate, f64)>,
 }
 
 /// The lines' points inside the shown span, hidden series left out; each
@@ -38,7 +45,7 @@ fn visible<'a>(
     figure: &'a LineFigure,
     options: &FigureOptions,
     span: (NaiveDate, NaiveDate),
-) -> Vec<(usize, &'a str, Vec<(NaiveDate, f64)>)> {
+) -> Vec<Shown<'a>> {
     figure
         .lines
         .iter()
@@ -51,7 +58,11 @@ fn visible<'a>(
                 .copied()
                 .filter(|(d, v)| span.0 <= *d && *d <= span.1 && v.is_finite())
                 .collect();
-            (i, l.label.as_str(), points)
+            Shown {
+                colour: i,
+                label: l.label.as_str(),
+                points,
+            }
         })
         .collect()
 }
@@ -80,20 +91,16 @@ fn clusters(events: &[EventMark], span: (NaiveDate, NaiveDate)) -> Vec<EventMark
 }
 
 /// The value range: fixed, or the data's (with the reference) padded.
-fn value_range(
-    figure: &LineFigure,
-    lines: &[(usize, &str, Vec<(NaiveDate, f64)>)],
-    scale: ValueScale,
-) -> (f64, f64) {
+fn value_range(figure: &LineFigure, lines: &[Shown<'_>], scale: ValueScale) -> (f64, f64) {
     if let Some(range) = figure.fixed_range {
         return range;
     }
     let values = lines
         .iter()
-        .flat_map(|(_, _, p)| p.iter().map(|(_, v)| *v))
+        .flat_map(|l| l.points.iter().map(|(_, v)| *v))
         .chain(figure.reference)
         .filter(|v| !scale.log || *v > 0.0)
-        .map(|v| scale.to_axis(v));
+        .map(|v| scale.axis_of(v));
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -101,7 +108,26 @@ fn value_range(
         return (0.0, 1.0);
     }
     let pad = ((hi - lo) * 0.06).max(1e-6);
-    (scale.from_axis(lo - pad), scale.from_axis(hi + pad))
+    (scale.value_of(lo - pad), scale.value_of(hi + pad))
+}
+
+/// A line per series, and the earnings mark when there are marks.
+fn legend(lines: &[Shown<'_>], marks: bool, ctx: &Ctx) -> Vec<LegendEntry> {
+    let p = ctx.palette;
+    let mut legend: Vec<LegendEntry> = lines
+        .iter()
+        .map(|l| LegendEntry {
+            swatch: Swatch::Line(p.series(l.colour)),
+            label: l.label.to_string(),
+        })
+        .collect();
+    if marks {
+        legend.push(LegendEntry {
+            swatch: Swatch::Triangle(p.accent),
+            label: "earnings release (watchlist)".to_string(),
+        });
+    }
+    legend
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -116,19 +142,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_or(figure.span, |w| (w.start.max(figure.span.0), w.end));
     let lines = visible(figure, options, span);
     let marks = clusters(&figure.events, span);
-    let mut legend: Vec<LegendEntry> = lines
-        .iter()
-        .map(|(i, label, _)| LegendEntry {
-            swatch: Swatch::Line(p.series(*i)),
-            label: (*label).to_string(),
-        })
-        .collect();
-    if !marks.is_empty() {
-        legend.push(LegendEntry {
-            swatch: Swatch::Triangle(p.accent),
-            label: "earnings release (watchlist)".to_string(),
-        });
-    }
+    let legend = legend(&lines, !marks.is_empty(), ctx);
     let head = Head {
         title: &figure.title,
         subtitle: &figure.subtitle,
@@ -154,7 +168,7 @@ pub fn draw<DB: DrawingBackend>(
         f64::from(ctx.px(110.0)) / f64::from(plot_width.max(1)),
     );
     let x_end = day(span.1).max(day(span.0) + 1.0);
-    let (y_lo, y_hi) = (scale.to_axis(lo), scale.to_axis(hi));
+    let (y_lo, y_hi) = (scale.axis_of(lo), scale.axis_of(hi));
     let plot = axes::plot(&area, day(span.0)..x_end, y_lo..y_hi, false, 56.0, ctx)?;
     let x_axis: Vec<Tick> = x_ticks
         .iter()
@@ -162,7 +176,7 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     let y_axis: Vec<Tick> = y_ticks
         .iter()
-        .map(|v| (scale.to_axis(*v), format_number(*v, decimals)))
+        .map(|v| (scale.axis_of(*v), format_number(*v, decimals)))
         .collect();
     let axes = Axes {
         x: &x_axis,
@@ -173,26 +187,41 @@ pub fn draw<DB: DrawingBackend>(
     };
     axes::draw_grid(root, &plot, &axes, ctx)?;
     if let Some(reference) = figure.reference.filter(|r| lo <= *r && *r <= hi) {
-        let y = scale.to_axis(reference);
+        let y = scale.axis_of(reference);
         plot.draw(&PathElement::new(
             vec![(day(span.0), y), (x_end, y)],
             ctx.line(p.axis, 1.0),
         ))
         .map_err(drawing)?;
     }
-    for (i, _, points) in &lines {
+    for line in &lines {
         // One polyline per series: its points are the export's rows.
         plot.draw(&PathElement::new(
-            points
+            line.points
                 .iter()
-                .map(|(d, v)| (day(*d), scale.to_axis(*v)))
+                .map(|(d, v)| (day(*d), scale.axis_of(*v)))
                 .collect::<Vec<_>>(),
-            ctx.line(p.series(*i), 2.0),
+            ctx.line(p.series(line.colour), 2.0),
         ))
         .map_err(drawing)?;
     }
+    let cursor = options.cursor.filter(|c| span.0 <= *c && *c <= span.1);
+    marks_and_cursor(root, &plot, &marks, cursor, (y_lo, y_hi), ctx)?;
+    axes::draw_axes(root, &plot, &axes, ctx)
+}
+
+/// Earnings marks on the date axis and the cursor's line.
+fn marks_and_cursor<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &Plot<DB>,
+    marks: &[EventMark],
+    cursor: Option<NaiveDate>,
+    (y_lo, y_hi): (f64, f64),
+    ctx: &Ctx,
+) -> Result<(), FigureError> {
+    let p = ctx.palette;
     let h = ctx.px(6.0);
-    for mark in &marks {
+    for mark in marks {
         let (x, y) = plot.map_coordinate(&(day(mark.date), y_lo));
         root.draw(&Polygon::new(triangle((x, y - h), h), p.accent.filled()))
             .map_err(drawing)?;
@@ -204,7 +233,7 @@ pub fn draw<DB: DrawingBackend>(
         )
         .map_err(drawing)?;
     }
-    if let Some(cursor) = options.cursor.filter(|c| span.0 <= *c && *c <= span.1) {
+    if let Some(cursor) = cursor {
         let x = day(cursor);
         plot.draw(&PathElement::new(
             vec![(x, y_lo), (x, y_hi)],
@@ -220,5 +249,5 @@ pub fn draw<DB: DrawingBackend>(
         )
         .map_err(drawing)?;
     }
-    axes::draw_axes(root, &plot, &axes, ctx)
+    Ok(())
 }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axes::{self, Axes, Tick};
+use super::axes::{self, Axes, Plot, Tick};
 use super::axis::{format_number, nice_ticks};
 use super::data::{BarFigure, PathFigure};
 use super::frame::{Ctx, Head, LegendEntry, NOTE, Swatch, drawing, frame};
@@ -49,6 +49,42 @@ fn value_axis(
         })
         .collect();
     (lo, hi, ticks)
+}
+
+/// The zero line, day 0's column and line, and what day 0 is.
+fn day0<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    plot: &Plot<DB>,
+    (x0, x1): (f64, f64),
+    (lo, hi): (f64, f64),
+    label: &str,
+    ctx: &Ctx,
+) -> Result<(), FigureError> {
+    let p = ctx.palette;
+    plot.draw(&PathElement::new(
+        vec![(x0, 0.0), (x1, 0.0)],
+        ctx.line(p.axis, 1.0),
+    ))
+    .map_err(drawing)?;
+    plot.draw(&Rectangle::new(
+        [(-0.5, lo), (0.5, hi)],
+        p.grid.mix(0.6).filled(),
+    ))
+    .map_err(drawing)?;
+    plot.draw(&PathElement::new(
+        vec![(0.0, lo), (0.0, hi)],
+        ctx.line(p.accent, 1.5),
+    ))
+    .map_err(drawing)?;
+    let (dx, dy) = plot.map_coordinate(&(0.0, hi));
+    root.draw_text(
+        label,
+        &ctx.text(NOTE, true, p.accent)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
+        (dx + ctx.px(8.0), dy + ctx.px(4.0)),
+    )
+    .map_err(drawing)?;
+    Ok(())
 }
 
 pub fn draw_paths<DB: DrawingBackend>(
@@ -99,29 +135,7 @@ pub fn draw_paths<DB: DrawingBackend>(
         x_grid: false,
     };
     axes::draw_grid(root, &plot, &axes, ctx)?;
-    plot.draw(&PathElement::new(
-        vec![(x0, 0.0), (x1, 0.0)],
-        ctx.line(p.axis, 1.0),
-    ))
-    .map_err(drawing)?;
-    plot.draw(&Rectangle::new(
-        [(-0.5, lo), (0.5, hi)],
-        p.grid.mix(0.6).filled(),
-    ))
-    .map_err(drawing)?;
-    plot.draw(&PathElement::new(
-        vec![(0.0, lo), (0.0, hi)],
-        ctx.line(p.accent, 1.5),
-    ))
-    .map_err(drawing)?;
-    let (dx, dy) = plot.map_coordinate(&(0.0, hi));
-    root.draw_text(
-        &figure.day0,
-        &ctx.text(NOTE, true, p.accent)
-            .pos(Pos::new(HPos::Left, VPos::Top)),
-        (dx + ctx.px(8.0), dy + ctx.px(4.0)),
-    )
-    .map_err(drawing)?;
+    day0(root, &plot, (x0, x1), (lo, hi), &figure.day0, ctx)?;
     for line in &lines {
         let colour = p.series(line.colour);
         let points: Vec<(f64, f64)> = line

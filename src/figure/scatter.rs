@@ -74,20 +74,9 @@ fn emptiest_corner(points: &[DatedPoint], x: (f64, f64), y: (f64, f64)) -> usize
     (0..4).min_by_key(|&i| counts[i]).unwrap_or(0)
 }
 
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    figure: &ScatterFigure,
-    options: &FigureOptions,
-    ctx: &Ctx,
-) -> Result<(), FigureError> {
+/// The points, the latest one, the fit.
+fn legend(figure: &ScatterFigure, latest: Option<&DatedPoint>, ctx: &Ctx) -> Vec<LegendEntry> {
     let p = ctx.palette;
-    let points: Vec<DatedPoint> = figure
-        .points
-        .iter()
-        .copied()
-        .filter(|pt| options.window.is_none_or(|w| w.contains(pt.date)))
-        .collect();
-    let latest = points.last().copied();
     let (dot, fit_colour) = (p.series(0), p.series(1));
     let mut legend = vec![LegendEntry {
         swatch: Swatch::Dot(dot),
@@ -105,6 +94,25 @@ pub fn draw<DB: DrawingBackend>(
             label: "OLS fit".to_string(),
         });
     }
+    legend
+}
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &ScatterFigure,
+    options: &FigureOptions,
+    ctx: &Ctx,
+) -> Result<(), FigureError> {
+    let p = ctx.palette;
+    let points: Vec<DatedPoint> = figure
+        .points
+        .iter()
+        .copied()
+        .filter(|pt| options.window.is_none_or(|w| w.contains(pt.date)))
+        .collect();
+    let latest = points.last().copied();
+    let (dot, fit_colour) = (p.series(0), p.series(1));
+    let legend = legend(figure, latest.as_ref(), ctx);
     let head = Head {
         title: &figure.title,
         subtitle: &figure.subtitle,
@@ -240,7 +248,7 @@ fn stats_box<DB: DrawingBackend>(
     );
     let (xs, ys) = plot.get_pixel_range();
     let inset = ctx.px(12.0);
-    let x = if corner % 2 == 0 {
+    let x = if corner.is_multiple_of(2) {
         xs.start + inset
     } else {
         xs.end - inset - box_w
