@@ -142,9 +142,15 @@ mod tests {
 
     #[test]
     fn nice_ticks_are_round() {
+        // (1430 - 812) / 7 = 88: the next round step is 100.
+        assert_eq!(
+            nice_ticks(812.0, 1_430.0, 7),
+            (vec![900.0, 1000.0, 1100.0, 1200.0, 1300.0, 1400.0], 0)
+        );
+        // Over 6 ticks the raw step is 103, just past 100: steps of 200.
         assert_eq!(
             nice_ticks(812.0, 1_430.0, 6),
-            (vec![900.0, 1000.0, 1100.0, 1200.0, 1300.0, 1400.0], 0)
+            (vec![1000.0, 1200.0, 1400.0], 0)
         );
         // (1.61 - 0.93) / 6 = 0.113: the next round step is 0.2.
         let (ticks, decimals) = nice_ticks(0.93, 1.61, 6);
