@@ -79,7 +79,18 @@ fn events_json_agrees_with_the_report_and_writes_null_for_na() {
         .iter()
         .find(|e| e["number"] == 5)
         .unwrap();
-    assert_eq!(same["series"], event["series"]);
+    for (a, b) in same["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(event["series"].as_array().unwrap())
+    {
+        assert_eq!(a["cars"], b["cars"]);
+        assert_eq!(a["day0"], b["day0"]);
+        // The τ path (−5…+10) is in `events --json`, not in the report.
+        assert_eq!(b["path"].as_array().unwrap().len(), 16);
+        assert!(a.get("path").is_none());
+    }
     for key in ["lead_lag", "beta", "drawdown"] {
         assert!(report[key].is_array() || report[key].is_object(), "{key}");
     }

@@ -37,14 +37,21 @@ pub fn event_study(
     }
     options.model = args.model.unwrap_or_default();
     let request = args.analysis.request();
-    Ok(study_events(
-        &ws.baskets,
-        &ws.book,
-        &events,
-        analysis,
-        &request,
-        &options,
-    )?)
+    let study = study_events(&ws.baskets, &ws.book, &events, analysis, &request, &options)?;
+    if study.events.iter().all(|e| e.after_as_of) {
+        let first = study.events.iter().map(|e| e.first_session).min();
+        bail!(
+            "the as-of date {} is before the first session that can react to {}: nothing to measure yet; pick --as-of {} or later",
+            analysis.as_of,
+            if study.events.len() == 1 {
+                "the event"
+            } else {
+                "any selected event"
+            },
+            first.unwrap_or(analysis.as_of)
+        );
+    }
+    Ok(study)
 }
 
 #[derive(Serialize)]

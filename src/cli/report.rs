@@ -123,6 +123,18 @@ fn last_rolling(analysis: &Analysis) -> Option<(NaiveDate, f64)> {
         .find_map(|(d, r)| r.map(|r| (*d, r)))
 }
 
+/// The catalysts without the event study's τ paths, which would double the
+/// report (`spillover events --json` prints them).
+fn without_paths(catalysts: &Catalysts) -> Catalysts {
+    let mut short = catalysts.clone();
+    if let Some(study) = &mut short.event_study {
+        for series in study.events.iter_mut().flat_map(|e| &mut e.series) {
+            series.path.clear();
+        }
+    }
+    short
+}
+
 pub fn render_json(
     ws: &Workspace,
     analysis: &Analysis,
@@ -169,7 +181,7 @@ pub fn render_json(
                 },
             })
             .collect(),
-        catalysts,
+        catalysts: &without_paths(catalysts),
         warnings: &ws.problems,
     };
     serde_json::to_string_pretty(&report).expect("the report always serialises") + "\n"

@@ -104,6 +104,9 @@ pub struct SeriesStudy {
     /// Sample sd of the estimation window's ARs.
     pub s: Option<f64>,
     pub cars: Vec<Car>,
+    /// `CAR(−5, τ)` for τ = −5…+10 (left out of JSON when cleared, as the
+    /// report does to stay short).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub path: Vec<PathPoint>,
 }
 
