@@ -57,3 +57,21 @@ pub fn label_or(text: &str, fallback: &str) -> String {
         fallback.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_the_font_cannot_draw_falls_back_to_the_id() {
+        assert_eq!(label_or("Alibaba", "alibaba"), "Alibaba");
+        assert_eq!(label_or("α/β – Ω", "greek"), "α/β – Ω");
+        assert_eq!(label_or("阿里巴巴", "alibaba"), "alibaba");
+        assert_eq!(label_or("  ", "blank"), "blank");
+    }
+
+    #[test]
+    fn the_embedded_faces_register() {
+        assert_eq!(ensure_registered(), Ok(()));
+    }
+}
