@@ -12,7 +12,9 @@
 //!   `domain`;
 //! - [`text`]: cutting and padding by display width and the number formats,
 //!   shared by the CLI and the TUI;
-//! - [`cli`]: the headless commands (report, export, import, ...);
+//! - [`figure`]: publication figures (SVG, PNG) drawn from prepared series
+//!   (imports only `domain` and `compute`);
+//! - [`cli`]: the headless commands (report, export, plot, note, import, fetch, ...);
 //! - [`tui`]: the workstation: one event loop fed by an input thread and a
 //!   worker thread; `update` is the only place its state changes.
 //!
@@ -24,6 +26,7 @@
 pub mod cli;
 pub mod compute;
 pub mod domain;
+pub mod figure;
 pub mod store;
 pub mod text;
 pub mod tui;

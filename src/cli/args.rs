@@ -42,6 +42,10 @@ pub enum Command {
     },
     /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
     Export(ExportArgs),
+    /// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag): SVG or PNG.
+    Plot(super::plot::PlotArgs),
+    /// Write the research note's exhibits (figures, tables, captions) to DIR/note.md and DIR/note.html.
+    Note(super::note::NoteArgs),
     /// Import price files into the cache: CSV (Yahoo, Stooq, long, Tushare, AkShare, wide, Chinese
     /// headers; UTF-8 or GBK), Excel (.xlsx/.xls) and Parquet; a folder imports every such file in it.
     ///

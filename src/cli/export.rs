@@ -12,57 +12,24 @@ use chrono::NaiveDate;
 
 use super::args::{ExportFormat, ExportWhat};
 use super::catalyst_tables::catalyst_table;
-use crate::compute::{Analysis, Catalysts, MemberRow};
+use crate::compute::{
+    Analysis, Catalysts, MemberRow, SeriesColumn, index_columns, ratio_columns, scatter_columns,
+};
 use crate::domain::BasketId;
 use crate::store::tables::{Column, Series, Table, TableFormat, wide_table, write_table};
 
-fn indices_frame(analysis: &Analysis) -> Table {
-    let series: Vec<Series<'_>> = analysis
-        .indices
+/// The wide table of the columns `compute` builds for both export and the
+/// figures (so a figure never disagrees with a table).
+fn columns_frame(columns: &[SeriesColumn]) -> Table {
+    let series: Vec<Series<'_>> = columns
         .iter()
-        .map(|i| Series {
-            name: i.basket.to_string(),
-            dates: &i.dates,
-            values: i.levels.iter().map(|v| Some(*v)).collect(),
+        .map(|c| Series {
+            name: c.name.clone(),
+            dates: &c.dates,
+            values: c.values.clone(),
         })
         .collect();
     wide_table(&series)
-}
-
-fn ratios_frame(analysis: &Analysis) -> Table {
-    let series: Vec<Series<'_>> = analysis
-        .ratios
-        .iter()
-        .map(|r| Series {
-            name: r.label.clone(),
-            dates: &r.dates,
-            values: r.values.iter().map(|v| Some(*v)).collect(),
-        })
-        .collect();
-    wide_table(&series)
-}
-
-fn scatter_frame(analysis: &Analysis) -> Table {
-    let sc = &analysis.scatter;
-    let dates: Vec<NaiveDate> = sc.points.iter().map(|p| p.date).collect();
-    let rolling_dates: Vec<NaiveDate> = sc.rolling.iter().map(|r| r.0).collect();
-    wide_table(&[
-        Series {
-            name: sc.x_label.clone(),
-            dates: &dates,
-            values: sc.points.iter().map(|p| Some(p.x)).collect(),
-        },
-        Series {
-            name: sc.y_label.clone(),
-            dates: &dates,
-            values: sc.points.iter().map(|p| Some(p.y)).collect(),
-        },
-        Series {
-            name: format!("rolling_r_{}", sc.roll_window),
-            dates: &rolling_dates,
-            values: sc.rolling.iter().map(|r| r.1).collect(),
-        },
-    ])
 }
 
 fn members_frame(analysis: &Analysis, only: Option<&BasketId>) -> anyhow::Result<Table> {
@@ -145,9 +112,9 @@ pub fn export(
     output: &Path,
 ) -> anyhow::Result<usize> {
     let table = match what {
-        ExportWhat::Indices => indices_frame(analysis),
-        ExportWhat::Ratios => ratios_frame(analysis),
-        ExportWhat::Scatter => scatter_frame(analysis),
+        ExportWhat::Indices => columns_frame(&index_columns(analysis)),
+        ExportWhat::Ratios => columns_frame(&ratio_columns(analysis)),
+        ExportWhat::Scatter => columns_frame(&scatter_columns(analysis)),
         ExportWhat::Members => members_frame(analysis, basket)?,
         ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta => {
             catalyst_table(what, catalysts)?

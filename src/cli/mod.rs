@@ -9,6 +9,9 @@ mod edit;
 mod export;
 mod fetch;
 mod import;
+mod note;
+mod note_page;
+mod plot;
 mod progress;
 mod report;
 pub mod text;
@@ -125,6 +128,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let summary = import::import(&ws.store, files, &options)?;
             tracing::info!(files = summary.files.len(), "import committed");
             print(&summary.to_string())?;
+        }
+        Command::Plot(args) => {
+            warn(&ws);
+            plot::format_of(&args)?;
+            let result = compute(&ws, &args.analysis)?;
+            let message = plot::plot(&ws, &result, &args)?;
+            if ws.book.has_demo() {
+                eprintln!("note: {DEMO_NOTE}");
+            }
+            eprintln!("{message}");
+        }
+        Command::Note(args) => {
+            warn(&ws);
+            let result = compute(&ws, &args.analysis)?;
+            let written = note::note(&ws, &result, &args)?;
+            if ws.book.has_demo() {
+                eprintln!("note: {DEMO_NOTE}");
+            }
+            eprintln!("wrote {} files to {}", written.len(), args.output.display());
         }
         Command::Fetch(args) => return fetch::run(&ws, args),
         Command::Basket(BasketCommand::Export { id, output }) => {

@@ -8,6 +8,7 @@
 //! - [`member_table`] and [`index_summary`]: the numbers the tables show;
 //! - [`analyse`]: everything above for one [`Request`], as the report, the
 //!   export and the TUI need it;
+//! - [`SeriesColumn`]s: the series `export` writes and the figures plot;
 //! - [`catalysts`]: beside an analysis, the event study of the watchlist's
 //!   reports (`events`, `event_study`), the lead-lag of the two ratios
 //!   (`leadlag`), each basket's `beta` and `drawdown`.
@@ -18,6 +19,7 @@
 mod analysis;
 mod beta;
 mod catalysts;
+mod columns;
 mod drawdown;
 mod event_study;
 mod events;
@@ -40,6 +42,7 @@ use crate::domain::{BasketId, Window};
 pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse, check_pair};
 pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
 pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
+pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};
 pub use drawdown::{Drawdown, drawdown};
 pub use event_study::{
     EventOutcome, EventSelection, EventStudy, SelectionError, StudyRequest, event_study,
