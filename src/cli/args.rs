@@ -52,6 +52,12 @@ pub enum Command {
         #[arg(long, value_parser = parse_symbol)]
         symbol: Option<Symbol>,
     },
+    /// Download daily prices from Yahoo, Eastmoney or Tushare into the cache.
+    ///
+    /// Incremental by default (from the last cached date, re-checking a few sessions of overlap);
+    /// each symbol's file is written atomically, a symbol that fails is left unchanged, and the
+    /// exit code is 0 only when every symbol was fetched.
+    Fetch(super::fetch::FetchArgs),
     /// List, show and edit baskets: create, add, remove, set, rename, delete, copy.
     ///
     /// Every edit is checked first (nothing is written if it is refused) and saved at once,

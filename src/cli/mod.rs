@@ -7,6 +7,7 @@ mod catalyst_tables;
 mod catalysts;
 mod edit;
 mod export;
+mod fetch;
 mod report;
 pub mod text;
 
@@ -92,6 +93,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tracing::info!(files = files.len(), "import committed");
             print(&summary.to_string())?;
         }
+        Command::Fetch(args) => return fetch::run(&ws, args),
         Command::Basket(BasketCommand::List) => {
             warn(&ws);
             print(&cache::basket_list(&ws))?;

@@ -2,6 +2,7 @@
 //! the embedded demo set. Nothing here knows about the terminal.
 
 pub mod demo;
+pub mod fetch;
 pub mod import;
 pub mod tables;
 

@@ -196,7 +196,6 @@ mod tests {
 
     use super::*;
     use crate::domain::PriceSeries;
-    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

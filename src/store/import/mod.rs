@@ -21,6 +21,11 @@ use std::path::{Path, PathBuf};
 pub use detect::Format;
 pub use error::{DATE_FORMS, ImportError, Location, Problem};
 pub use summary::{FileNote, ImportSummary, SymbolImport};
+// `fetch` writes rows from a web source the import's way: the same value
+// checks, the same merge into the cached file, the same commit.
+pub use commit::{Change, commit, plan};
+pub use detect::Field;
+pub use values::check;
 
 use crate::domain::PriceRow;
 use crate::domain::Symbol;
