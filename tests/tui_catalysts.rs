@@ -138,7 +138,8 @@ fn the_baskets_header_shows_beta_and_drawdown() {
     let state = demo_state();
     let text = screen(&state, 160, 48);
     assert!(text.contains("β "), "{text}");
-    assert!(text.contains("vs hstech (60d)"), "{text}");
+    assert!(text.contains(" vs hstech · DD "), "{text}");
+    assert!(text.contains("not recovered (peak "), "{text}");
     assert!(text.contains("DD "), "{text}");
 }
 

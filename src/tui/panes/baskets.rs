@@ -345,8 +345,8 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
 }
 
 /// Beta against the benchmark (with its standard error) and the current
-/// and maximum drawdown over the window (METHODOLOGY.md "Rolling beta",
-/// "Drawdown").
+/// and maximum drawdown over the window (METHODOLOGY.md "Beta against the
+/// benchmark", "Drawdown").
 fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
     let (Some(basket), Some(catalysts)) = (state.baskets.get(state.basket_tab), &state.catalysts)
     else {
@@ -356,32 +356,34 @@ fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
     let beta = catalysts.beta.iter().find(|b| b.basket == basket.id);
     let fit = beta.and_then(|b| b.last).and_then(|p| p.fit);
     let text = match (beta, fit) {
-        (Some(b), Some(fit)) => format!(
-            "β {:.2} ±{:.2} vs {} ({}d)",
-            fit.beta, fit.se, b.benchmark, b.window
-        ),
+        (Some(b), Some(fit)) => format!("β {:.2} ±{:.2} vs {}", fit.beta, fit.se, b.benchmark),
         (Some(b), None) => format!("β n/a: under {} returns in the window", b.window),
         (None, _) if catalysts.benchmark_problem.is_some() => "β n/a: no benchmark".into(),
         (None, _) => "β: the benchmark".into(),
     };
     spans.push(Span::styled(text, theme.text));
+    // What matters first: a narrow pane cuts the dates.
     if let Some(dd) = catalysts.drawdown.iter().find(|d| d.series == basket.id.as_str()) {
         spans.push(Span::styled(" · DD ", theme.dim));
         spans.push(Span::styled(
             pct(dd.current),
             dd.current.map_or(theme.dim, |v| theme.signed(v)),
         ));
-        spans.push(Span::styled(" max ", theme.dim));
+        spans.push(Span::styled(" · max ", theme.dim));
         spans.push(Span::styled(
             pct(dd.max),
             dd.max.map_or(theme.dim, |v| theme.signed(v)),
         ));
         if let (Some(peak), Some(trough)) = (dd.peak, dd.trough) {
-            let after = match dd.recovery {
-                Some(day) => format!(", recovered {day}"),
-                None => ", not recovered".into(),
+            let (state, style) = match dd.recovery {
+                Some(day) => (format!(", recovered {day}"), theme.dim),
+                None => (", not recovered".to_string(), theme.warning),
             };
-            spans.push(Span::styled(format!(" {peak}→{trough}{after}"), theme.dim));
+            spans.push(Span::styled(state, style));
+            spans.push(Span::styled(
+                format!(" (peak {peak}, trough {trough})"),
+                theme.dim,
+            ));
         }
     }
     Line::from(spans)
