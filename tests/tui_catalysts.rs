@@ -60,9 +60,28 @@ fn event_study_of_may_with_its_month_160x48() {
     // #5 Alibaba (2025-05-15), seen from 2025-06-10: the whole May season.
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
-    press(&mut state, &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')]);
+    press(
+        &mut state,
+        &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')],
+    );
     press(&mut state, &[ch('E')]);
     insta::assert_snapshot!(screen(&state, 160, 48));
+}
+
+#[test]
+fn event_study_month_on_a_small_screen_80x24() {
+    // 80×24 has room for one table under the chart: `m` shows the month's.
+    let mut state = demo_state();
+    as_of(&mut state, "2025-06-10");
+    press(
+        &mut state,
+        &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')],
+    );
+    press(&mut state, &[ch('E'), ch('m')]);
+    assert_eq!(state.overlay, Overlay::Events { month: true });
+    let text = screen(&state, 80, 24);
+    assert!(text.contains("2025-05 ×10"), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -85,9 +104,12 @@ fn e_opens_the_event_study_and_esc_closes_it() {
     let mut state = after(&[ch('4'), ch('k')]);
     assert_eq!(state.event_row, 1);
     press(&mut state, &[ch('E')]);
-    assert_eq!(state.overlay, Overlay::Events);
+    assert_eq!(state.overlay, Overlay::Events { month: false });
     let text = screen(&state, 160, 48);
-    assert!(text.contains("Event study #2 · Tencent Holdings 0700.HK"), "{text}");
+    assert!(
+        text.contains("Event study #2 · Tencent Holdings 0700.HK"),
+        "{text}"
+    );
     // j moves to the next event inside the view; the chart cursor follows.
     press(&mut state, &[ch('j')]);
     assert_eq!(state.event_row, 2);
@@ -96,7 +118,7 @@ fn e_opens_the_event_study_and_esc_closes_it() {
     let before = state.as_of();
     press(&mut state, &[ch('>')]);
     assert!(state.as_of() > before);
-    assert_eq!(state.overlay, Overlay::Events);
+    assert_eq!(state.overlay, Overlay::Events { month: false });
     press(&mut state, &[key(KeyCode::Esc)]);
     assert_eq!(state.overlay, Overlay::None);
     assert!(!screen(&state, 160, 48).contains("Event study"));
@@ -123,7 +145,12 @@ fn v_switches_the_scatter_pane_to_the_lead_lag_and_back() {
     };
     let long = changes(&state);
     press(&mut state, &[ch('[')]);
-    assert!(changes(&state) < long, "{:?} then {:?}", long, changes(&state));
+    assert!(
+        changes(&state) < long,
+        "{:?} then {:?}",
+        long,
+        changes(&state)
+    );
     press(&mut state, &[ch('v')]);
     assert!(!state.lead_lag_view);
     assert!(!screen(&state, 160, 48).contains("Lead-lag"));
@@ -185,7 +212,10 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
         assert_eq!(c["series"], t.series.as_str());
         for (i, &(from, to)) in CAR_WINDOWS.iter().enumerate() {
             let cli_car = &c["cars"][i];
-            assert_eq!((cli_car["from"].as_i64(), cli_car["to"].as_i64()), (Some(from.into()), Some(to.into())));
+            assert_eq!(
+                (cli_car["from"].as_i64(), cli_car["to"].as_i64()),
+                (Some(from.into()), Some(to.into()))
+            );
             let car = t.car(from, to).unwrap();
             for (name, value) in [("car", car.car), ("t", car.t)] {
                 match (cli_car[name].as_f64(), value) {
@@ -201,14 +231,25 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
     }
     assert!(compared >= 50, "only {compared} numbers compared");
     // And the screen writes them as the CLI's table does (two decimals wide).
-    press(&mut state, &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j'), ch('E')]);
-    let text = screen(&state, 160, 48);
-    let alibaba = tui_event.series.iter().find(|s| s.series == "alibaba").unwrap();
-    let car = alibaba.car(0, 1).unwrap();
-    let cell = format!(
-        "{:+.2}% ({:.2})",
-        car.car.unwrap() * 100.0,
-        car.t.unwrap()
+    press(
+        &mut state,
+        &[
+            ch('4'),
+            ch('g'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('E'),
+        ],
     );
+    let text = screen(&state, 160, 48);
+    let alibaba = tui_event
+        .series
+        .iter()
+        .find(|s| s.series == "alibaba")
+        .unwrap();
+    let car = alibaba.car(0, 1).unwrap();
+    let cell = format!("{:+.2}% ({:.2})", car.car.unwrap() * 100.0, car.t.unwrap());
     assert!(text.contains(&cell), "{cell} not on\n{text}");
 }

@@ -103,6 +103,8 @@ pub enum Action {
     OpenEventStudy,
     /// Switch the scatter pane between the scatter and the lead-lag view.
     ToggleLeadLag,
+    /// In the event study on a small screen: the event's table or the month's.
+    ToggleMonth,
 
     /// Add a member to the shown basket (an input that completes symbols and names).
     AddMember,

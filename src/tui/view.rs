@@ -11,8 +11,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::overlay::Overlay;
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
-use super::panes::form::{render_form, render_prompt};
 use super::panes::events::render_event_study;
+use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::leadlag::render_lead_lag;
 use super::panes::scatter::{ScatterView, render_scatter};
@@ -152,7 +152,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     match &state.overlay {
         Overlay::Help { scroll } => render_help(overlay, buf, *scroll, theme),
         Overlay::Detail => render_detail(overlay, buf, state, theme),
-        Overlay::Events => render_event_study(overlay, buf, state, theme),
+        Overlay::Events { month } => render_event_study(overlay, buf, state, *month, theme),
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}

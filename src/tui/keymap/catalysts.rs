@@ -27,6 +27,12 @@ pub static CATALYST_BINDINGS: &[Binding] = &[
         Action::Close,
         "close the event study",
     ),
+    hint(
+        EVENTS,
+        &[ch('m')],
+        Action::ToggleMonth,
+        "the month's aggregate / this event (small screens)",
+    ),
     hint(EVENTS, DOWN, Action::Down, "next event"),
     bind(EVENTS, UP, Action::Up, "previous event"),
     hint(

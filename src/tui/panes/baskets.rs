@@ -363,7 +363,11 @@ fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
     };
     spans.push(Span::styled(text, theme.text));
     // What matters first: a narrow pane cuts the dates.
-    if let Some(dd) = catalysts.drawdown.iter().find(|d| d.series == basket.id.as_str()) {
+    if let Some(dd) = catalysts
+        .drawdown
+        .iter()
+        .find(|d| d.series == basket.id.as_str())
+    {
         spans.push(Span::styled(" · DD ", theme.dim));
         spans.push(Span::styled(
             pct(dd.current),

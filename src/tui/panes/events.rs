@@ -24,7 +24,13 @@ use table::{Tables, aggregate_rows, car_rows};
 const WIDE: u16 = 120;
 
 /// Draws the event study of the selected event over `area`.
-pub fn render_event_study(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
+pub fn render_event_study(
+    area: Rect,
+    buf: &mut Buffer,
+    state: &AppState,
+    month: bool,
+    theme: &Theme,
+) {
     let area = area.intersection(buf.area);
     let event = state.watchlist.events.get(state.event_row);
     let study = state
@@ -63,7 +69,14 @@ pub fn render_event_study(area: Rect, buf: &mut Buffer, state: &AppState, theme:
         },
     );
     match (study, outcome, problem) {
-        (Some(study), Some(outcome), _) => draw_study(inner, buf, state, study, outcome, theme),
+        (Some(study), Some(outcome), _) => {
+            let view = View {
+                study,
+                outcome,
+                month,
+            };
+            draw_study(inner, buf, state, &view, theme);
+        }
         (_, _, Some(problem)) => say(inner, buf, &problem, theme.warning),
         _ => say(inner, buf, "no event selected", theme.dim),
     }
@@ -76,14 +89,16 @@ fn say(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
 }
 
 /// The chart, the event's CARs and the month's aggregate, as the height allows.
-fn draw_study(
-    inner: Rect,
-    buf: &mut Buffer,
-    state: &AppState,
-    study: &EventStudy,
-    outcome: &EventOutcome,
-    theme: &Theme,
-) {
+/// What the view shows: one event of a study, and which table a small
+/// screen shows.
+struct View<'a> {
+    study: &'a EventStudy,
+    outcome: &'a EventOutcome,
+    month: bool,
+}
+
+fn draw_study(inner: Rect, buf: &mut Buffer, state: &AppState, view: &View, theme: &Theme) {
+    let (study, outcome) = (view.study, view.outcome);
     let labels = state.series_labels();
     let colours = outcome
         .series
@@ -122,8 +137,25 @@ fn draw_study(
         return;
     }
     let event_rows = car_rows(outcome, &tables, theme);
-    // Labels over the tables when there is room for them.
-    let roomy = usize::from(inner.height) >= event_rows.len() + month.len() + 16;
+    let height = usize::from(inner.height);
+    // Labels over the tables when there is room for them; on a small
+    // screen one table at a time (`m` switches), so the chart stays legible.
+    let roomy = height >= event_rows.len() + month.len() + 16;
+    if height < event_rows.len() + month.len() + 10 {
+        let (shown, other) = if view.month {
+            (month, format!("m: event #{}", outcome.number))
+        } else {
+            (event_rows, "m: all reports of the month".to_string())
+        };
+        let mut lines = shown;
+        lines.push(Line::styled(other, theme.dim));
+        let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let [chart, tables_area] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(rows)]).areas(inner);
+        Paragraph::new(lines).render(tables_area, buf);
+        draw_paths(chart, buf, &outcome.series, &tables, theme);
+        return;
+    }
     let mut lines: Vec<Line> = Vec::new();
     if roomy {
         lines.push(Line::styled(
@@ -140,10 +172,7 @@ fn draw_study(
     }
     lines.extend(month);
     let width = usize::from(inner.width).max(1);
-    let table_rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(width).max(1))
-        .sum();
+    let table_rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
     let table_rows = u16::try_from(table_rows).unwrap_or(u16::MAX);
     let [chart, tables_area] =
         Layout::vertical([Constraint::Min(5), Constraint::Length(table_rows)]).areas(inner);
@@ -202,7 +231,13 @@ fn month_lines(
 
 /// `CAR(−5, τ)` of each series as a line; a vertical line at day 0; a
 /// legend on the right with each series' last CAR.
-fn draw_paths(area: Rect, buf: &mut Buffer, series: &[SeriesStudy], tables: &Tables, theme: &Theme) {
+fn draw_paths(
+    area: Rect,
+    buf: &mut Buffer,
+    series: &[SeriesStudy],
+    tables: &Tables,
+    theme: &Theme,
+) {
     if area.height < 3 {
         return;
     }

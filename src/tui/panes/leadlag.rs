@@ -93,12 +93,7 @@ fn peak_text(ll: &LeadLag) -> String {
                 k if k > 0 => format!("x leads y by {k}"),
                 k => format!("y leads x by {}", -k),
             };
-            format!(
-                "peak k={:+} {:+.3}: {side}",
-                p.k,
-                p.r.unwrap_or(0.0)
-            )
-            .replace("k=+0", "k=0")
+            format!("peak k={:+} {:+.3}: {side}", p.k, p.r.unwrap_or(0.0)).replace("k=+0", "k=0")
         }
     }
 }
@@ -132,10 +127,7 @@ fn column_lines(ll: &LeadLag, width: usize, theme: &Theme) -> Vec<Line<'static>>
         plain(format!("y {}", ll.y)),
         dim(format!("{} log changes, band {band}", ll.changes)),
         plain(peak_text(ll)),
-        dim(format!(
-            "Granger, {} lags (H0: no help)",
-            ll.x_to_y.lags
-        )),
+        dim(format!("Granger, {} lags (H0: no help)", ll.x_to_y.lags)),
         plain(format!("x → y {}", f_p(&ll.x_to_y))),
         plain(format!("y → x {}", f_p(&ll.y_to_x))),
         Line::styled(truncate(&verdict(ll), width), verdict_style(ll, theme)),
@@ -280,10 +272,10 @@ fn column_cells(
         e if e >= 1 => "▔",
         _ => " ",
     };
-    if let Some(cell) = tip.and_then(|y| cells.get_mut(y)) {
-        if symbol != " " {
-            *cell = (symbol, style);
-        }
+    if let Some(cell) = tip.and_then(|y| cells.get_mut(y))
+        && symbol != " "
+    {
+        *cell = (symbol, style);
     }
     cells
 }

@@ -40,7 +40,7 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             overlays::on_filter(state, action);
             Vec::new()
         }
-        Overlay::Events => {
+        Overlay::Events { .. } => {
             overlays::on_event_study(state, action);
             Vec::new()
         }

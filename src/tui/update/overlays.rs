@@ -93,6 +93,11 @@ pub(super) fn on_event_study(state: &mut AppState, action: Action) {
     let last = state.watchlist.events.len().saturating_sub(1);
     match action {
         Action::Close => state.overlay = Overlay::None,
+        Action::ToggleMonth => {
+            if let Overlay::Events { month } = &mut state.overlay {
+                *month = !*month;
+            }
+        }
         Action::Down | Action::Up => {
             state.event_row = if action == Action::Down {
                 (state.event_row + 1).min(last)

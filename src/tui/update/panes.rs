@@ -67,7 +67,7 @@ fn view(state: &mut AppState, action: Action) {
             state.overlay = Overlay::Detail;
         }
         Action::OpenEventStudy if !state.watchlist.events.is_empty() => {
-            state.overlay = Overlay::Events;
+            state.overlay = Overlay::Events { month: false };
         }
         Action::ToggleLeadLag => state.lead_lag_view = !state.lead_lag_view,
         Action::Up

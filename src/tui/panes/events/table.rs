@@ -162,7 +162,11 @@ fn render(
         })
         .collect();
     let fixed = series_width + if day0_width > 0 { day0_width + 2 } else { 0 };
-    let keep = columns_that_fit(&widths, &WINDOW_RANK, tables.width.saturating_sub(fixed + 1));
+    let keep = columns_that_fit(
+        &widths,
+        &WINDOW_RANK,
+        tables.width.saturating_sub(fixed + 1),
+    );
     let kept: Vec<usize> = (0..CAR_WINDOWS.len()).filter(|i| keep[*i]).collect();
     let mut header = vec![Span::styled(fit(first, series_width), theme.title)];
     if day0_width > 0 {
