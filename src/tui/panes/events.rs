@@ -116,24 +116,7 @@ fn draw_study(inner: Rect, buf: &mut Buffer, state: &AppState, view: &View, them
     };
     let month = month_lines(study, outcome, &tables, theme);
     if outcome.after_as_of {
-        let mut lines = vec![
-            Line::styled(
-                format!(
-                    "No numbers yet: the first Hong Kong session that can react to this report ({}) is after the as-of date {}.",
-                    outcome.first_session, study.as_of
-                ),
-                theme.warning,
-            ),
-            Line::styled(
-                "Step the as-of date forward with > to see the reaction build, day by day.",
-                theme.dim,
-            ),
-            Line::raw(""),
-        ];
-        lines.extend(month);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        no_numbers_yet(inner, buf, study, outcome, month, theme);
         return;
     }
     let event_rows = car_rows(outcome, &tables, theme);
@@ -180,6 +163,35 @@ fn draw_study(inner: Rect, buf: &mut Buffer, state: &AppState, view: &View, them
         .wrap(Wrap { trim: false })
         .render(tables_area, buf);
     draw_paths(chart, buf, &outcome.series, &tables, theme);
+}
+
+/// A report the as-of date has not reached: what to do, and the month so far.
+fn no_numbers_yet(
+    inner: Rect,
+    buf: &mut Buffer,
+    study: &EventStudy,
+    outcome: &EventOutcome,
+    month: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "No numbers yet: the first Hong Kong session that can react to this report ({}) is after the as-of date {}.",
+                outcome.first_session, study.as_of
+            ),
+            theme.warning,
+        ),
+        Line::styled(
+            "Step the as-of date forward with > to see the reaction build, day by day.",
+            theme.dim,
+        ),
+        Line::raw(""),
+    ];
+    lines.extend(month);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }
 
 /// The aggregate over the reports of the event's month (with a label
@@ -267,14 +279,19 @@ fn draw_paths(
         Constraint::Length(legend_width),
     ])
     .areas(area);
+    // Day 0 upright, CAR = 0 across: both dim, under the series.
     let day0 = vec![(0.0, lo), (0.0, hi)];
-    let mut datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.dim)
-            .data(&day0),
-    ];
+    let zero = vec![(f64::from(PATH.0), 0.0), (f64::from(PATH.1), 0.0)];
+    let mut datasets: Vec<Dataset> = [&day0, &zero]
+        .into_iter()
+        .map(|line| {
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.dim)
+                .data(line)
+        })
+        .collect();
     datasets.extend(series.iter().zip(&paths).map(|(s, path)| {
         Dataset::default()
             .marker(Marker::Braille)
@@ -298,9 +315,21 @@ fn draw_paths(
         )
         .y_axis(Axis::default().bounds([lo, hi]).labels(y_labels))
         .render(plot, buf);
-    if legend.is_empty() {
-        return;
+    if !legend.is_empty() {
+        draw_legend(legend, buf, series, tables, theme);
     }
+}
+
+/// Each series' colour, name and last CAR; where the as-of date cuts the paths.
+fn draw_legend(
+    legend: Rect,
+    buf: &mut Buffer,
+    series: &[SeriesStudy],
+    tables: &Tables,
+    theme: &Theme,
+) {
+    let colour = |label: &str| tables.colour(label, theme);
+    let legend_width = legend.width;
     let name_width = usize::from(legend_width).saturating_sub(10);
     let mut lines = vec![Line::styled(
         truncate("CAR(−5,τ), τ≤+10", usize::from(legend_width)),
