@@ -31,7 +31,7 @@ pub static CATALYST_BINDINGS: &[Binding] = &[
         EVENTS,
         &[ch('m')],
         Action::ToggleMonth,
-        "the month's aggregate / this event (small screens)",
+        "the month's table / the event's table",
     ),
     hint(EVENTS, DOWN, Action::Down, "next event"),
     bind(EVENTS, UP, Action::Up, "previous event"),
