@@ -99,6 +99,12 @@ pub enum Action {
 
     /// Open the detail view of the selected earnings event.
     OpenDetail,
+    /// Open the event study of the selected earnings event.
+    OpenEventStudy,
+    /// Switch the scatter pane between the scatter and the lead-lag view.
+    ToggleLeadLag,
+    /// In the event study on a small screen: the event's table or the month's.
+    ToggleMonth,
 
     /// Add a member to the shown basket (an input that completes symbols and names).
     AddMember,

@@ -11,8 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::overlay::Overlay;
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
+use super::panes::events::render_event_study;
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
+use super::panes::leadlag::render_lead_lag;
 use super::panes::scatter::{ScatterView, render_scatter};
 use super::panes::status::{render_hints, render_status};
 use super::panes::watchlist::{render_detail, render_watchlist};
@@ -107,7 +109,16 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
                     focused(Pane::Chart),
                 );
             }
-            if !at.scatter.is_empty() {
+            if !at.scatter.is_empty() && state.lead_lag_view {
+                render_lead_lag(
+                    at.scatter,
+                    buf,
+                    state.catalysts.as_ref().and_then(|c| c.lead_lag.as_ref()),
+                    analysis.pair_problem.as_deref(),
+                    theme,
+                    focused(Pane::Scatter),
+                );
+            } else if !at.scatter.is_empty() {
                 let view = ScatterView {
                     cursor: state.chart.cursor,
                 };
@@ -141,6 +152,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     match &state.overlay {
         Overlay::Help { scroll } => render_help(overlay, buf, *scroll, theme),
         Overlay::Detail => render_detail(overlay, buf, state, theme),
+        Overlay::Events { month } => render_event_study(overlay, buf, state, *month, theme),
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}

@@ -27,6 +27,7 @@ impl Scope {
             Scope::Mode(Mode::Command) => "Command line (:)",
             Scope::Mode(Mode::Help) => "Help (?)",
             Scope::Mode(Mode::Detail) => "Event detail",
+            Scope::Mode(Mode::Events) => "Event study (E)",
             Scope::Mode(Mode::Normal) => "Normal",
             Scope::Mode(Mode::Form) => "Form (add, edit)",
             Scope::Mode(Mode::Text) => "Multi-line text",
@@ -96,6 +97,7 @@ pub(crate) const FILTER: Scope = Scope::Mode(Mode::Filter);
 pub(crate) const COMMAND: Scope = Scope::Mode(Mode::Command);
 pub(crate) const HELP: Scope = Scope::Mode(Mode::Help);
 pub(crate) const DETAIL: Scope = Scope::Mode(Mode::Detail);
+pub(crate) const EVENTS: Scope = Scope::Mode(Mode::Events);
 
 pub(crate) const DOWN: &[Key] = &[ch('j'), code(KeyCode::Down)];
 pub(crate) const UP: &[Key] = &[ch('k'), code(KeyCode::Up)];

@@ -4,6 +4,7 @@
 //! inputs, help) and [`edit`] (editing); a row is a [`Binding`].
 
 mod binding;
+pub mod catalysts;
 pub mod edit;
 pub mod key;
 pub mod workstation;
@@ -12,8 +13,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::state::{Mode, Pane};
-use binding::{BASKETS, CHART, COMMAND, DETAIL, FILTER, G, HELP, SCATTER, WATCH};
+use binding::{BASKETS, CHART, COMMAND, DETAIL, EVENTS, FILTER, G, HELP, SCATTER, WATCH};
 pub use binding::{Binding, Scope};
+use catalysts::CATALYST_BINDINGS;
 use edit::EDIT_BINDINGS;
 pub use key::{Key, ch, code, ctrl, shift};
 pub use workstation::BINDINGS;
@@ -48,7 +50,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Conflict => find(Scope::Mode(mode)),
+        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict => find(Scope::Mode(mode)),
     }
 }
 
@@ -65,7 +67,7 @@ pub fn hints(mode: Mode, focus: Pane) -> impl Iterator<Item = &'static Binding> 
 }
 
 /// The scopes in the order the help screen lists them.
-pub const HELP_ORDER: [Scope; 12] = [
+pub const HELP_ORDER: [Scope; 13] = [
     G,
     BASKETS,
     CHART,
@@ -78,12 +80,16 @@ pub const HELP_ORDER: [Scope; 12] = [
     Scope::Mode(Mode::Conflict),
     HELP,
     DETAIL,
+    EVENTS,
 ];
 
 /// Every binding: the workstation's and the editing ones.
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     // Editing first: on a narrow hint line, what the pane changes matters most.
-    EDIT_BINDINGS.iter().chain(BINDINGS.iter())
+    EDIT_BINDINGS
+        .iter()
+        .chain(BINDINGS.iter())
+        .chain(CATALYST_BINDINGS.iter())
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// The detail view of the selected earnings event.
     Detail,
+    /// The event study of the selected earnings event; `month`: a screen
+    /// too small for both tables shows the month's aggregate.
+    Events { month: bool },
     /// A form (add member, edit cell, record an outcome…).
     Form(Form),
     /// A file changed outside spillover: reload theirs or keep mine?
@@ -51,6 +54,8 @@ pub enum Mode {
     Help,
     /// The detail view of an earnings event is open.
     Detail,
+    /// The event study of an earnings event is open.
+    Events,
     /// A form is open, a one-line field focused (add member, edit cell…).
     Form,
     /// A form is open, a multi-line field focused (watch, outcome…).
@@ -67,6 +72,7 @@ impl Overlay {
             Overlay::Command(_) => Mode::Command,
             Overlay::Help { .. } => Mode::Help,
             Overlay::Detail => Mode::Detail,
+            Overlay::Events { .. } => Mode::Events,
             // Enter is a newline in a multi-line field.
             Overlay::Form(form) if form.focused_is_multiline() => Mode::Text,
             Overlay::Form(_) => Mode::Form,

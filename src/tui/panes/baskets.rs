@@ -189,6 +189,7 @@ pub fn render_baskets(
         return;
     };
     lines.push(summary_line(state, analysis, theme));
+    lines.push(risk_line(state, theme));
 
     let basket = state.baskets.get(state.basket_tab);
     let rows: &[MemberRow] = basket
@@ -203,8 +204,8 @@ pub fn render_baskets(
 
     lines.push(header_line(state, &kept, theme));
 
-    // Rows left for the table after tabs, summary, header and the footer.
-    let body = usize::from(inner.height).saturating_sub(4);
+    // Rows left for the table after tabs, summary, risk, header and the footer.
+    let body = usize::from(inner.height).saturating_sub(5);
     let selected = state.member_row.min(shown.len().saturating_sub(1));
     let offset = (selected + 1).saturating_sub(body);
     for (n, row) in shown.iter().enumerate().skip(offset).take(body) {
@@ -340,6 +341,55 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
         theme.dim,
     ));
     spans.push(Span::styled(basket.name.clone(), theme.title));
+    Line::from(spans)
+}
+
+/// Beta against the benchmark (with its standard error) and the current
+/// and maximum drawdown over the window (METHODOLOGY.md "Beta against the
+/// benchmark", "Drawdown").
+fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
+    let (Some(basket), Some(catalysts)) = (state.baskets.get(state.basket_tab), &state.catalysts)
+    else {
+        return Line::raw("");
+    };
+    let mut spans = Vec::new();
+    let beta = catalysts.beta.iter().find(|b| b.basket == basket.id);
+    let fit = beta.and_then(|b| b.last).and_then(|p| p.fit);
+    let text = match (beta, fit) {
+        (Some(b), Some(fit)) => format!("β {:.2} ±{:.2} vs {}", fit.beta, fit.se, b.benchmark),
+        (Some(b), None) => format!("β n/a: under {} returns in the window", b.window),
+        (None, _) if catalysts.benchmark_problem.is_some() => "β n/a: no benchmark".into(),
+        (None, _) => "β: the benchmark".into(),
+    };
+    spans.push(Span::styled(text, theme.text));
+    // What matters first: a narrow pane cuts the dates.
+    if let Some(dd) = catalysts
+        .drawdown
+        .iter()
+        .find(|d| d.series == basket.id.as_str())
+    {
+        spans.push(Span::styled(" · DD ", theme.dim));
+        spans.push(Span::styled(
+            pct(dd.current),
+            dd.current.map_or(theme.dim, |v| theme.signed(v)),
+        ));
+        spans.push(Span::styled(" · max ", theme.dim));
+        spans.push(Span::styled(
+            pct(dd.max),
+            dd.max.map_or(theme.dim, |v| theme.signed(v)),
+        ));
+        if let (Some(peak), Some(trough)) = (dd.peak, dd.trough) {
+            let (state, style) = match dd.recovery {
+                Some(day) => (format!(", recovered {day}"), theme.dim),
+                None => (", not recovered".to_string(), theme.warning),
+            };
+            spans.push(Span::styled(state, style));
+            spans.push(Span::styled(
+                format!(" (peak {peak}, trough {trough})"),
+                theme.dim,
+            ));
+        }
+    }
     Line::from(spans)
 }
 

@@ -3,8 +3,10 @@
 
 pub mod baskets;
 pub mod chart;
+pub mod events;
 pub mod form;
 pub mod help;
+pub mod leadlag;
 pub mod scatter;
 pub mod status;
 pub mod text;

@@ -46,6 +46,7 @@ impl AppState {
         }
         if let Err(reason) = self.set_request(request) {
             self.analysis = None;
+            self.catalysts = None;
             self.set_message(format!("nothing to compute: {reason}"), true);
         }
         self.basket_tab = self.basket_tab.min(self.baskets.len().saturating_sub(1));

@@ -14,7 +14,9 @@ use super::config::Config;
 use super::overlay::Overlay;
 use super::overlay::form::Form;
 use super::sort::Sort;
-use crate::compute::{Analysis, ComputeError, Request, WindowChoice, analyse};
+use crate::compute::{
+    Analysis, CatalystRequest, Catalysts, ComputeError, Request, WindowChoice, analyse, catalysts,
+};
 use crate::domain::edit::History;
 use crate::domain::{Basket, BasketId, PriceBook, RangePreset, Symbol, Watchlist};
 use crate::store::{Workspace, demo::DEMO_AS_OF};
@@ -140,6 +142,11 @@ pub struct AppState {
     /// Recomputed only when the request changes; `None` when nothing can be
     /// computed (e.g. an empty cache).
     pub analysis: Option<Analysis>,
+    /// The event study, lead-lag, beta and drawdown of `analysis`
+    /// (recomputed with it, never per frame).
+    pub catalysts: Option<Catalysts>,
+    /// The scatter pane shows the lead-lag of its two ratios instead.
+    pub lead_lag_view: bool,
     pub focus: Pane,
     /// The focused pane fills the screen.
     pub maximised: bool,
@@ -194,6 +201,8 @@ impl AppState {
             data_dates: Vec::new(),
             request: Request::default(),
             analysis: None,
+            catalysts: None,
+            lead_lag_view: false,
             focus: Pane::Baskets,
             maximised: false,
             overlay: Overlay::None,
@@ -338,6 +347,14 @@ impl AppState {
         if let Some(problem) = &analysis.pair_problem {
             self.set_message(format!("no ratios or scatter: {problem}"), true);
         }
+        self.catalysts = Some(catalysts(
+            &self.baskets,
+            &self.book,
+            &self.watchlist,
+            &analysis,
+            &request,
+            &CatalystRequest::default(),
+        ));
         self.request = request;
         self.analysis = Some(analysis);
         self.after_recompute();

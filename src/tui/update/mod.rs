@@ -40,6 +40,10 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             overlays::on_filter(state, action);
             Vec::new()
         }
+        Overlay::Events { .. } => {
+            overlays::on_event_study(state, action);
+            Vec::new()
+        }
         Overlay::Help { .. } | Overlay::Detail => {
             overlays::on_help_or_detail(state, action);
             Vec::new()

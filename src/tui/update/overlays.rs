@@ -3,8 +3,8 @@
 //! detail. Forms and the "changed outside" prompt are editing
 //! ([`edit`](crate::tui::edit)).
 
-use super::panes::PAGE;
-use super::window::{apply, set_range};
+use super::panes::{PAGE, select_event};
+use super::window::{AsOfStep, apply, set_range, step_as_of};
 use crate::compute::{Request, WindowChoice};
 use crate::domain::BasketId;
 use crate::tui::action::Action;
@@ -83,6 +83,32 @@ pub(super) fn on_help_or_detail(state: &mut AppState, action: Action) {
     };
     if let Overlay::Help { scroll } = &mut state.overlay {
         *scroll = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
+    }
+}
+
+/// The event study: step through the events (the chart cursor follows)
+/// and the as-of date, or close.
+pub(super) fn on_event_study(state: &mut AppState, action: Action) {
+    state.message = None;
+    let last = state.watchlist.events.len().saturating_sub(1);
+    match action {
+        Action::Close => state.overlay = Overlay::None,
+        Action::ToggleMonth => {
+            if let Overlay::Events { month } = &mut state.overlay {
+                *month = !*month;
+            }
+        }
+        Action::Down | Action::Up => {
+            state.event_row = if action == Action::Down {
+                (state.event_row + 1).min(last)
+            } else {
+                state.event_row.saturating_sub(1)
+            };
+            select_event(state);
+        }
+        Action::AsOfDayBack => step_as_of(state, AsOfStep::Back(1)),
+        Action::AsOfDayForward => step_as_of(state, AsOfStep::Forward(1)),
+        _ => {}
     }
 }
 

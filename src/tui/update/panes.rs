@@ -66,6 +66,10 @@ fn view(state: &mut AppState, action: Action) {
         Action::OpenDetail if !state.watchlist.events.is_empty() => {
             state.overlay = Overlay::Detail;
         }
+        Action::OpenEventStudy if !state.watchlist.events.is_empty() => {
+            state.overlay = Overlay::Events { month: false };
+        }
+        Action::ToggleLeadLag => state.lead_lag_view = !state.lead_lag_view,
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -195,7 +199,7 @@ fn member_count(state: &AppState) -> usize {
 
 /// The chart cursor follows the selected event: the first Hong Kong session
 /// that can react to it, when that is inside the window.
-fn select_event(state: &mut AppState) {
+pub(super) fn select_event(state: &mut AppState) {
     let Some(event) = state.watchlist.events.get(state.event_row) else {
         return;
     };
