@@ -100,6 +100,10 @@ pub enum Action {
     /// Open the detail view of the selected earnings event.
     OpenDetail,
 
+    /// Fetch every basket member's prices from the web source in the
+    /// background (`spillover fetch`'s rules); the panes recompute after.
+    Fetch,
+
     /// Add a member to the shown basket (an input that completes symbols and names).
     AddMember,
     /// Edit the selected member's name, segment and weight.

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::overlay::Overlay;
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
+use super::panes::failures::render_failures;
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::scatter::{ScatterView, render_scatter};
@@ -143,6 +144,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         Overlay::Detail => render_detail(overlay, buf, state, theme),
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
+        Overlay::FetchFailures(list) => render_failures(overlay, buf, list, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}
     }
 }

@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::state::{Mode, Pane};
-use binding::{BASKETS, CHART, COMMAND, DETAIL, FILTER, G, HELP, SCATTER, WATCH};
+use binding::{BASKETS, CHART, COMMAND, DETAIL, FAILURES, FILTER, G, HELP, SCATTER, WATCH};
 pub use binding::{Binding, Scope};
 use edit::EDIT_BINDINGS;
 pub use key::{Key, ch, code, ctrl, shift};
@@ -48,7 +48,9 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Conflict => find(Scope::Mode(mode)),
+        Mode::Help | Mode::Detail | Mode::Conflict | Mode::FetchFailures => {
+            find(Scope::Mode(mode))
+        }
     }
 }
 
@@ -65,7 +67,7 @@ pub fn hints(mode: Mode, focus: Pane) -> impl Iterator<Item = &'static Binding> 
 }
 
 /// The scopes in the order the help screen lists them.
-pub const HELP_ORDER: [Scope; 12] = [
+pub const HELP_ORDER: [Scope; 13] = [
     G,
     BASKETS,
     CHART,
@@ -78,6 +80,7 @@ pub const HELP_ORDER: [Scope; 12] = [
     Scope::Mode(Mode::Conflict),
     HELP,
     DETAIL,
+    FAILURES,
 ];
 
 /// Every binding: the workstation's and the editing ones.

@@ -3,6 +3,7 @@
 
 pub mod baskets;
 pub mod chart;
+pub mod failures;
 pub mod form;
 pub mod help;
 pub mod scatter;
