@@ -16,7 +16,7 @@ use crate::domain::{BasketId, Symbol, parse_date};
 use crate::store::Workspace;
 use crate::store::fetch::{
     FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, Source, SourceKind, cached,
-    fetch, window,
+    fetch, members, window,
 };
 
 #[derive(Debug, Args)]
@@ -77,11 +77,12 @@ fn parse_basket_id(text: &str) -> Result<BasketId, String> {
 
 /// Runs `spillover fetch`; exit 0 only when every symbol was fetched.
 pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
+    let today = chrono::Local::now().date_naive();
     let plan = FetchPlan {
-        symbols: symbols(ws, &args)?,
         from: args.from,
-        to: args.to.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        to: args.to.unwrap_or(today),
         full: args.full,
+        ..FetchPlan::incremental(symbols(ws, &args)?, today)
     };
     if let Some(from) = plan.from
         && from > plan.to
@@ -127,22 +128,22 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
 /// The symbols named, then every member of the baskets named; with neither,
 /// every member of every basket. Each once, in that order.
 fn symbols(ws: &Workspace, args: &FetchArgs) -> anyhow::Result<Vec<Symbol>> {
-    let mut out: Vec<Symbol> = args.symbols.clone();
+    let mut named = Vec::new();
     for id in &args.baskets {
         let Some(basket) = ws.basket(id) else {
             let known: Vec<String> = ws.baskets.iter().map(|b| b.id.to_string()).collect();
             bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
         };
-        out.extend(basket.members.iter().map(|m| m.symbol.clone()));
+        named.push(basket);
     }
-    if args.symbols.is_empty() && args.baskets.is_empty() {
-        out.extend(
-            ws.baskets
-                .iter()
-                .flat_map(|b| b.members.iter().map(|m| m.symbol.clone())),
-        );
-    }
+    let from_baskets = if args.symbols.is_empty() && args.baskets.is_empty() {
+        members(&ws.baskets)
+    } else {
+        members(named)
+    };
     let mut seen = std::collections::BTreeSet::new();
+    let mut out: Vec<Symbol> = args.symbols.clone();
+    out.extend(from_baskets);
     out.retain(|s| seen.insert(s.clone()));
     if out.is_empty() {
         bail!(

@@ -106,6 +106,10 @@ pub enum Action {
     /// In the event study on a small screen: the event's table or the month's.
     ToggleMonth,
 
+    /// Fetch every basket member's prices from the web source in the
+    /// background (`spillover fetch`'s rules); the panes recompute after.
+    Fetch,
+
     /// Add a member to the shown basket (an input that completes symbols and names).
     AddMember,
     /// Edit the selected member's name, segment and weight.

@@ -25,6 +25,8 @@ pub enum Command {
     /// `:basket new ID NAME`, `:basket dup NEW_ID`, `:basket rename NEW_ID`,
     /// `:basket delete` … (the words after `basket`)
     Basket(Vec<String>),
+    /// `:fetch`, `:fetch na-chain` (`None`: every basket)
+    Fetch(Option<BasketId>),
     /// `:help`
     Help,
     /// `:quit`, `:q`
@@ -81,6 +83,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "create, or copy/rename/delete the shown basket; also name NAME, method M",
     },
     CommandHelp {
+        name: "fetch",
+        usage: ":fetch [ID]",
+        help: "fetch prices from the web: every basket member, or one basket's (as F)",
+    },
+    CommandHelp {
         name: "help",
         usage: ":help",
         help: "open this help",
@@ -128,18 +135,7 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
             let [a, b, c] = args.as_slice() else {
                 return Err("pair takes three basket ids A B C (x = A/B, y = A/C)".into());
             };
-            let known = |text: &str| -> Result<BasketId, String> {
-                let id = BasketId::parse(text)?;
-                if baskets.contains(&id) {
-                    Ok(id)
-                } else {
-                    let all: Vec<&str> = baskets.iter().map(BasketId::as_str).collect();
-                    Err(format!(
-                        "there is no basket {text:?}; the baskets are: {}",
-                        all.join(", ")
-                    ))
-                }
-            };
+            let known = |text: &str| known_basket(text, baskets);
             let pair = [known(a)?, known(b)?, known(c)?];
             if pair[0] == pair[1] || pair[0] == pair[2] || pair[1] == pair[2] {
                 return Err(format!(
@@ -161,6 +157,11 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
         "basket" | "b" => Ok(Command::Basket(
             args.iter().map(|a| a.to_string()).collect(),
         )),
+        "fetch" => match args.as_slice() {
+            [] => Ok(Command::Fetch(None)),
+            [id] => Ok(Command::Fetch(Some(known_basket(id, baskets)?))),
+            _ => Err("fetch takes at most one basket id, e.g. :fetch na-chain".into()),
+        },
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => {
@@ -170,6 +171,20 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
                 names.join(", ")
             ))
         }
+    }
+}
+
+/// `text` as the id of one of `baskets`, or why not.
+fn known_basket(text: &str, baskets: &[BasketId]) -> Result<BasketId, String> {
+    let id = BasketId::parse(text)?;
+    if baskets.contains(&id) {
+        Ok(id)
+    } else {
+        let all: Vec<&str> = baskets.iter().map(BasketId::as_str).collect();
+        Err(format!(
+            "there is no basket {text:?}; the baskets are: {}",
+            all.join(", ")
+        ))
     }
 }
 
@@ -186,6 +201,7 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
     let candidates: Vec<String> = match done.first() {
         None => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
         Some(&"pair") => baskets.iter().map(|b| b.to_string()).collect(),
+        Some(&"fetch") if done.len() == 1 => baskets.iter().map(|b| b.to_string()).collect(),
         Some(&"method") => ["equal", "cap", "custom", "file"]
             .map(String::from)
             .to_vec(),
@@ -251,6 +267,16 @@ mod tests {
             parse("pair a b", &ids())
                 .unwrap_err()
                 .contains("three basket ids")
+        );
+        assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
+        assert_eq!(
+            parse("fetch hstech", &ids()),
+            Ok(Command::Fetch(Some(BasketId::parse("hstech").unwrap())))
+        );
+        assert!(
+            parse("fetch nope", &ids())
+                .unwrap_err()
+                .contains("the baskets are: na-chain")
         );
         assert!(
             parse("nope", &ids())

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::theme::ThemeName;
 use crate::compute::{Request, WindowChoice};
 use crate::domain::{BasketId, RangePreset};
+use crate::store::fetch::SourceKind;
 
 /// The workstation's settings.
 ///
@@ -16,6 +17,7 @@ use crate::domain::{BasketId, RangePreset};
 /// range = "1y"                                     # the range it opens with: 1m 3m 6m ytd 1y 3y all
 /// pair = ["na-chain", "domestic-chain", "alibaba"] # the scatter: x = A/B, y = A/C
 /// roll = 60                                        # the rolling correlation's window
+/// fetch_source = "yahoo"                           # where F fetches: yahoo, eastmoney or tushare
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -30,6 +32,9 @@ pub struct Config {
     /// The rolling correlation's window in daily changes (default 60).
     #[serde(deserialize_with = "rolling_window")]
     pub roll: Option<usize>,
+    /// Where `F` fetches prices from (default Yahoo, as `spillover fetch`).
+    #[serde(deserialize_with = "parsed")]
+    pub fetch_source: Option<SourceKind>,
 }
 
 /// A setting written as text and parsed by its type's `FromStr`, so a
@@ -171,6 +176,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/cfg/config.toml:1: "), "{err}");
+    }
+
+    #[test]
+    fn the_fetch_source_defaults_to_yahoo_and_a_bad_one_names_its_line() {
+        let path = Path::new("/cfg/config.toml");
+        assert_eq!(Config::default().fetch_source, None);
+        let config = parse_config(path, "fetch_source = \"eastmoney\"\n").unwrap();
+        assert_eq!(config.fetch_source, Some(SourceKind::Eastmoney));
+        let err = parse_config(path, "theme = \"dark\"\nfetch_source = \"bloomberg\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:2: ")
+                && err.contains("unknown price source \"bloomberg\"")
+                && err.contains("yahoo, eastmoney, tushare"),
+            "{err}"
+        );
     }
 
     #[test]

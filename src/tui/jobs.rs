@@ -10,6 +10,7 @@ use super::event::Event;
 use super::outcome::Outcome;
 use crate::domain::{PriceBook, Symbol};
 use crate::store::Store;
+use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
 
 /// Slow work for the worker thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,19 @@ pub enum Job {
     /// Load these symbols' prices from the cache (the first frame's, or
     /// members new to the book); answers [`Outcome::PricesLoaded`].
     LoadPrices(Vec<Symbol>),
+    /// Fetch these symbols' prices from a web source into the cache, as
+    /// `spillover fetch` does; answers [`Outcome::Fetched`].
+    Fetch {
+        symbols: Vec<Symbol>,
+        source: SourceKind,
+    },
+}
+
+/// What kind of work a [`Job`] is (the state asks "is a fetch running?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    LoadPrices,
+    Fetch,
 }
 
 impl Job {
@@ -24,20 +38,32 @@ impl Job {
     pub fn label(&self) -> String {
         match self {
             Job::LoadPrices(symbols) => format!("loading {} symbols", symbols.len()),
+            Job::Fetch { symbols, source } => {
+                format!("fetching {} symbols from {}", symbols.len(), source.name())
+            }
         }
     }
 
-    /// The symbols whose prices the job brings (none is asked for twice).
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Job::LoadPrices(_) => JobKind::LoadPrices,
+            Job::Fetch { .. } => JobKind::Fetch,
+        }
+    }
+
+    /// The symbols whose prices the job brings into the book (none is asked
+    /// for twice); a fetch writes files, and its written symbols are loaded after.
     pub fn symbols(&self) -> &[Symbol] {
         match self {
             Job::LoadPrices(symbols) => symbols,
+            Job::Fetch { .. } => &[],
         }
     }
 
     /// How many units of work it has (the `total` of its progress).
     pub fn units(&self) -> usize {
         match self {
-            Job::LoadPrices(symbols) => symbols.len(),
+            Job::LoadPrices(symbols) | Job::Fetch { symbols, .. } => symbols.len(),
         }
     }
 }
@@ -74,11 +100,21 @@ impl JobContext {
         self.cancel.load(Ordering::Relaxed)
     }
 
+    /// The flag itself, for library code that takes one (the fetch engine).
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
+    }
+
     /// `done` of `total` units are done.
     pub fn progress(&self, done: usize, total: usize) {
+        self.send(Outcome::Progress { done, total });
+    }
+
+    /// Tells the run loop how the job is getting on, in the job's own terms.
+    pub fn send(&self, outcome: Outcome) {
         if let Some(progress) = &self.progress {
             // The loop may have quit: then nobody needs to know.
-            let _ = progress.send(Event::Done(Outcome::Progress { done, total }));
+            let _ = progress.send(Event::Done(outcome));
         }
     }
 }
@@ -89,7 +125,47 @@ pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<Outcome> {
         Job::LoadPrices(symbols) => {
             load_prices(store, &symbols, context).map(Outcome::PricesLoaded)
         }
+        Job::Fetch { symbols, source } => match source.open() {
+            Ok(opened) => fetch_from(store, &symbols, opened.as_ref(), context)
+                .map(|summary| Outcome::Fetched(Ok(summary))),
+            Err(no_token) => Some(Outcome::Fetched(Err(no_token.to_string()))),
+        },
     }
+}
+
+/// Fetches `symbols` from `source` into `store` with the rules of
+/// `spillover fetch` (incremental up to today, each file written
+/// atomically), telling the loop which symbol is under way. `None` when a
+/// quit stopped it: it stops between symbols and the loop is gone.
+pub fn fetch_from(
+    store: &Store,
+    symbols: &[Symbol],
+    source: &dyn Source,
+    context: &JobContext,
+) -> Option<FetchSummary> {
+    let plan = FetchPlan::incremental(symbols.to_vec(), chrono::Local::now().date_naive());
+    let mut on_progress = |event: FetchProgress| {
+        if let FetchProgress::Symbol {
+            done,
+            total,
+            symbol,
+        } = event
+        {
+            context.send(Outcome::Fetching {
+                done,
+                total,
+                symbol: symbol.clone(),
+            });
+        }
+    };
+    let summary = fetch::fetch(
+        store,
+        &plan,
+        source,
+        &mut on_progress,
+        context.cancel_flag(),
+    );
+    (!summary.cancelled).then_some(summary)
 }
 
 /// Loads prices a symbol at a time (a unit of work), so a quit stops it

@@ -3,8 +3,9 @@
 //! like a key press.
 
 use super::overlay::conflict::ConflictPrompt;
-use crate::domain::PriceBook;
 use crate::domain::edit::Library;
+use crate::domain::{PriceBook, Symbol};
+use crate::store::fetch::FetchSummary;
 
 /// The result (or progress) of something `update` asked for.
 #[derive(Debug, Clone)]
@@ -43,4 +44,14 @@ pub enum Outcome {
     Progress { done: usize, total: usize },
     /// The oldest job under way loaded these prices.
     PricesLoaded(PriceBook),
+    /// The fetch under way has finished `done` of `total` symbols and is
+    /// asking for `symbol`.
+    Fetching {
+        done: usize,
+        total: usize,
+        symbol: Symbol,
+    },
+    /// The fetch under way has finished: what became of each symbol, or why
+    /// it could not start (e.g. Tushare without a token).
+    Fetched(Result<FetchSummary, String>),
 }

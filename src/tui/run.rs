@@ -133,6 +133,12 @@ impl Session<'_, '_> {
                 Event::Done(outcome) => update(self.state, outcome),
             };
             if self.carry_out(effects) {
+                if !self.state.work.is_empty() {
+                    // A job finishes its unit before the session ends: say so.
+                    terminal
+                        .draw(|frame| view::draw(frame, self.state, theme))
+                        .map_err(|e| RunError::Draw(e.to_string()))?;
+                }
                 return Ok(());
             }
             if input {
@@ -212,5 +218,8 @@ fn without_disk_effect(effect: Effect) -> Option<Outcome> {
 fn without_disk(job: Job) -> Outcome {
     match job {
         Job::LoadPrices(_) => Outcome::PricesLoaded(PriceBook::default()),
+        Job::Fetch { .. } => {
+            Outcome::Fetched(Err("this session has no data dir to fetch into".to_string()))
+        }
     }
 }

@@ -12,6 +12,7 @@ use super::overlay::Overlay;
 use super::panes::baskets::render_baskets;
 use super::panes::chart::render_chart;
 use super::panes::events::render_event_study;
+use super::panes::failures::render_failures;
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::leadlag::render_lead_lag;
@@ -155,6 +156,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         Overlay::Events { month } => render_event_study(overlay, buf, state, *month, theme),
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
+        Overlay::FetchFailures(list) => render_failures(overlay, buf, list, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}
     }
 }

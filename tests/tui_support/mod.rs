@@ -1,6 +1,8 @@
 //! Shared by the TUI tests: the demo workstation, rendering to text, keys.
 #![allow(dead_code, reason = "each test file uses a part of the support")]
 
+pub mod recording;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

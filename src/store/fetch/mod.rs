@@ -28,7 +28,7 @@ pub use http::HttpConfig;
 pub use tushare::NoToken;
 pub use update::{DEFAULT_START, OVERLAP_SESSIONS, Window, cached, window};
 
-use crate::domain::{PriceRow, Symbol};
+use crate::domain::{Basket, PriceRow, Symbol};
 use crate::store::Store;
 
 /// What a source returns for one symbol.
@@ -77,6 +77,40 @@ impl SourceKind {
     }
 }
 
+impl SourceKind {
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::Yahoo,
+        SourceKind::Eastmoney,
+        SourceKind::Tushare,
+    ];
+
+    /// The name `--source` and `config.toml` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Yahoo => "yahoo",
+            SourceKind::Eastmoney => "eastmoney",
+            SourceKind::Tushare => "tushare",
+        }
+    }
+}
+
+impl std::str::FromStr for SourceKind {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<SourceKind, String> {
+        SourceKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == text.trim().to_lowercase())
+            .ok_or_else(|| {
+                let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
+                format!(
+                    "unknown price source {text:?}; the sources are {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
 /// The base URL of a source: its environment variable, else the service's own.
 fn base_url(variable: &str, default: &str) -> String {
     std::env::var(variable)
@@ -99,6 +133,31 @@ pub struct FetchPlan {
     pub to: NaiveDate,
     /// Re-download the whole history and replace the cached one (`--full`).
     pub full: bool,
+}
+
+impl FetchPlan {
+    /// The default fetch of `spillover fetch` and the workstation's `F`:
+    /// `symbols` brought up to `today`, incrementally (a symbol without a
+    /// cached history gets its whole one).
+    pub fn incremental(symbols: Vec<Symbol>, today: NaiveDate) -> FetchPlan {
+        FetchPlan {
+            symbols,
+            from: None,
+            to: today,
+            full: false,
+        }
+    }
+}
+
+/// Every member of `baskets`, each once, in basket and member order: what
+/// a fetch without named symbols asks for.
+pub fn members<'a>(baskets: impl IntoIterator<Item = &'a Basket>) -> Vec<Symbol> {
+    let mut seen = std::collections::BTreeSet::new();
+    baskets
+        .into_iter()
+        .flat_map(|b| b.members.iter().map(|m| m.symbol.clone()))
+        .filter(|s| seen.insert(s.clone()))
+        .collect()
 }
 
 /// Where a fetch is, for a progress bar.

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::state::{Mode, Pane};
-use binding::{BASKETS, CHART, COMMAND, DETAIL, EVENTS, FILTER, G, HELP, SCATTER, WATCH};
+use binding::{BASKETS, CHART, COMMAND, DETAIL, EVENTS, FAILURES, FILTER, G, HELP, SCATTER, WATCH};
 pub use binding::{Binding, Scope};
 use catalysts::CATALYST_BINDINGS;
 use edit::EDIT_BINDINGS;
@@ -50,7 +50,9 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict => find(Scope::Mode(mode)),
+        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict | Mode::FetchFailures => {
+            find(Scope::Mode(mode))
+        }
     }
 }
 
@@ -67,7 +69,7 @@ pub fn hints(mode: Mode, focus: Pane) -> impl Iterator<Item = &'static Binding> 
 }
 
 /// The scopes in the order the help screen lists them.
-pub const HELP_ORDER: [Scope; 13] = [
+pub const HELP_ORDER: [Scope; 14] = [
     G,
     BASKETS,
     CHART,
@@ -81,6 +83,7 @@ pub const HELP_ORDER: [Scope; 13] = [
     HELP,
     DETAIL,
     EVENTS,
+    FAILURES,
 ];
 
 /// Every binding: the workstation's and the editing ones.

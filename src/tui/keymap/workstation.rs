@@ -3,8 +3,8 @@
 use crossterm::event::KeyCode;
 
 use super::binding::{
-    BASKETS, BOTTOM, Binding, CHART, COMMAND, DETAIL, DOWN, FILTER, G, HELP, PAGE_DOWN, PAGE_UP,
-    PAN_BACK, PAN_FORWARD, SCATTER, TOP, UP, WATCH, bind, hint,
+    BASKETS, BOTTOM, Binding, CHART, COMMAND, DETAIL, DOWN, FAILURES, FILTER, G, HELP, PAGE_DOWN,
+    PAGE_UP, PAN_BACK, PAN_FORWARD, SCATTER, TOP, UP, WATCH, bind, hint,
 };
 use super::key::{ch, code, ctrl, shift};
 use crate::tui::action::Action;
@@ -125,6 +125,12 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('L')],
         Action::ToggleLog,
         "log / linear scale of the index chart",
+    ),
+    hint(
+        G,
+        &[ch('F')],
+        Action::Fetch,
+        "fetch prices: every member, from the web (:fetch ID for one basket)",
     ),
     // Baskets pane.
     bind(BASKETS, DOWN, Action::Down, "next member"),
@@ -281,4 +287,15 @@ pub static BINDINGS: &[Binding] = &[
         Action::Close,
         "close",
     ),
+    // The failures of a fetch.
+    hint(
+        FAILURES,
+        &[code(KeyCode::Esc), code(KeyCode::Enter), ch('q')],
+        Action::Close,
+        "close the list",
+    ),
+    hint(FAILURES, DOWN, Action::Down, "scroll down"),
+    bind(FAILURES, UP, Action::Up, "scroll up"),
+    bind(FAILURES, PAGE_DOWN, Action::PageDown, "a page down"),
+    bind(FAILURES, PAGE_UP, Action::PageUp, "a page up"),
 ];

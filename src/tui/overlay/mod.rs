@@ -31,6 +31,19 @@ pub enum Overlay {
     Form(Form),
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict(ConflictPrompt),
+    /// The symbols a fetch could not bring, each with its reason.
+    FetchFailures(FetchFailures),
+}
+
+/// The failures of the last fetch, as the overlay lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FetchFailures {
+    /// What the fetch did as a whole (the summary line).
+    pub summary: String,
+    /// Symbol and reason, in the fetch's order.
+    pub failures: Vec<(String, String)>,
+    /// Rows scrolled.
+    pub scroll: u16,
 }
 
 /// The `:` line being typed, and why the last one was refused (it stays
@@ -62,6 +75,8 @@ pub enum Mode {
     Text,
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict,
+    /// The list of symbols a fetch could not bring is open.
+    FetchFailures,
 }
 
 impl Overlay {
@@ -77,6 +92,7 @@ impl Overlay {
             Overlay::Form(form) if form.focused_is_multiline() => Mode::Text,
             Overlay::Form(_) => Mode::Form,
             Overlay::Conflict(_) => Mode::Conflict,
+            Overlay::FetchFailures(_) => Mode::FetchFailures,
         }
     }
 }

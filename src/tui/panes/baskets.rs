@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, MemberRow, MemberStatus};
+use crate::domain::text::escape;
 use crate::tui::sort::{SortColumn, visible_rows};
 use crate::tui::state::{AppState, Mode};
 use crate::tui::theme::Theme;
@@ -139,8 +140,9 @@ fn without_data(status: &MemberStatus) -> bool {
 fn cell(row: &MemberRow, i: usize) -> String {
     match i {
         0 => row.symbol.to_string(),
-        1 => row.name.clone(),
-        2 => row.segment.clone(),
+        // Names and segments come from files: shown inert (escaped).
+        1 => escape(&row.name).into_owned(),
+        2 => escape(&row.segment).into_owned(),
         3 => num(row.current_weight.map(|w| w * 100.0), 1),
         4 => num(row.last_price, 2),
         5 => pct(row.ret_1d),
@@ -340,7 +342,7 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
         ),
         theme.dim,
     ));
-    spans.push(Span::styled(basket.name.clone(), theme.title));
+    spans.push(Span::styled(escape(&basket.name).into_owned(), theme.title));
     Line::from(spans)
 }
 

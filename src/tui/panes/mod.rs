@@ -4,6 +4,7 @@
 pub mod baskets;
 pub mod chart;
 pub mod events;
+pub mod failures;
 pub mod form;
 pub mod help;
 pub mod leadlag;

@@ -15,9 +15,10 @@ use crate::tui::theme::Theme;
 pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     let narrow = area.width < 120;
     let mut spans = Vec::new();
-    let work = state.work.first().map(|work| match work.done {
-        0 => format!(" {} ", work.label),
-        done => format!(" {} {done}/{} ", work.label, work.total),
+    let work = state.work.first().map(|work| match (&work.now, work.done) {
+        (Some(now), _) => format!(" {now} "),
+        (None, 0) => format!(" {} ", work.label),
+        (None, done) => format!(" {} {done}/{} ", work.label, work.total),
     });
     match state.as_of() {
         Some(as_of) if state.is_replay() => {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::text::{columns_that_fit, fit};
 use crate::domain::calendar::{Market, first_reacting_session};
+use crate::domain::text::escape;
 use crate::domain::{EarningsEvent, EventStatus, Session};
 use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
@@ -51,11 +52,11 @@ fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 
             event.date.to_string()
         },
         session_short(event.session).to_string(),
-        event.name.clone(),
-        event.period.clone(),
+        escape(&event.name).into_owned(),
+        escape(&event.period).into_owned(),
         status_text(event, as_of),
-        event.capex_last.clone(),
-        event.guidance.clone(),
+        escape(&event.capex_last).into_owned(),
+        escape(&event.guidance).into_owned(),
     ]
 }
 
@@ -210,7 +211,7 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(
-            format!(" {} · {} ", event.name, event.symbol),
+            format!(" {} · {} ", escape(&event.name), event.symbol),
             theme.title,
         ));
     let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
@@ -224,11 +225,13 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         if s.is_empty() {
             "–".to_string()
         } else {
-            s.to_string()
+            escape(s).into_owned()
         }
     };
+    // Text from a hand-edited file is shown inert: a control character or a
+    // bidi override appears escaped, never acts on the terminal.
     let outcome = match event.outcome_as_of(as_of) {
-        Some(text) => text.to_string(),
+        Some(text) => escape(text).into_owned(),
         None if event.date <= as_of => "not recorded".into(),
         None => format!(
             "not known yet: the results come {} ({}), after the as-of date {as_of}",
@@ -256,10 +259,16 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
     ];
     // The release's own figures, once the as-of date has reached it.
     if !seen.capex_reported.is_empty() {
-        lines.push(field("Capex then", seen.capex_reported.clone()));
+        lines.push(field(
+            "Capex then",
+            escape(&seen.capex_reported).into_owned(),
+        ));
     }
     if !seen.guidance_change.is_empty() {
-        lines.push(field("Guidance then", seen.guidance_change.clone()));
+        lines.push(field(
+            "Guidance then",
+            escape(&seen.guidance_change).into_owned(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Esc closes", theme.dim));

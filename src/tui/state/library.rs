@@ -79,18 +79,32 @@ impl AppState {
             symbols: job.symbols().to_vec(),
             done: 0,
             total: job.units(),
+            kind: job.kind(),
+            now: None,
         });
         Effect::Start(job)
     }
 
-    /// Adds freshly loaded prices to the book and recomputes.
+    /// Adds freshly loaded prices to the book (replacing a symbol's older
+    /// series, e.g. after a fetch) and recomputes. An as-of date at the
+    /// latest data follows the new latest, as does the demo's date once no
+    /// demo series is left; a replay stays where it is.
     pub fn merge_prices(&mut self, book: PriceBook) {
         if book.series.is_empty() && book.problems.is_empty() {
             return;
         }
+        let was_demo = self.book.has_demo();
+        let was_latest = !self.is_replay();
+        self.book
+            .problems
+            .retain(|(symbol, _)| !book.series.contains_key(symbol));
         self.book.series.extend(book.series);
         self.book.problems.extend(book.problems);
         self.data_dates = super::data_dates(&self.book);
+        self.source.demo = self.book.has_demo();
+        if was_latest || (was_demo && !self.source.demo) {
+            self.request.as_of = self.latest().or(self.request.as_of);
+        }
         let message = self.message.clone();
         self.recompute();
         if self.message.as_ref().is_none_or(|m| !m.error) {

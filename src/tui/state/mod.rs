@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::config::Config;
+use super::jobs::JobKind;
 use super::overlay::Overlay;
 use super::overlay::form::Form;
 use super::sort::Sort;
@@ -19,6 +20,7 @@ use crate::compute::{
 };
 use crate::domain::edit::History;
 use crate::domain::{Basket, BasketId, PriceBook, RangePreset, Symbol, Watchlist};
+use crate::store::fetch::SourceKind;
 use crate::store::{Workspace, demo::DEMO_AS_OF};
 
 pub use super::overlay::Mode;
@@ -95,6 +97,10 @@ pub struct Work {
     pub symbols: Vec<Symbol>,
     pub done: usize,
     pub total: usize,
+    pub kind: JobKind,
+    /// What it is doing now, when it says ("fetching 3/99 0700.HK"):
+    /// shown instead of the label and count.
+    pub now: Option<String>,
 }
 
 /// The editing part of the workstation's state.
@@ -170,6 +176,8 @@ pub struct AppState {
     pub work: Vec<Work>,
     /// Set until the first prices arrive (a session opened by `tui::open`).
     pub opening: Option<Opening>,
+    /// Where `F` fetches prices from (config.toml's `fetch_source`).
+    pub fetch_source: SourceKind,
 }
 
 impl AppState {
@@ -217,6 +225,7 @@ impl AppState {
             edit: EditSession::default(),
             work: Vec::new(),
             opening: None,
+            fetch_source: SourceKind::default(),
         }
     }
 
@@ -227,6 +236,7 @@ impl AppState {
         let mut state = AppState::waiting(ws.baskets, ws.watchlist, label);
         state.edit.cached = cached;
         state.source.demo = opening.demo_marker;
+        state.fetch_source = opening.config.fetch_source.unwrap_or_default();
         state.opening = Some(opening);
         state
     }

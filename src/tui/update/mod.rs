@@ -2,6 +2,7 @@
 //! call it directly. A short dispatcher: by what the message is, then by
 //! what is open over the panes; each scope has its own file.
 
+mod fetch;
 mod outcomes;
 mod overlays;
 mod panes;
@@ -29,6 +30,7 @@ pub fn update(state: &mut AppState, msg: impl Into<Msg>) -> Vec<Effect> {
 /// A user action goes to whatever is on top: an overlay, else the panes.
 fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
+        fetch::quitting(state);
         return vec![Effect::Quit];
     }
     match &state.overlay {
@@ -46,6 +48,10 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Overlay::Help { .. } | Overlay::Detail => {
             overlays::on_help_or_detail(state, action);
+            Vec::new()
+        }
+        Overlay::FetchFailures(_) => {
+            fetch::on_failures(state, action);
             Vec::new()
         }
     }

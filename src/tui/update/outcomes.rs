@@ -49,6 +49,15 @@ pub(super) fn on_outcome(state: &mut AppState, outcome: Outcome) -> Vec<Effect> 
             }
             return Vec::new();
         }
+        Outcome::Fetching {
+            done,
+            total,
+            symbol,
+        } => {
+            super::fetch::progress(state, done, total, symbol.as_str());
+            return Vec::new();
+        }
+        Outcome::Fetched(result) => return super::fetch::finished(state, result),
         Outcome::PricesLoaded(book) => {
             // The worker answers in order: this is the oldest job.
             if !state.work.is_empty() {
