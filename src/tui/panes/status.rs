@@ -13,7 +13,18 @@ use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
 
 pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
-    let narrow = area.width < 120;
+    // The DEMO mark closes the line and must never be cut: a line that does
+    // not fit (a long progress label) drops to the narrow form.
+    let mut line = Line::from(status_spans(state, theme, area.width < 120));
+    if line.width() > usize::from(area.width) {
+        line = Line::from(status_spans(state, theme, true));
+    }
+    Paragraph::new(line)
+        .style(theme.status_bar)
+        .render(area, buf);
+}
+
+fn status_spans<'a>(state: &AppState, theme: &Theme, narrow: bool) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     let work = state.work.first().map(|work| match (&work.now, work.done) {
         (Some(now), _) => format!(" {now} "),
@@ -63,9 +74,7 @@ pub fn render_status(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
     if state.source.demo {
         spans.push(Span::styled(" DEMO ", theme.demo));
     }
-    Paragraph::new(Line::from(spans))
-        .style(theme.status_bar)
-        .render(area, buf);
+    spans
 }
 
 pub fn render_hints(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
