@@ -9,8 +9,8 @@ mod tui_support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -121,7 +121,11 @@ fn f_fetches_every_member_once_from_yahoo_and_a_second_f_waits() {
     let (symbols, source) = fetch_job(&effects);
     assert_eq!(source, SourceKind::Yahoo, "the default source");
     assert_eq!(symbols, members(&state.baskets));
-    assert_eq!(symbols.len(), 99, "the five default baskets' members, each once");
+    assert_eq!(
+        symbols.len(),
+        99,
+        "the five default baskets' members, each once"
+    );
     let text = screen(&state, 160, 48);
     assert!(text.contains("fetching 99 symbols from yahoo"), "{text}");
     // A second F starts nothing and says why.
@@ -143,7 +147,11 @@ fn fetch_command_takes_one_basket_and_refuses_an_unknown_one() {
     let effects = press(&mut state, &[key(KeyCode::Enter)]);
     let (symbols, _) = fetch_job(&effects);
     let hstech = BasketId::parse("hstech").expect("an id");
-    let basket = state.baskets.iter().find(|b| b.id == hstech).expect("hstech");
+    let basket = state
+        .baskets
+        .iter()
+        .find(|b| b.id == hstech)
+        .expect("hstech");
     let expected: Vec<Symbol> = basket.members.iter().map(|m| m.symbol.clone()).collect();
     assert_eq!(symbols, expected);
 
@@ -248,12 +256,18 @@ fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
     let text = screen(&state, 160, 48);
     assert!(text.contains("Fetch: 1 failed"), "{text}");
     assert!(text.contains(&format!("688498.SH   {reason}")), "{text}");
-    assert!(text.contains("1 updated, 0 unchanged, 0 re-based, 1 failed"), "{text}");
+    assert!(
+        text.contains("1 updated, 0 unchanged, 0 re-based, 1 failed"),
+        "{text}"
+    );
     // Esc closes the list; the summary stays on the message line.
     press(&mut state, &[key(KeyCode::Esc)]);
     assert_eq!(state.overlay, Overlay::None);
     let message = state.message.clone().expect("the summary stays");
-    assert!(message.text.contains("1 failed") && message.error, "{message:?}");
+    assert!(
+        message.text.contains("1 failed") && message.error,
+        "{message:?}"
+    );
 }
 
 #[test]
@@ -266,18 +280,18 @@ fn a_fetch_that_cannot_start_says_why() {
     assert!(effects.is_empty());
     assert!(state.work.is_empty());
     let message = state.message.clone().expect("a message");
-    assert!(message.error && message.text.contains("TUSHARE_TOKEN"), "{message:?}");
+    assert!(
+        message.error && message.text.contains("TUSHARE_TOKEN"),
+        "{message:?}"
+    );
 }
 
 #[test]
 fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
     let (mut state, _) = fetching();
-    assert!(screen(&state, 160, 48).contains("DEMO"));
+    assert!(state.source.demo);
     let symbols = members(&state.baskets);
-    let all: Vec<SymbolFetch> = symbols
-        .iter()
-        .map(|s| written(s.as_str(), 38))
-        .collect();
+    let all: Vec<SymbolFetch> = symbols.iter().map(|s| written(s.as_str(), 38)).collect();
     let effects = update(&mut state, Outcome::Fetched(Ok(summary(all))));
     let [Effect::Start(Job::LoadPrices(reload))] = effects.as_slice() else {
         panic!("a reload: {effects:?}");
@@ -292,6 +306,7 @@ fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
     };
     update(&mut state, Outcome::PricesLoaded(book));
     assert!(state.work.is_empty());
+    assert!(!state.source.demo);
     let text = screen(&state, 160, 48);
     assert!(!text.contains("DEMO"), "{text}");
     assert_eq!(state.as_of(), Some(d("2025-05-23")), "the new latest date");
@@ -344,7 +359,11 @@ impl Source for HeldBack<'_> {
             if self.cancel.load(Ordering::Relaxed) {
                 break;
             }
-            let wait = self.gate.lock().expect("the gate").recv_timeout(Duration::from_millis(5));
+            let wait = self
+                .gate
+                .lock()
+                .expect("the gate")
+                .recv_timeout(Duration::from_millis(5));
             match wait {
                 Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
                 Err(RecvTimeoutError::Timeout) => continue,
@@ -357,17 +376,26 @@ impl Source for HeldBack<'_> {
     }
 }
 
-/// The next screen the loop draws for which `wanted` holds (within 20 s).
-fn wait_for(screens: &Receiver<String>, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+/// The next screen the loop draws for which `wanted` holds (within 20 s);
+/// else an input error, which ends the session (a panic on the input
+/// thread would leave the loop waiting).
+fn wait_for(
+    screens: &Receiver<String>,
+    what: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> std::io::Result<String> {
     let deadline = Instant::now() + Duration::from_secs(20);
+    let mut last = String::new();
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
         match screens.recv_timeout(left) {
-            Ok(screen) if wanted(&screen) => return screen,
-            Ok(_) => continue,
+            Ok(screen) if wanted(&screen) => return Ok(screen),
+            Ok(screen) => last = screen,
             Err(_) => break,
         }
     }
-    panic!("no frame {what} within 20 s");
+    Err(std::io::Error::other(format!(
+        "no frame {what} within 20 s; the last:\n{last}"
+    )))
 }
 
 /// A fresh data dir (the embedded default, DEMO prices) opened as the
@@ -414,36 +442,37 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
         let key = match step {
             1 => {
                 wait_for(&screens, "with the demo loaded", |s| {
-                    s.contains("DEMO") && !s.contains("loading")
-                });
+                    s.contains("as of 2025-05-07") && !s.contains("loading")
+                })?;
                 'F'
             }
             2 => {
                 // The first symbol is held back: the bar names it.
                 wait_for(&screens, "with the fetch's progress", |s| {
                     s.contains(&format!("fetching 1/99 {first}"))
-                });
+                })?;
                 ']'
             }
             3 => {
                 // A key while the fetch runs: redrawn at once, fetch still under way.
                 wait_for(&screens, "with the new range", |s| {
                     s.contains("3Y") && s.contains("fetching 1/99")
-                });
+                })?;
                 'F'
             }
             _ => {
                 wait_for(&screens, "refusing a second fetch", |s| {
                     s.contains("a fetch is already running")
-                });
+                })?;
                 // Let every symbol through; the panes recompute without DEMO.
                 drop(release.take());
                 wait_for(&screens, "with the summary", |s| {
                     s.contains("fetched 99 of 99 symbols from Held")
-                });
-                wait_for(&screens, "without demo prices", |s| {
-                    !s.contains("DEMO") && !s.contains("loading")
-                });
+                })?;
+                // The reloaded prices end on 2025-05-23: the as-of date follows.
+                wait_for(&screens, "on the fetched prices", |s| {
+                    s.contains("as of 2025-05-23") && !s.contains("loading")
+                })?;
                 'q'
             }
         };
@@ -485,13 +514,13 @@ fn quitting_during_a_fetch_leaves_the_symbols_not_reached_byte_identical() {
         step += 1;
         let key = if step == 1 {
             wait_for(&screens, "with the demo loaded", |s| {
-                s.contains("DEMO") && !s.contains("loading")
-            });
+                s.contains("as of 2025-05-07") && !s.contains("loading")
+            })?;
             'F'
         } else {
             wait_for(&screens, "with the second symbol under way", |s| {
                 s.contains(&format!("fetching 2/99 {second}"))
-            });
+            })?;
             // Held by this closure: the second answer waits for the quit.
             let _held = &pass;
             'q'
@@ -514,7 +543,10 @@ fn quitting_during_a_fetch_leaves_the_symbols_not_reached_byte_identical() {
         .collect();
     let names: Vec<String> = order[..2].iter().map(Symbol::file_name).collect();
     let expected: Vec<PathBuf> = {
-        let mut v: Vec<PathBuf> = names.iter().map(|n| dir.path().join("prices").join(n)).collect();
+        let mut v: Vec<PathBuf> = names
+            .iter()
+            .map(|n| dir.path().join("prices").join(n))
+            .collect();
         v.sort();
         v
     };

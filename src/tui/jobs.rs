@@ -158,7 +158,13 @@ pub fn fetch_from(
             });
         }
     };
-    let summary = fetch::fetch(store, &plan, source, &mut on_progress, context.cancel_flag());
+    let summary = fetch::fetch(
+        store,
+        &plan,
+        source,
+        &mut on_progress,
+        context.cancel_flag(),
+    );
     (!summary.cancelled).then_some(summary)
 }
 

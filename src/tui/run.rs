@@ -218,8 +218,8 @@ fn without_disk_effect(effect: Effect) -> Option<Outcome> {
 fn without_disk(job: Job) -> Outcome {
     match job {
         Job::LoadPrices(_) => Outcome::PricesLoaded(PriceBook::default()),
-        Job::Fetch { .. } => Outcome::Fetched(Err(
-            "this session has no data dir to fetch into".to_string(),
-        )),
+        Job::Fetch { .. } => {
+            Outcome::Fetched(Err("this session has no data dir to fetch into".to_string()))
+        }
     }
 }

@@ -67,4 +67,3 @@ pub fn recording_terminal() -> (Terminal<Recording>, Receiver<String>) {
     };
     (Terminal::new(backend).expect("a test terminal"), screens)
 }
-

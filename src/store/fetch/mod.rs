@@ -78,7 +78,11 @@ impl SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [SourceKind::Yahoo, SourceKind::Eastmoney, SourceKind::Tushare];
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::Yahoo,
+        SourceKind::Eastmoney,
+        SourceKind::Tushare,
+    ];
 
     /// The name `--source` and `config.toml` use.
     pub fn name(self) -> &'static str {

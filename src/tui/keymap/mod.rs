@@ -48,9 +48,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Conflict | Mode::FetchFailures => {
-            find(Scope::Mode(mode))
-        }
+        Mode::Help | Mode::Detail | Mode::Conflict | Mode::FetchFailures => find(Scope::Mode(mode)),
     }
 }
 
