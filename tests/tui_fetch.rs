@@ -289,7 +289,7 @@ fn a_fetch_that_cannot_start_says_why() {
 #[test]
 fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
     let (mut state, _) = fetching();
-    assert!(screen(&state, 160, 48).contains("DEMO"));
+    assert!(state.source.demo);
     let symbols = members(&state.baskets);
     let all: Vec<SymbolFetch> = symbols.iter().map(|s| written(s.as_str(), 38)).collect();
     let effects = update(&mut state, Outcome::Fetched(Ok(summary(all))));
@@ -306,6 +306,7 @@ fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
     };
     update(&mut state, Outcome::PricesLoaded(book));
     assert!(state.work.is_empty());
+    assert!(!state.source.demo);
     let text = screen(&state, 160, 48);
     assert!(!text.contains("DEMO"), "{text}");
     assert_eq!(state.as_of(), Some(d("2025-05-23")), "the new latest date");
@@ -375,17 +376,26 @@ impl Source for HeldBack<'_> {
     }
 }
 
-/// The next screen the loop draws for which `wanted` holds (within 20 s).
-fn wait_for(screens: &Receiver<String>, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+/// The next screen the loop draws for which `wanted` holds (within 20 s);
+/// else an input error, which ends the session (a panic on the input
+/// thread would leave the loop waiting).
+fn wait_for(
+    screens: &Receiver<String>,
+    what: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> std::io::Result<String> {
     let deadline = Instant::now() + Duration::from_secs(20);
+    let mut last = String::new();
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
         match screens.recv_timeout(left) {
-            Ok(screen) if wanted(&screen) => return screen,
-            Ok(_) => continue,
+            Ok(screen) if wanted(&screen) => return Ok(screen),
+            Ok(screen) => last = screen,
             Err(_) => break,
         }
     }
-    panic!("no frame {what} within 20 s");
+    Err(std::io::Error::other(format!(
+        "no frame {what} within 20 s; the last:\n{last}"
+    )))
 }
 
 /// A fresh data dir (the embedded default, DEMO prices) opened as the
@@ -432,36 +442,37 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
         let key = match step {
             1 => {
                 wait_for(&screens, "with the demo loaded", |s| {
-                    s.contains("DEMO") && !s.contains("loading")
-                });
+                    s.contains("as of 2025-05-07") && !s.contains("loading")
+                })?;
                 'F'
             }
             2 => {
                 // The first symbol is held back: the bar names it.
                 wait_for(&screens, "with the fetch's progress", |s| {
                     s.contains(&format!("fetching 1/99 {first}"))
-                });
+                })?;
                 ']'
             }
             3 => {
                 // A key while the fetch runs: redrawn at once, fetch still under way.
                 wait_for(&screens, "with the new range", |s| {
                     s.contains("3Y") && s.contains("fetching 1/99")
-                });
+                })?;
                 'F'
             }
             _ => {
                 wait_for(&screens, "refusing a second fetch", |s| {
                     s.contains("a fetch is already running")
-                });
+                })?;
                 // Let every symbol through; the panes recompute without DEMO.
                 drop(release.take());
                 wait_for(&screens, "with the summary", |s| {
                     s.contains("fetched 99 of 99 symbols from Held")
-                });
-                wait_for(&screens, "without demo prices", |s| {
-                    !s.contains("DEMO") && !s.contains("loading")
-                });
+                })?;
+                // The reloaded prices end on 2025-05-23: the as-of date follows.
+                wait_for(&screens, "on the fetched prices", |s| {
+                    s.contains("as of 2025-05-23") && !s.contains("loading")
+                })?;
                 'q'
             }
         };
@@ -503,13 +514,13 @@ fn quitting_during_a_fetch_leaves_the_symbols_not_reached_byte_identical() {
         step += 1;
         let key = if step == 1 {
             wait_for(&screens, "with the demo loaded", |s| {
-                s.contains("DEMO") && !s.contains("loading")
-            });
+                s.contains("as of 2025-05-07") && !s.contains("loading")
+            })?;
             'F'
         } else {
             wait_for(&screens, "with the second symbol under way", |s| {
                 s.contains(&format!("fetching 2/99 {second}"))
-            });
+            })?;
             // Held by this closure: the second answer waits for the quit.
             let _held = &pass;
             'q'

@@ -130,7 +130,7 @@ pub static BINDINGS: &[Binding] = &[
         G,
         &[ch('F')],
         Action::Fetch,
-        "fetch prices: every member, from the web (:fetch ID for one basket)",
+        "fetch prices from the web (:fetch ID)",
     ),
     // Baskets pane.
     bind(BASKETS, DOWN, Action::Down, "next member"),
