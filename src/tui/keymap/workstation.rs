@@ -132,6 +132,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Fetch,
         "fetch prices: every member, from the web (:fetch ID for one basket)",
     ),
+    hint(
+        G,
+        &[ch('x')],
+        Action::Export,
+        "export the focused pane's view as SVG and PNG (:export FILE names it)",
+    ),
     // Baskets pane.
     bind(BASKETS, DOWN, Action::Down, "next member"),
     bind(BASKETS, UP, Action::Up, "previous member"),
