@@ -121,7 +121,7 @@ pub fn files(export: &Export, root: &Path) -> Vec<PathBuf> {
 /// Draws the figure and writes each file atomically; the message line's
 /// text, or why nothing (more) was written.
 pub fn write(store: &Store, export: &Export) -> Result<String, String> {
-    let files = files(export, store.root());
+    let files = files(export, store.layout().root());
     for file in &files {
         let format = Format::of_path(file)
             .ok_or_else(|| format!("cannot tell the format of {}", file.display()))?;
