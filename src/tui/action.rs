@@ -109,6 +109,9 @@ pub enum Action {
     /// Fetch every basket member's prices from the web source in the
     /// background (`spillover fetch`'s rules); the panes recompute after.
     Fetch,
+    /// Write the focused pane's view as a figure (SVG and PNG) under the
+    /// data dir's `exports/`, in the background.
+    Export,
 
     /// Add a member to the shown basket (an input that completes symbols and names).
     AddMember,

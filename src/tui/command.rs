@@ -27,6 +27,8 @@ pub enum Command {
     Basket(Vec<String>),
     /// `:fetch`, `:fetch na-chain` (`None`: every basket)
     Fetch(Option<BasketId>),
+    /// `:export /tmp/chart.svg`: the focused pane's figure to this file
+    Export(std::path::PathBuf),
     /// `:help`
     Help,
     /// `:quit`, `:q`
@@ -86,6 +88,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         name: "fetch",
         usage: ":fetch [ID]",
         help: "fetch prices from the web: every basket member, or one basket's (as F)",
+    },
+    CommandHelp {
+        name: "export",
+        usage: ":export FILE.svg | FILE.png",
+        help: "write the focused pane's view as a figure to FILE (x: both, under exports/)",
     },
     CommandHelp {
         name: "help",
@@ -162,6 +169,16 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
             [id] => Ok(Command::Fetch(Some(known_basket(id, baskets)?))),
             _ => Err("fetch takes at most one basket id, e.g. :fetch na-chain".into()),
         },
+        "export" => {
+            let file = one("a file FILE.svg or FILE.png")?;
+            let path = std::path::PathBuf::from(file);
+            match crate::figure::Format::of_path(&path) {
+                Some(_) => Ok(Command::Export(path)),
+                None => Err(format!(
+                    "export {file:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg"
+                )),
+            }
+        }
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => {

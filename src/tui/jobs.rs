@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
 use super::event::Event;
+use super::export::{self, Export};
 use super::outcome::Outcome;
 use crate::domain::{PriceBook, Symbol};
 use crate::store::Store;
@@ -24,6 +25,9 @@ pub enum Job {
         symbols: Vec<Symbol>,
         source: SourceKind,
     },
+    /// Draw a figure of the focused pane and write it (`x`, `:export`);
+    /// answers [`Outcome::Exported`].
+    Export(Box<Export>),
 }
 
 /// What kind of work a [`Job`] is (the state asks "is a fetch running?").
@@ -31,6 +35,7 @@ pub enum Job {
 pub enum JobKind {
     LoadPrices,
     Fetch,
+    Export,
 }
 
 impl Job {
@@ -41,6 +46,7 @@ impl Job {
             Job::Fetch { symbols, source } => {
                 format!("fetching {} symbols from {}", symbols.len(), source.name())
             }
+            Job::Export(export) => format!("exporting the {} figure", export.view),
         }
     }
 
@@ -48,6 +54,7 @@ impl Job {
         match self {
             Job::LoadPrices(_) => JobKind::LoadPrices,
             Job::Fetch { .. } => JobKind::Fetch,
+            Job::Export(_) => JobKind::Export,
         }
     }
 
@@ -56,7 +63,7 @@ impl Job {
     pub fn symbols(&self) -> &[Symbol] {
         match self {
             Job::LoadPrices(symbols) => symbols,
-            Job::Fetch { .. } => &[],
+            Job::Fetch { .. } | Job::Export(_) => &[],
         }
     }
 
@@ -64,6 +71,7 @@ impl Job {
     pub fn units(&self) -> usize {
         match self {
             Job::LoadPrices(symbols) | Job::Fetch { symbols, .. } => symbols.len(),
+            Job::Export(_) => 1,
         }
     }
 }
@@ -130,6 +138,7 @@ pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<Outcome> {
                 .map(|summary| Outcome::Fetched(Ok(summary))),
             Err(no_token) => Some(Outcome::Fetched(Err(no_token.to_string()))),
         },
+        Job::Export(export) => Some(Outcome::Exported(export::write(store, &export))),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod disk;
 pub mod edit;
 pub mod effect;
 pub mod event;
+pub mod export;
 pub mod input;
 pub mod jobs;
 pub mod keymap;

@@ -54,4 +54,7 @@ pub enum Outcome {
     /// The fetch under way has finished: what became of each symbol, or why
     /// it could not start (e.g. Tushare without a token).
     Fetched(Result<FetchSummary, String>),
+    /// The export under way wrote its files (the message names them), or
+    /// why it could not.
+    Exported(Result<String, String>),
 }

@@ -221,5 +221,8 @@ fn without_disk(job: Job) -> Outcome {
         Job::Fetch { .. } => {
             Outcome::Fetched(Err("this session has no data dir to fetch into".to_string()))
         }
+        Job::Export(_) => Outcome::Exported(Err(
+            "this session has no data dir to export into".to_string()
+        )),
     }
 }

@@ -132,6 +132,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Fetch,
         "fetch prices from the web (:fetch ID)",
     ),
+    hint(
+        G,
+        &[ch('x')],
+        Action::Export,
+        "export pane as SVG+PNG (:export FILE)",
+    ),
     // Baskets pane.
     bind(BASKETS, DOWN, Action::Down, "next member"),
     bind(BASKETS, UP, Action::Up, "previous member"),

@@ -2,6 +2,7 @@
 //! call it directly. A short dispatcher: by what the message is, then by
 //! what is open over the panes; each scope has its own file.
 
+mod export;
 mod fetch;
 mod outcomes;
 mod overlays;

@@ -58,6 +58,10 @@ pub(super) fn on_outcome(state: &mut AppState, outcome: Outcome) -> Vec<Effect> 
             return Vec::new();
         }
         Outcome::Fetched(result) => return super::fetch::finished(state, result),
+        Outcome::Exported(result) => {
+            super::export::finished(state, result);
+            return Vec::new();
+        }
         Outcome::PricesLoaded(book) => {
             // The worker answers in order: this is the oldest job.
             if !state.work.is_empty() {

@@ -141,6 +141,7 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Roll(roll) => apply(state, Request { roll, ..request }),
         Command::Help => state.overlay = Overlay::Help { scroll: 0 },
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
+        Command::Export(file) => return super::export::start(state, Some(file)),
         Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
         Command::Quit => return vec![Effect::Quit],
     }

@@ -34,6 +34,7 @@ pub(super) fn on_panes(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Undo
         | Action::Redo => return edit(state, action),
         Action::Fetch => return super::fetch::start(state, None),
+        Action::Export => return super::export::start(state, None),
         Action::Range(_)
         | Action::NextRange
         | Action::PrevRange
