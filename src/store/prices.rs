@@ -239,6 +239,7 @@ pub(super) fn table_from_frame(frame: &DataFrame) -> Result<Vec<PriceRow>, Decod
 mod tests {
     use super::*;
     use crate::domain::PriceSeries;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
