@@ -126,24 +126,7 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             name,
             method,
             description,
-        } => {
-            let id = parse_basket_id(&id)?;
-            let mut edits = vec![Edit::CreateBasket {
-                id: id.clone(),
-                name,
-            }];
-            let fields = [
-                (BasketField::Method, method),
-                (BasketField::Description, description),
-            ];
-            for (field, value) in fields {
-                if let Some(value) = value {
-                    let id = id.clone();
-                    edits.push(Edit::SetBasket { id, field, value });
-                }
-            }
-            edits
-        }
+        } => create_edits(&id, name, method, description)?,
         BasketCommand::Add {
             id,
             symbol,
@@ -171,38 +154,7 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             name,
             description,
             method,
-        } => {
-            let id = parse_basket_id(&id)?;
-            let edit = match (member.as_deref(), name, description, method) {
-                (Some([symbol, field, value]), ..) => Edit::SetMember {
-                    basket: id,
-                    symbol: parse_symbol(symbol)?,
-                    field: field
-                        .parse::<MemberField>()
-                        .map_err(|m| EditError::at("field", m))?,
-                    value: value.clone(),
-                },
-                (_, Some(value), ..) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Name,
-                    value,
-                },
-                (_, _, Some(value), _) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Description,
-                    value,
-                },
-                (_, _, _, Some(value)) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Method,
-                    value,
-                },
-                _ => bail!(
-                    "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"
-                ),
-            };
-            vec![edit]
-        }
+        } => vec![set_edit(&id, member.as_deref(), name, description, method)?],
         BasketCommand::Rename { id, new_id } => vec![Edit::RenameBasket {
             from: parse_basket_id(&id)?,
             to: parse_basket_id(&new_id)?,
@@ -221,26 +173,95 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             target,
             to,
             move_member,
-        } => {
-            let from = parse_basket_id(&id)?;
-            match to {
-                None => vec![Edit::DuplicateBasket {
-                    from,
-                    to: parse_basket_id(&target)?,
-                }],
-                Some(to) => {
-                    let to = parse_basket_id(&to)?;
-                    let symbol = parse_symbol(&target)?;
-                    vec![if move_member {
-                        Edit::MoveMember { from, to, symbol }
-                    } else {
-                        Edit::CopyMember { from, to, symbol }
-                    }]
-                }
-            }
-        }
+        } => vec![copy_edit(&id, &target, to.as_deref(), move_member)?],
     };
     Ok(edits)
+}
+
+/// `basket create`: the basket, then each field given with it.
+fn create_edits(
+    id: &str,
+    name: String,
+    method: Option<String>,
+    description: Option<String>,
+) -> anyhow::Result<Vec<Edit>> {
+    let id = parse_basket_id(id)?;
+    let mut edits = vec![Edit::CreateBasket {
+        id: id.clone(),
+        name,
+    }];
+    let fields = [
+        (BasketField::Method, method),
+        (BasketField::Description, description),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            let id = id.clone();
+            edits.push(Edit::SetBasket { id, field, value });
+        }
+    }
+    Ok(edits)
+}
+
+/// `basket set`: a member's field (`ID SYMBOL FIELD VALUE`), or the first
+/// basket field given as an option.
+fn set_edit(
+    id: &str,
+    member: Option<&[String]>,
+    name: Option<String>,
+    description: Option<String>,
+    method: Option<String>,
+) -> anyhow::Result<Edit> {
+    let id = parse_basket_id(id)?;
+    Ok(match (member, name, description, method) {
+        (Some([symbol, field, value]), ..) => Edit::SetMember {
+            basket: id,
+            symbol: parse_symbol(symbol)?,
+            field: field
+                .parse::<MemberField>()
+                .map_err(|m| EditError::at("field", m))?,
+            value: value.clone(),
+        },
+        (_, Some(value), ..) => Edit::SetBasket {
+            id,
+            field: BasketField::Name,
+            value,
+        },
+        (_, _, Some(value), _) => Edit::SetBasket {
+            id,
+            field: BasketField::Description,
+            value,
+        },
+        (_, _, _, Some(value)) => Edit::SetBasket {
+            id,
+            field: BasketField::Method,
+            value,
+        },
+        _ => bail!(
+            "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"
+        ),
+    })
+}
+
+/// `basket copy`: the whole basket to a new id, or (with `--to`) one member
+/// copied or moved to another basket.
+fn copy_edit(id: &str, target: &str, to: Option<&str>, move_member: bool) -> anyhow::Result<Edit> {
+    let from = parse_basket_id(id)?;
+    Ok(match to {
+        None => Edit::DuplicateBasket {
+            from,
+            to: parse_basket_id(target)?,
+        },
+        Some(to) => {
+            let to = parse_basket_id(to)?;
+            let symbol = parse_symbol(target)?;
+            if move_member {
+                Edit::MoveMember { from, to, symbol }
+            } else {
+                Edit::CopyMember { from, to, symbol }
+            }
+        }
+    })
 }
 
 /// Applies every edit (all are checked before anything is written), saves

@@ -36,41 +36,9 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         }
         Edit::SetBasket { id, field, value } => {
             let at = position(baskets, id)?;
-            let basket = &mut baskets[at];
-            match field {
-                BasketField::Name => basket.name = basket_name(value)?,
-                BasketField::Description => basket.description = value.trim().to_string(),
-                BasketField::Method => {
-                    basket.method = value.parse().map_err(|m| EditError::at("method", m))?;
-                }
-            }
+            set_basket_field(&mut baskets[at], *field, value)?;
         }
-        Edit::AddMember { basket, member } => {
-            let mut member = member.clone();
-            member.name = member.name.trim().to_string();
-            if member.name.is_empty() {
-                member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
-                    EditError::at(
-                        "name",
-                        format!(
-                            "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
-                            member.symbol
-                        ),
-                    )
-                })?;
-            }
-            if let Some(w) = member.weight
-                && let Err(why) = check_weight(w)
-            {
-                return Err(EditError::at(
-                    "weight",
-                    format!("weight {w} {why}; a weight is a number >= 0, e.g. 2.5"),
-                ));
-            }
-            let at = position(baskets, basket)?;
-            absent_from(&baskets[at], &member.symbol)?;
-            baskets[at].members.push(member);
-        }
+        Edit::AddMember { basket, member } => add_member(baskets, basket, member)?,
         Edit::RemoveMember { basket, symbol } => {
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
@@ -84,22 +52,7 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         } => {
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
-            let member = &mut baskets[at].members[i];
-            match field {
-                MemberField::Name => {
-                    let name = value.trim();
-                    if name.is_empty() {
-                        return Err(EditError::at(
-                            "name",
-                            format!("the name of {symbol} cannot be empty"),
-                        ));
-                    }
-                    member.name = name.to_string();
-                }
-                MemberField::NameEn => member.name_en = value.trim().to_string(),
-                MemberField::Segment => member.segment = value.trim().to_string(),
-                MemberField::Weight => member.weight = parse_weight(value)?,
-            }
+            set_member_field(&mut baskets[at].members[i], *field, value)?;
         }
         Edit::CopyMember { from, to, symbol } => {
             copy_member(baskets, from, to, symbol)?;
@@ -114,6 +67,66 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         | Edit::SetEvent { .. }
         | Edit::RemoveEvent { .. }
         | Edit::RecordOutcome { .. } => unreachable!("watchlist edits are applied by events.rs"),
+    }
+    Ok(())
+}
+
+fn set_basket_field(basket: &mut Basket, field: BasketField, value: &str) -> Result<(), EditError> {
+    match field {
+        BasketField::Name => basket.name = basket_name(value)?,
+        BasketField::Description => basket.description = value.trim().to_string(),
+        BasketField::Method => {
+            basket.method = value.parse().map_err(|m| EditError::at("method", m))?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a member, its name trimmed (or taken from another basket that holds
+/// the symbol) and its weight checked.
+fn add_member(baskets: &mut [Basket], basket: &BasketId, member: &Member) -> Result<(), EditError> {
+    let mut member = member.clone();
+    member.name = member.name.trim().to_string();
+    if member.name.is_empty() {
+        member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
+            EditError::at(
+                "name",
+                format!(
+                    "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
+                    member.symbol
+                ),
+            )
+        })?;
+    }
+    if let Some(w) = member.weight
+        && let Err(why) = check_weight(w)
+    {
+        return Err(EditError::at(
+            "weight",
+            format!("weight {w} {why}; a weight is a number >= 0, e.g. 2.5"),
+        ));
+    }
+    let at = position(baskets, basket)?;
+    absent_from(&baskets[at], &member.symbol)?;
+    baskets[at].members.push(member);
+    Ok(())
+}
+
+fn set_member_field(member: &mut Member, field: MemberField, value: &str) -> Result<(), EditError> {
+    match field {
+        MemberField::Name => {
+            let name = value.trim();
+            if name.is_empty() {
+                return Err(EditError::at(
+                    "name",
+                    format!("the name of {} cannot be empty", member.symbol),
+                ));
+            }
+            member.name = name.to_string();
+        }
+        MemberField::NameEn => member.name_en = value.trim().to_string(),
+        MemberField::Segment => member.segment = value.trim().to_string(),
+        MemberField::Weight => member.weight = parse_weight(value)?,
     }
     Ok(())
 }
