@@ -9,6 +9,7 @@ use crossterm::event::KeyCode;
 use spillover::compute::analyse;
 use spillover::domain::{BasketId, Symbol};
 use spillover::store::parse_basket;
+use spillover::tui::overlay::form::FieldKey;
 use spillover::tui::state::{AppState, Mode};
 use tui_edit_support::{Session, ch, ctrl, key};
 
@@ -143,7 +144,7 @@ fn a_symbol_not_in_the_cache_is_added_with_a_name_and_shows_no_data() {
     // No name known anywhere: refused at the name field.
     let form = s.state.form().expect("the form stays open");
     let (at, message) = form.error.clone().unwrap();
-    assert_eq!(form.fields[at].key, "name", "{message}");
+    assert_eq!(form.fields[at].key, FieldKey::Name, "{message}");
     assert!(
         !s.read(&s.basket_file("domestic-chain"))
             .contains("000001.SZ")
@@ -174,7 +175,7 @@ fn a_custom_weight_is_saved_in_the_file() {
     s.press(&[ch('e')]);
     // The weight field is focused (the table is in file order), empty.
     let form = s.state.form().unwrap();
-    assert_eq!(form.fields[form.focus].key, "weight");
+    assert_eq!(form.fields[form.focus].key, FieldKey::Weight);
     s.type_text("2.5");
     s.press(&[key(KeyCode::Enter)]);
     let basket = parse_basket(
@@ -199,7 +200,7 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[key(KeyCode::Enter)]);
     let form = s.state.form().expect("still open");
     let (at, message) = form.error.clone().unwrap();
-    assert_eq!(form.fields[at].key, "symbol");
+    assert_eq!(form.fields[at].key, FieldKey::Symbol);
     assert!(message.contains("300308.SZ"), "{message}");
     assert!(s.screen(160, 48).contains(&format!("✗ {}", &message[..20])));
     s.press(&[key(KeyCode::Esc), ch('d')]);
@@ -212,7 +213,7 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[key(KeyCode::Enter)]);
     let form = s.state.form().expect("still open");
     let (at, message) = form.error.clone().unwrap();
-    assert_eq!(form.fields[at].key, "weight");
+    assert_eq!(form.fields[at].key, FieldKey::Weight);
     assert!(message.contains("negative"), "{message}");
     s.press(&[key(KeyCode::Backspace), key(KeyCode::Backspace)]);
     s.type_text("abc");
@@ -235,7 +236,7 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[ctrl('s')]);
     let form = s.state.form().expect("still open");
     let (at, _) = form.error.clone().unwrap();
-    assert_eq!(form.fields[at].key, "name");
+    assert_eq!(form.fields[at].key, FieldKey::Name);
     s.press(&[key(KeyCode::Esc), ch('d')]);
 
     // A basket id already taken, from the command line: it stays open.
@@ -506,14 +507,14 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     }
     assert_eq!(s.state.mode(), Mode::Text);
     let form = s.state.form().unwrap();
-    assert_eq!(form.fields[form.focus].key, "watch");
+    assert_eq!(form.fields[form.focus].key, FieldKey::Watch);
     s.press(&[ctrl('a')]);
     s.type_text(">> ");
     s.press(&[ctrl('e'), key(KeyCode::Enter)]);
     s.type_text("新行");
     s.press(&[key(KeyCode::Up), ctrl('a'), key(KeyCode::Delete)]);
     let form = s.state.form().unwrap();
-    let watch = form.value("watch");
+    let watch = form.value(FieldKey::Watch);
     assert!(watch.starts_with("> "), "{watch}");
     assert!(watch.ends_with("\n新行"), "{watch}");
     // Esc with changes asks; Esc again keeps editing; then d discards.

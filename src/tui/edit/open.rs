@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::{BasketId, EarningsEvent, Session, Symbol};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
-use crate::tui::overlay::form::{Form, FormField, FormKind, Suggest};
+use crate::tui::overlay::form::{FieldKey, Form, FormField, FormKind, Suggest};
 use crate::tui::sort::{SortColumn, visible_rows};
 use crate::tui::state::AppState;
 
@@ -56,11 +56,16 @@ pub fn add_member(state: &mut AppState) {
     };
     let title = format!("Add a member to {basket}");
     let fields = vec![
-        FormField::line("symbol", "Symbol", "", "code or name: 300308, innol, 中际")
-            .suggesting(symbols(state)),
-        FormField::line("name", "Name", "", "empty: as in another basket"),
-        FormField::line("segment", "Segment", "", "optional"),
-        FormField::line("weight", "Weight", "", "custom method; empty: none"),
+        FormField::line(
+            FieldKey::Symbol,
+            "Symbol",
+            "",
+            "code or name: 300308, innol, 中际",
+        )
+        .suggesting(symbols(state)),
+        FormField::line(FieldKey::Name, "Name", "", "empty: as in another basket"),
+        FormField::line(FieldKey::Segment, "Segment", "", "optional"),
+        FormField::line(FieldKey::Weight, "Weight", "", "custom method; empty: none"),
     ];
     open(
         state,
@@ -84,16 +89,21 @@ pub fn edit_member(state: &mut AppState) {
     };
     let weight = member.weight.map(|w| w.to_string()).unwrap_or_default();
     let fields = vec![
-        FormField::line("name", "Name", &member.name, ""),
-        FormField::line("name_en", "Name (en)", &member.name_en, ""),
-        FormField::line("segment", "Segment", &member.segment, ""),
-        FormField::line("weight", "Weight", &weight, "custom method; empty: none"),
+        FormField::line(FieldKey::Name, "Name", &member.name, ""),
+        FormField::line(FieldKey::NameEn, "Name (en)", &member.name_en, ""),
+        FormField::line(FieldKey::Segment, "Segment", &member.segment, ""),
+        FormField::line(
+            FieldKey::Weight,
+            "Weight",
+            &weight,
+            "custom method; empty: none",
+        ),
     ];
     // The cell the table is sorted by, if it is an editable one.
     let focus = match state.sort.column {
-        SortColumn::Name => "name",
-        SortColumn::Segment => "segment",
-        _ => "weight",
+        SortColumn::Name => FieldKey::Name,
+        SortColumn::Segment => FieldKey::Segment,
+        _ => FieldKey::Weight,
     };
     let title = format!("Edit {symbol} in {basket}");
     let form = Form::new(FormKind::EditMember { basket, symbol }, title, fields).focused_on(focus);
@@ -114,7 +124,7 @@ pub fn move_member(state: &mut AppState, copy: bool) {
     let verb = if copy { "Copy" } else { "Move" };
     let title = format!("{verb} {symbol} from {from} to…");
     let fields = vec![
-        FormField::line("to", "To basket", "", "type an id; Tab picks")
+        FormField::line(FieldKey::To, "To basket", "", "type an id; Tab picks")
             .suggesting(Suggest::Words(others)),
     ];
     let kind = FormKind::MoveMember { from, symbol, copy };
@@ -133,36 +143,46 @@ fn event_fields(
     let words = SESSIONS.map(String::from).to_vec();
     let mut fields = vec![
         FormField::line(
-            "symbol",
+            FieldKey::Symbol,
             "Symbol",
             &text(|e| e.symbol.to_string()),
             "e.g. 9988.HK",
         )
         .suggesting(symbols(state)),
-        FormField::line("name", "Company", &text(|e| e.name.clone()), "e.g. Alibaba"),
-        FormField::line("date", "Date", &date.to_string(), "YYYY-MM-DD"),
         FormField::line(
-            "session",
+            FieldKey::Name,
+            "Company",
+            &text(|e| e.name.clone()),
+            "e.g. Alibaba",
+        ),
+        FormField::line(FieldKey::Date, "Date", &date.to_string(), "YYYY-MM-DD"),
+        FormField::line(
+            FieldKey::Session,
             "Session",
             &session,
             "before-open, intraday, after-close",
         )
         .suggesting(Suggest::Words(words)),
         FormField::line(
-            "period",
+            FieldKey::Period,
             "Period",
             &text(|e| e.period.clone()),
             "e.g. FY25 Q4",
         ),
         FormField::line(
-            "capex_last",
+            FieldKey::CapexLast,
             "Last capex",
             &text(|e| e.capex_last.clone()),
             "with its unit",
         ),
-        FormField::multi("guidance", "Guidance", &text(|e| e.guidance.clone()), ""),
         FormField::multi(
-            "watch",
+            FieldKey::Guidance,
+            "Guidance",
+            &text(|e| e.guidance.clone()),
+            "",
+        ),
+        FormField::multi(
+            FieldKey::Watch,
             "Watch",
             &text(|e| e.watch.clone()),
             "what to listen for",
@@ -170,19 +190,19 @@ fn event_fields(
     ];
     if with_outcome {
         fields.push(FormField::multi(
-            "outcome",
+            FieldKey::Outcome,
             "Outcome",
             &text(|e| e.outcome.clone()),
             "",
         ));
         fields.push(FormField::line(
-            "capex_reported",
+            FieldKey::CapexReported,
             "Capex then",
             &text(|e| e.capex_reported.clone()),
             "what the release reported",
         ));
         fields.push(FormField::multi(
-            "guidance_change",
+            FieldKey::GuidanceChange,
             "Guidance then",
             &text(|e| e.guidance_change.clone()),
             "how the release changed it",
@@ -236,9 +256,19 @@ pub fn record_outcome(state: &mut AppState) {
     }
     let title = format!("Reported: {} {} ({})", event.name, event.date, event.period);
     let fields = vec![
-        FormField::multi("outcome", "Outcome", &event.outcome, "what was reported"),
-        FormField::line("capex", "Capex", "", "new figure; empty: unchanged"),
-        FormField::multi("guidance", "Guidance", "", "change; empty: unchanged"),
+        FormField::multi(
+            FieldKey::Outcome,
+            "Outcome",
+            &event.outcome,
+            "what was reported",
+        ),
+        FormField::line(FieldKey::Capex, "Capex", "", "new figure; empty: unchanged"),
+        FormField::multi(
+            FieldKey::Guidance,
+            "Guidance",
+            "",
+            "change; empty: unchanged",
+        ),
     ];
     open(
         state,

@@ -4,13 +4,13 @@
 
 use super::commit::commit;
 use crate::domain::edit::{
-    Edit, EditError, EventField, Library, apply, parse_symbol, parse_weight,
+    Edit, EditError, EventField, Library, MemberField, apply, parse_symbol, parse_weight,
 };
 use crate::domain::{BasketId, EarningsEvent, Member, Symbol, Watchlist, parse_date};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
-use crate::tui::overlay::form::{Form, FormKind};
+use crate::tui::overlay::form::{FieldKey, Form, FormKind};
 use crate::tui::state::AppState;
 
 /// Handles one action while a form is open.
@@ -121,22 +121,25 @@ pub fn edits_of(form: &Form, library: &Library) -> Result<(String, Vec<Edit>), E
 }
 
 /// The form's text of field `key`, trimmed.
-fn text(form: &Form, key: &str) -> String {
+fn text(form: &Form, key: FieldKey) -> String {
     form.value(key).trim().to_string()
 }
 
 /// A member from the add form: what the session knows of the symbol, with
 /// the names and weight typed.
 fn added_member(form: &Form, basket: &BasketId) -> Result<Edit, EditError> {
-    let symbol = parse_symbol(&text(form, "symbol"))?;
+    let symbol = parse_symbol(&text(form, FieldKey::Symbol))?;
     let known = form.known_member(&symbol);
     let mut member = known.unwrap_or_else(|| Member::new(symbol, ""));
-    for (key, slot) in [("name", &mut member.name), ("segment", &mut member.segment)] {
+    for (key, slot) in [
+        (FieldKey::Name, &mut member.name),
+        (FieldKey::Segment, &mut member.segment),
+    ] {
         if !text(form, key).is_empty() {
             *slot = text(form, key);
         }
     }
-    member.weight = parse_weight(&text(form, "weight"))?;
+    member.weight = parse_weight(&text(form, FieldKey::Weight))?;
     Ok(Edit::AddMember {
         basket: basket.clone(),
         member,
@@ -157,7 +160,7 @@ fn member_edits(
             Ok(Edit::SetMember {
                 basket: basket.clone(),
                 symbol: symbol.clone(),
-                field: f.key.parse().map_err(|m: String| EditError::at(f.key, m))?,
+                field: member_field(f.key)?,
                 value: f.text().trim().to_string(),
             })
         })
@@ -177,10 +180,11 @@ fn moved_member(
     symbol: &Symbol,
     copy: bool,
 ) -> Result<Edit, EditError> {
-    let to = BasketId::parse(&text(form, "to")).map_err(|m| EditError::at("to", m))?;
+    let to = BasketId::parse(&text(form, FieldKey::To))
+        .map_err(|m| EditError::at(FieldKey::To.name(), m))?;
     if library.basket(&to).is_none() {
         return Err(EditError::at(
-            "to",
+            FieldKey::To.name(),
             format!("there is no basket {to}; Tab picks one of the baskets"),
         ));
     }
@@ -200,7 +204,7 @@ fn event_edits(
 ) -> Result<(String, Vec<Edit>), EditError> {
     let Some(old) = library.watchlist.events.get(index) else {
         return Err(EditError::at(
-            "symbol",
+            FieldKey::Symbol.name(),
             "the event is no longer in the watchlist",
         ));
     };
@@ -214,7 +218,7 @@ fn event_edits(
 
 /// The outcome typed; an empty capex or guidance leaves it as it was.
 fn recorded_outcome(form: &Form, library: &Library, index: usize) -> (String, Vec<Edit>) {
-    let optional = |key: &str| Some(text(form, key)).filter(|t| !t.is_empty());
+    let optional = |key: FieldKey| Some(text(form, key)).filter(|t| !t.is_empty());
     let name = library
         .watchlist
         .events
@@ -223,27 +227,28 @@ fn recorded_outcome(form: &Form, library: &Library, index: usize) -> (String, Ve
         .unwrap_or_default();
     let edit = Edit::RecordOutcome {
         index,
-        outcome: form.value("outcome").trim().to_string(),
-        capex: optional("capex"),
-        guidance: optional("guidance"),
+        outcome: form.value(FieldKey::Outcome).trim().to_string(),
+        capex: optional(FieldKey::Capex),
+        guidance: optional(FieldKey::Guidance),
     };
     (format!("record the outcome of {name}"), vec![edit])
 }
 
 /// A new event from the form; each field checked where it is typed.
 fn event_of(form: &Form) -> Result<EarningsEvent, EditError> {
-    let text = |key: &str| form.value(key).trim().to_string();
+    let text = |key: FieldKey| form.value(key).trim().to_string();
     Ok(EarningsEvent {
-        symbol: parse_symbol(&text("symbol"))?,
-        name: text("name"),
-        date: parse_date(&text("date")).map_err(|m| EditError::at("date", m))?,
-        session: text("session")
+        symbol: parse_symbol(&text(FieldKey::Symbol))?,
+        name: text(FieldKey::Name),
+        date: parse_date(&text(FieldKey::Date))
+            .map_err(|m| EditError::at(FieldKey::Date.name(), m))?,
+        session: text(FieldKey::Session)
             .parse()
-            .map_err(|m| EditError::at("session", m))?,
-        period: text("period"),
-        capex_last: text("capex_last"),
-        guidance: text("guidance"),
-        watch: text("watch"),
+            .map_err(|m| EditError::at(FieldKey::Session.name(), m))?,
+        period: text(FieldKey::Period),
+        capex_last: text(FieldKey::CapexLast),
+        guidance: text(FieldKey::Guidance),
+        watch: text(FieldKey::Watch),
         outcome: String::new(),
         capex_reported: String::new(),
         guidance_change: String::new(),
@@ -260,10 +265,7 @@ fn edited_event(form: &Form, old: &EarningsEvent) -> Result<EarningsEvent, EditE
         },
     };
     for field in form.fields.iter().filter(|f| f.changed()) {
-        let kind: EventField = field
-            .key
-            .parse()
-            .map_err(|m: String| EditError::at(field.key, m))?;
+        let kind = event_field(field.key)?;
         let edit = Edit::SetEvent {
             index: 0,
             field: kind,
@@ -275,5 +277,18 @@ fn edited_event(form: &Form, old: &EarningsEvent) -> Result<EarningsEvent, EditE
         .watchlist
         .events
         .pop()
-        .ok_or_else(|| EditError::at("symbol", "the event was lost while editing"))
+        .ok_or_else(|| EditError::at(FieldKey::Symbol.name(), "the event was lost while editing"))
+}
+
+/// The member field a form field edits; a form built with any other field
+/// is refused at it.
+fn member_field(key: FieldKey) -> Result<MemberField, EditError> {
+    key.member_field()
+        .ok_or_else(|| EditError::at(key.name(), format!("{} is not a member field", key.name())))
+}
+
+/// The event field a form field edits.
+fn event_field(key: FieldKey) -> Result<EventField, EditError> {
+    key.event_field()
+        .ok_or_else(|| EditError::at(key.name(), format!("{} is not an event field", key.name())))
 }

@@ -5,6 +5,7 @@
 
 use super::field::TextField;
 use crate::domain::edit::complete::{Candidate, matching};
+use crate::domain::edit::{EventField, MemberField};
 use crate::domain::{BasketId, Member, Symbol};
 
 /// What submitting the form does.
@@ -54,10 +55,92 @@ pub struct Choice {
     pub member: Option<Member>,
 }
 
+/// Which field of a form: the forms' fields are looked up by this, never
+/// by text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKey {
+    Symbol,
+    Name,
+    NameEn,
+    Segment,
+    Weight,
+    /// The basket a member is moved or copied to.
+    To,
+    Date,
+    Session,
+    Period,
+    CapexLast,
+    Guidance,
+    Watch,
+    Outcome,
+    /// The capex of a recorded outcome (empty: unchanged).
+    Capex,
+    CapexReported,
+    GuidanceChange,
+}
+
+impl FieldKey {
+    /// The name the edit model uses for this field in its refusals
+    /// ([`crate::domain::edit::EditError::field`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKey::Symbol => "symbol",
+            FieldKey::Name => "name",
+            FieldKey::NameEn => "name_en",
+            FieldKey::Segment => "segment",
+            FieldKey::Weight => "weight",
+            FieldKey::To => "to",
+            FieldKey::Date => "date",
+            FieldKey::Session => "session",
+            FieldKey::Period => "period",
+            FieldKey::CapexLast => "capex_last",
+            FieldKey::Guidance => "guidance",
+            FieldKey::Watch => "watch",
+            FieldKey::Outcome => "outcome",
+            FieldKey::Capex => "capex",
+            FieldKey::CapexReported => "capex_reported",
+            FieldKey::GuidanceChange => "guidance_change",
+        }
+    }
+
+    /// The member field this form field edits, if it is one.
+    pub fn member_field(self) -> Option<MemberField> {
+        match self {
+            FieldKey::Name => Some(MemberField::Name),
+            FieldKey::NameEn => Some(MemberField::NameEn),
+            FieldKey::Segment => Some(MemberField::Segment),
+            FieldKey::Weight => Some(MemberField::Weight),
+            _ => None,
+        }
+    }
+
+    /// The event field this form field edits, if it is one.
+    pub fn event_field(self) -> Option<EventField> {
+        match self {
+            FieldKey::Symbol => Some(EventField::Symbol),
+            FieldKey::Name => Some(EventField::Name),
+            FieldKey::Date => Some(EventField::Date),
+            FieldKey::Session => Some(EventField::Session),
+            FieldKey::Period => Some(EventField::Period),
+            FieldKey::CapexLast => Some(EventField::CapexLast),
+            FieldKey::Guidance => Some(EventField::Guidance),
+            FieldKey::Watch => Some(EventField::Watch),
+            FieldKey::Outcome => Some(EventField::Outcome),
+            FieldKey::CapexReported => Some(EventField::CapexReported),
+            FieldKey::GuidanceChange => Some(EventField::GuidanceChange),
+            FieldKey::NameEn
+            | FieldKey::Segment
+            | FieldKey::Weight
+            | FieldKey::To
+            | FieldKey::Capex => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormField {
-    /// The name the edit model uses in its refusals ("symbol", "weight", …).
-    pub key: &'static str,
+    /// Which field this is.
+    pub key: FieldKey,
     pub label: &'static str,
     pub value: TextField,
     /// Shown dim after the label: what to type.
@@ -68,7 +151,7 @@ pub struct FormField {
 }
 
 impl FormField {
-    pub fn line(key: &'static str, label: &'static str, value: &str, hint: &'static str) -> Self {
+    pub fn line(key: FieldKey, label: &'static str, value: &str, hint: &'static str) -> Self {
         FormField {
             key,
             label,
@@ -79,7 +162,7 @@ impl FormField {
         }
     }
 
-    pub fn multi(key: &'static str, label: &'static str, value: &str, hint: &'static str) -> Self {
+    pub fn multi(key: FieldKey, label: &'static str, value: &str, hint: &'static str) -> Self {
         FormField {
             value: TextField::multi(value),
             ..FormField::line(key, label, value, hint)
@@ -133,13 +216,13 @@ impl Form {
     }
 
     /// Starts with `key` focused (e.g. the weight of a member).
-    pub fn focused_on(mut self, key: &str) -> Form {
+    pub fn focused_on(mut self, key: FieldKey) -> Form {
         self.focus = self.index_of(key).unwrap_or(0);
         self.choices.clear();
         self
     }
 
-    pub fn index_of(&self, key: &str) -> Option<usize> {
+    pub fn index_of(&self, key: FieldKey) -> Option<usize> {
         self.fields.iter().position(|f| f.key == key)
     }
 
@@ -152,13 +235,13 @@ impl Form {
     }
 
     /// The text of field `key` ("" when the form has no such field).
-    pub fn value(&self, key: &str) -> String {
+    pub fn value(&self, key: FieldKey) -> String {
         self.index_of(key)
             .map(|i| self.fields[i].text())
             .unwrap_or_default()
     }
 
-    pub fn set_value(&mut self, key: &str, text: &str) {
+    pub fn set_value(&mut self, key: FieldKey, text: &str) {
         if let Some(i) = self.index_of(key) {
             self.fields[i].value.set_text(text);
         }
@@ -172,10 +255,12 @@ impl Form {
         self.focused().is_some_and(|f| f.value.multiline)
     }
 
-    /// Shows a refusal at field `key` (the focused one when unknown) and
-    /// moves the focus there.
-    pub fn refuse(&mut self, key: Option<&str>, message: String) {
-        let at = key.and_then(|k| self.index_of(k)).unwrap_or(self.focus);
+    /// Shows a refusal at the field the edit model names (the focused one
+    /// when the form has no such field) and moves the focus there.
+    pub fn refuse(&mut self, name: Option<&str>, message: String) {
+        let at = name
+            .and_then(|n| self.fields.iter().position(|f| f.key.name() == n))
+            .unwrap_or(self.focus);
         self.focus = at;
         self.error = Some((at, message));
         self.choices.clear();
@@ -264,7 +349,10 @@ impl Form {
             field.value.set_text(&choice.value);
         }
         if let Some(member) = &choice.member {
-            for (key, value) in [("name", &member.name), ("segment", &member.segment)] {
+            for (key, value) in [
+                (FieldKey::Name, &member.name),
+                (FieldKey::Segment, &member.segment),
+            ] {
                 if self.value(key).trim().is_empty() && !value.is_empty() {
                     self.set_value(key, value);
                 }
@@ -316,9 +404,10 @@ mod tests {
             },
             "add".into(),
             vec![
-                FormField::line("symbol", "Symbol", "", "").suggesting(Suggest::Symbols(known)),
-                FormField::line("name", "Name", "", ""),
-                FormField::line("weight", "Weight", "", ""),
+                FormField::line(FieldKey::Symbol, "Symbol", "", "")
+                    .suggesting(Suggest::Symbols(known)),
+                FormField::line(FieldKey::Name, "Name", "", ""),
+                FormField::line(FieldKey::Weight, "Weight", "", ""),
             ],
         )
     }
@@ -332,8 +421,8 @@ mod tests {
         assert_eq!(form.choices.len(), 1);
         assert!(form.choices[0].label.contains("中际旭创"));
         assert!(form.take_choice());
-        assert_eq!(form.value("symbol"), "300308.SZ");
-        assert_eq!(form.value("name"), "中际旭创");
+        assert_eq!(form.value(FieldKey::Symbol), "300308.SZ");
+        assert_eq!(form.value(FieldKey::Name), "中际旭创");
         assert!(form.choices.is_empty());
     }
 
