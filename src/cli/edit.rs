@@ -9,8 +9,8 @@ use super::args::{BasketCommand, WatchlistCommand};
 use super::text::{Align, Table, clip};
 use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
-    BasketField, Edit, EditError, EventField, MemberField, apply, parse_basket_id, parse_symbol,
-    parse_weight,
+    BasketField, BasketValue, Edit, EditError, EventField, EventValue, MemberField, MemberValue,
+    apply, parse_basket_id, parse_symbol, parse_weight,
 };
 use crate::domain::{EarningsEvent, Member, Session, parse_date};
 use crate::store::{SaveReport, Workspace};
@@ -89,13 +89,15 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
             index,
             field,
             value,
-        } => Edit::SetEvent {
-            index: event_index(&index)?,
-            field: field
+        } => {
+            let field = field
                 .parse::<EventField>()
-                .map_err(|m| EditError::at("field", m))?,
-            value,
-        },
+                .map_err(|m| EditError::at("field", m))?;
+            Edit::SetEvent {
+                index: event_index(&index)?,
+                value: EventValue::parse(field, &value)?,
+            }
+        }
         WatchlistCommand::Remove { index } => Edit::RemoveEvent {
             index: event_index(&index)?,
         },
@@ -197,7 +199,8 @@ fn create_edits(
     for (field, value) in fields {
         if let Some(value) = value {
             let id = id.clone();
-            edits.push(Edit::SetBasket { id, field, value });
+            let value = BasketValue::parse(field, &value)?;
+            edits.push(Edit::SetBasket { id, value });
         }
     }
     Ok(edits)
@@ -214,28 +217,28 @@ fn set_edit(
 ) -> anyhow::Result<Edit> {
     let id = parse_basket_id(id)?;
     Ok(match (member, name, description, method) {
-        (Some([symbol, field, value]), ..) => Edit::SetMember {
-            basket: id,
-            symbol: parse_symbol(symbol)?,
-            field: field
+        (Some([symbol, field, value]), ..) => {
+            let symbol = parse_symbol(symbol)?;
+            let field = field
                 .parse::<MemberField>()
-                .map_err(|m| EditError::at("field", m))?,
-            value: value.clone(),
-        },
+                .map_err(|m| EditError::at("field", m))?;
+            Edit::SetMember {
+                basket: id,
+                value: MemberValue::parse(&symbol, field, value)?,
+                symbol,
+            }
+        }
         (_, Some(value), ..) => Edit::SetBasket {
             id,
-            field: BasketField::Name,
-            value,
+            value: BasketValue::parse(BasketField::Name, &value)?,
         },
         (_, _, Some(value), _) => Edit::SetBasket {
             id,
-            field: BasketField::Description,
-            value,
+            value: BasketValue::parse(BasketField::Description, &value)?,
         },
         (_, _, _, Some(value)) => Edit::SetBasket {
             id,
-            field: BasketField::Method,
-            value,
+            value: BasketValue::parse(BasketField::Method, &value)?,
         },
         _ => bail!(
             "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"

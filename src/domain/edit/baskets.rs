@@ -1,7 +1,7 @@
 //! The basket edits: create, duplicate, rename, delete, set a field; add,
 //! remove, set, copy and move a member.
 
-use super::{BasketField, Edit, EditError, MemberField, check_weight, parse_weight};
+use super::{BasketValue, Edit, EditError, MemberValue, check_weight};
 use crate::domain::{Basket, BasketId, Member, Method, Symbol};
 
 /// Applies a basket edit in place; `baskets` is a scratch copy, so an error
@@ -34,9 +34,9 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
             let at = position(baskets, id)?;
             baskets.remove(at);
         }
-        Edit::SetBasket { id, field, value } => {
+        Edit::SetBasket { id, value } => {
             let at = position(baskets, id)?;
-            set_basket_field(&mut baskets[at], *field, value)?;
+            set_basket_field(&mut baskets[at], value);
         }
         Edit::AddMember { basket, member } => add_member(baskets, basket, member)?,
         Edit::RemoveMember { basket, symbol } => {
@@ -47,12 +47,11 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         Edit::SetMember {
             basket,
             symbol,
-            field,
             value,
         } => {
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
-            set_member_field(&mut baskets[at].members[i], *field, value)?;
+            set_member_field(&mut baskets[at].members[i], value);
         }
         Edit::CopyMember { from, to, symbol } => {
             copy_member(baskets, from, to, symbol)?;
@@ -71,15 +70,12 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
     Ok(())
 }
 
-fn set_basket_field(basket: &mut Basket, field: BasketField, value: &str) -> Result<(), EditError> {
-    match field {
-        BasketField::Name => basket.name = basket_name(value)?,
-        BasketField::Description => basket.description = value.trim().to_string(),
-        BasketField::Method => {
-            basket.method = value.parse().map_err(|m| EditError::at("method", m))?;
-        }
+fn set_basket_field(basket: &mut Basket, value: &BasketValue) {
+    match value.clone() {
+        BasketValue::Name(name) => basket.name = name,
+        BasketValue::Description(text) => basket.description = text,
+        BasketValue::Method(method) => basket.method = method,
     }
-    Ok(())
 }
 
 /// Adds a member, its name trimmed (or taken from another basket that holds
@@ -112,23 +108,13 @@ fn add_member(baskets: &mut [Basket], basket: &BasketId, member: &Member) -> Res
     Ok(())
 }
 
-fn set_member_field(member: &mut Member, field: MemberField, value: &str) -> Result<(), EditError> {
-    match field {
-        MemberField::Name => {
-            let name = value.trim();
-            if name.is_empty() {
-                return Err(EditError::at(
-                    "name",
-                    format!("the name of {} cannot be empty", member.symbol),
-                ));
-            }
-            member.name = name.to_string();
-        }
-        MemberField::NameEn => member.name_en = value.trim().to_string(),
-        MemberField::Segment => member.segment = value.trim().to_string(),
-        MemberField::Weight => member.weight = parse_weight(value)?,
+fn set_member_field(member: &mut Member, value: &MemberValue) {
+    match value.clone() {
+        MemberValue::Name(name) => member.name = name,
+        MemberValue::NameEn(name) => member.name_en = name,
+        MemberValue::Segment(segment) => member.segment = segment,
+        MemberValue::Weight(weight) => member.weight = weight,
     }
-    Ok(())
 }
 
 fn copy_member(
@@ -171,7 +157,7 @@ fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
     Ok(())
 }
 
-fn basket_name(name: &str) -> Result<String, EditError> {
+pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(EditError::at(

@@ -4,7 +4,7 @@
 
 use super::commit::commit;
 use crate::domain::BasketId;
-use crate::domain::edit::{BasketField, Edit};
+use crate::domain::edit::{BasketField, BasketValue, Edit};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::{CommandLine, Overlay};
 use crate::tui::state::AppState;
@@ -49,13 +49,11 @@ pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, String> 
         ("delete" | "remove", []) => Ok(Edit::DeleteBasket { id: current()? }),
         ("name", name) if !name.is_empty() => Ok(Edit::SetBasket {
             id: current()?,
-            field: BasketField::Name,
-            value: name.join(" "),
+            value: BasketValue::parse(BasketField::Name, &name.join(" ")).map_err(|e| e.message)?,
         }),
         ("method", [method]) => Ok(Edit::SetBasket {
             id: current()?,
-            field: BasketField::Method,
-            value: method.clone(),
+            value: BasketValue::parse(BasketField::Method, method).map_err(|e| e.message)?,
         }),
         _ => Err(format!("basket {sub}: not understood; {usage}")),
     }
