@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use spillover::domain::edit::{
-    BasketField, Edit, EventField, History, Library, MemberField, apply,
+    BasketField, BasketValue, Edit, EventField, EventValue, History, Library, MemberField,
+    MemberValue, apply,
 };
 use spillover::domain::{BasketId, EarningsEvent, Member, Session, Symbol};
 use spillover::store::Store;
@@ -37,14 +38,16 @@ fn edit() -> impl Strategy<Value = Edit> {
             to: id(b)
         }),
         i().prop_map(|b| Edit::DeleteBasket { id: id(b) }),
-        (i(), text(), 0..3usize).prop_map(|(b, value, f)| Edit::SetBasket {
-            id: id(b),
-            field: [
-                BasketField::Name,
-                BasketField::Description,
-                BasketField::Method
-            ][f],
-            value,
+        // A value that does not parse cannot become an edit: only parsed ones.
+        (i(), text(), 0..4usize).prop_filter_map("the value parses", |(b, value, f)| {
+            let (field, value) = match f {
+                0 => (BasketField::Name, value),
+                1 => (BasketField::Description, value),
+                2 => (BasketField::Method, "custom".to_string()),
+                _ => (BasketField::Method, "equal".to_string()),
+            };
+            let value = BasketValue::parse(field, &value).ok()?;
+            Some(Edit::SetBasket { id: id(b), value })
         }),
         (i(), i(), text()).prop_map(|(b, s, name)| Edit::AddMember {
             basket: id(b),
@@ -54,15 +57,14 @@ fn edit() -> impl Strategy<Value = Edit> {
             basket: id(b),
             symbol: sym(s)
         }),
-        (i(), i(), 0..5usize, 0..4usize).prop_map(|(b, s, w, f)| Edit::SetMember {
-            basket: id(b),
-            symbol: sym(s),
-            field: MemberField::ALL[f],
-            value: if f == 3 {
-                WEIGHTS[w].into()
-            } else {
-                TEXTS[w % 3].into()
-            },
+        (i(), i(), 0..5usize, 0..4usize).prop_filter_map("the value parses", |(b, s, w, f)| {
+            let text = if f == 3 { WEIGHTS[w] } else { TEXTS[w % 3] };
+            let value = MemberValue::parse(&sym(s), MemberField::ALL[f], text).ok()?;
+            Some(Edit::SetMember {
+                basket: id(b),
+                symbol: sym(s),
+                value,
+            })
         }),
         (i(), i(), i()).prop_map(|(a, b, s)| Edit::CopyMember {
             from: id(a),
@@ -94,10 +96,9 @@ fn edit() -> impl Strategy<Value = Edit> {
             0..9usize,
             prop_oneof![Just("2025-05-20"), Just("intraday"), Just("x")]
         )
-            .prop_map(|(index, f, value)| Edit::SetEvent {
-                index,
-                field: EventField::ALL[f],
-                value: value.into(),
+            .prop_filter_map("the value parses", |(index, f, value)| {
+                let value = EventValue::parse(EventField::ALL[f], value).ok()?;
+                Some(Edit::SetEvent { index, value })
             }),
         (0..3usize).prop_map(|index| Edit::RemoveEvent { index }),
         (0..3usize, text()).prop_map(|(index, outcome)| Edit::RecordOutcome {

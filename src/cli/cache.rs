@@ -120,75 +120,45 @@ pub struct CheckReport {
     pub errors: usize,
 }
 
+/// What `check` has found so far: its lines and their counts.
+#[derive(Default)]
+struct Findings {
+    out: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Findings {
+    fn error(&mut self, e: impl std::fmt::Display) {
+        self.errors += 1;
+        let _ = writeln!(self.out, "error: {e}");
+    }
+
+    fn warning(&mut self, w: impl std::fmt::Display) {
+        self.warnings += 1;
+        let _ = writeln!(self.out, "warning: {w}");
+    }
+}
+
 /// `spillover check`: reads every file of the cache and says what is wrong.
 pub fn check(ws: &Workspace) -> CheckReport {
-    let mut out = String::new();
-    let mut errors = 0;
-    let mut warnings = 0;
+    let mut found = Findings::default();
     let (symbols, strays) = ws.store.cached_symbols();
-    let dir = ws.store.layout().prices_dir();
-    let mut readable = 0;
-    // Per file: an error, or the warnings (often none).
-    let findings = read_all(
-        &dir,
-        &symbols,
-        "checking price files",
-        |symbol, read| match read {
-            Ok(read) => Ok(file_warnings(&dir, symbol, &read)),
-            Err(e) => Err(e.to_string()),
-        },
-    );
-    for finding in findings {
-        match finding {
-            Ok(notes) => {
-                readable += 1;
-                for note in notes {
-                    warnings += 1;
-                    let _ = writeln!(out, "warning: {note}");
-                }
-            }
-            Err(e) => {
-                errors += 1;
-                let _ = writeln!(out, "error: {e}");
-            }
-        }
-    }
-    for stray in &strays {
-        warnings += 1;
-        let _ = writeln!(
-            out,
-            "warning: {}: not named <SYMBOL>.parquet; it is ignored (rename or delete it)",
-            dir.join(stray).display()
-        );
-    }
+    let readable = check_price_files(ws, &symbols, &strays, &mut found);
     // Basket and watchlist files that did not load are in the workspace's problems.
     let (_, basket_errors) = ws.store.load_baskets();
     for e in &basket_errors {
-        errors += 1;
-        let _ = writeln!(out, "error: {e}");
+        found.error(e);
     }
     if let Err(e) = ws.store.load_watchlist() {
-        errors += 1;
-        let _ = writeln!(out, "error: {e}");
+        found.error(e);
     }
-    let cached: std::collections::BTreeSet<&Symbol> = symbols.iter().collect();
-    for basket in &ws.baskets {
-        let missing: Vec<String> = basket
-            .members
-            .iter()
-            .filter(|m| !cached.contains(&m.symbol))
-            .map(|m| m.symbol.to_string())
-            .collect();
-        if !missing.is_empty() {
-            warnings += 1;
-            let _ = writeln!(
-                out,
-                "warning: basket {}: no prices cached for {} (import them with spillover import)",
-                basket.id,
-                missing.join(", ")
-            );
-        }
-    }
+    check_missing_prices(ws, &symbols, &mut found);
+    let Findings {
+        mut out,
+        errors,
+        warnings,
+    } = found;
     let _ = writeln!(
         out,
         "{}: {readable}/{} price files readable, {}, {}; {}, {}",
@@ -204,6 +174,65 @@ pub fn check(ws: &Workspace) -> CheckReport {
         count(warnings, "warning", "warnings"),
     );
     CheckReport { text: out, errors }
+}
+
+/// Reads every price file; returns how many were readable.
+fn check_price_files(
+    ws: &Workspace,
+    symbols: &[Symbol],
+    strays: &[String],
+    found: &mut Findings,
+) -> usize {
+    let dir = ws.store.layout().prices_dir();
+    let mut readable = 0;
+    // Per file: an error, or the warnings (often none).
+    let findings = read_all(
+        &dir,
+        symbols,
+        "checking price files",
+        |symbol, read| match read {
+            Ok(read) => Ok(file_warnings(&dir, symbol, &read)),
+            Err(e) => Err(e.to_string()),
+        },
+    );
+    for finding in findings {
+        match finding {
+            Ok(notes) => {
+                readable += 1;
+                for note in notes {
+                    found.warning(note);
+                }
+            }
+            Err(e) => found.error(e),
+        }
+    }
+    for stray in strays {
+        found.warning(format_args!(
+            "{}: not named <SYMBOL>.parquet; it is ignored (rename or delete it)",
+            dir.join(stray).display()
+        ));
+    }
+    readable
+}
+
+/// A warning for each basket with members that have no cached prices.
+fn check_missing_prices(ws: &Workspace, symbols: &[Symbol], found: &mut Findings) {
+    let cached: std::collections::BTreeSet<&Symbol> = symbols.iter().collect();
+    for basket in &ws.baskets {
+        let missing: Vec<String> = basket
+            .members
+            .iter()
+            .filter(|m| !cached.contains(&m.symbol))
+            .map(|m| m.symbol.to_string())
+            .collect();
+        if !missing.is_empty() {
+            found.warning(format_args!(
+                "basket {}: no prices cached for {} (import them with spillover import)",
+                basket.id,
+                missing.join(", ")
+            ));
+        }
+    }
 }
 
 /// `spillover basket list`.

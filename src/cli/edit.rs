@@ -9,8 +9,8 @@ use super::args::{BasketCommand, WatchlistCommand};
 use super::text::{Align, Table, clip};
 use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
-    BasketField, Edit, EditError, EventField, MemberField, apply, parse_basket_id, parse_symbol,
-    parse_weight,
+    BasketField, BasketValue, Edit, EditError, EventField, EventValue, MemberField, MemberValue,
+    apply, parse_basket_id, parse_symbol, parse_weight,
 };
 use crate::domain::{EarningsEvent, Member, Session, parse_date};
 use crate::store::{SaveReport, Workspace};
@@ -108,13 +108,15 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
             index,
             field,
             value,
-        } => Edit::SetEvent {
-            index: event_index(&index)?,
-            field: field
+        } => {
+            let field = field
                 .parse::<EventField>()
-                .map_err(|m| EditError::at("field", m))?,
-            value,
-        },
+                .map_err(|m| EditError::at("field", m))?;
+            Edit::SetEvent {
+                index: event_index(&index)?,
+                value: EventValue::parse(field, &value)?,
+            }
+        }
         WatchlistCommand::Remove { index } => Edit::RemoveEvent {
             index: event_index(&index)?,
         },
@@ -148,25 +150,7 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             name,
             method,
             description,
-        } => {
-            let id = parse_basket_id(&id)?;
-            let name = name.unwrap_or_else(|| id.to_string());
-            let mut edits = vec![Edit::CreateBasket {
-                id: id.clone(),
-                name,
-            }];
-            let fields = [
-                (BasketField::Method, method),
-                (BasketField::Description, description),
-            ];
-            for (field, value) in fields {
-                if let Some(value) = value {
-                    let id = id.clone();
-                    edits.push(Edit::SetBasket { id, field, value });
-                }
-            }
-            edits
-        }
+        } => create_edits(&id, name, method, description)?,
         BasketCommand::Add {
             id,
             symbol,
@@ -194,38 +178,7 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             name,
             description,
             method,
-        } => {
-            let id = parse_basket_id(&id)?;
-            let edit = match (member.as_deref(), name, description, method) {
-                (Some([symbol, field, value]), ..) => Edit::SetMember {
-                    basket: id,
-                    symbol: parse_symbol(symbol)?,
-                    field: field
-                        .parse::<MemberField>()
-                        .map_err(|m| EditError::at("field", m))?,
-                    value: value.clone(),
-                },
-                (_, Some(value), ..) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Name,
-                    value,
-                },
-                (_, _, Some(value), _) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Description,
-                    value,
-                },
-                (_, _, _, Some(value)) => Edit::SetBasket {
-                    id,
-                    field: BasketField::Method,
-                    value,
-                },
-                _ => bail!(
-                    "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"
-                ),
-            };
-            vec![edit]
-        }
+        } => vec![set_edit(&id, member.as_deref(), name, description, method)?],
         BasketCommand::Rename { id, new_id } => vec![Edit::RenameBasket {
             from: parse_basket_id(&id)?,
             to: parse_basket_id(&new_id)?,
@@ -244,26 +197,97 @@ fn basket_edits(command: BasketCommand) -> anyhow::Result<Vec<Edit>> {
             target,
             to,
             move_member,
-        } => {
-            let from = parse_basket_id(&id)?;
-            match to {
-                None => vec![Edit::DuplicateBasket {
-                    from,
-                    to: parse_basket_id(&target)?,
-                }],
-                Some(to) => {
-                    let to = parse_basket_id(&to)?;
-                    let symbol = parse_symbol(&target)?;
-                    vec![if move_member {
-                        Edit::MoveMember { from, to, symbol }
-                    } else {
-                        Edit::CopyMember { from, to, symbol }
-                    }]
-                }
-            }
-        }
+        } => vec![copy_edit(&id, &target, to.as_deref(), move_member)?],
     };
     Ok(edits)
+}
+
+/// `basket create`: the basket, then each field given with it.
+fn create_edits(
+    id: &str,
+    name: Option<String>,
+    method: Option<String>,
+    description: Option<String>,
+) -> anyhow::Result<Vec<Edit>> {
+    let id = parse_basket_id(id)?;
+    let name = name.unwrap_or_else(|| id.to_string());
+    let mut edits = vec![Edit::CreateBasket {
+        id: id.clone(),
+        name,
+    }];
+    let fields = [
+        (BasketField::Method, method),
+        (BasketField::Description, description),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            let id = id.clone();
+            let value = BasketValue::parse(field, &value)?;
+            edits.push(Edit::SetBasket { id, value });
+        }
+    }
+    Ok(edits)
+}
+
+/// `basket set`: a member's field (`ID SYMBOL FIELD VALUE`), or the first
+/// basket field given as an option.
+fn set_edit(
+    id: &str,
+    member: Option<&[String]>,
+    name: Option<String>,
+    description: Option<String>,
+    method: Option<String>,
+) -> anyhow::Result<Edit> {
+    let id = parse_basket_id(id)?;
+    Ok(match (member, name, description, method) {
+        (Some([symbol, field, value]), ..) => {
+            let symbol = parse_symbol(symbol)?;
+            let field = field
+                .parse::<MemberField>()
+                .map_err(|m| EditError::at("field", m))?;
+            Edit::SetMember {
+                basket: id,
+                value: MemberValue::parse(&symbol, field, value)?,
+                symbol,
+            }
+        }
+        (_, Some(value), ..) => Edit::SetBasket {
+            id,
+            value: BasketValue::parse(BasketField::Name, &value)?,
+        },
+        (_, _, Some(value), _) => Edit::SetBasket {
+            id,
+            value: BasketValue::parse(BasketField::Description, &value)?,
+        },
+        (_, _, _, Some(value)) => Edit::SetBasket {
+            id,
+            value: BasketValue::parse(BasketField::Method, &value)?,
+        },
+        _ => bail!(
+            "say what to set: `basket set ID SYMBOL FIELD VALUE` for a member, or --name, --description or --method for the basket"
+        ),
+    })
+}
+
+/// `basket copy`: the whole basket to a new id, or (with `--to`) one member
+/// copied or moved to another basket.
+fn copy_edit(id: &str, target: &str, to: Option<&str>, move_member: bool) -> anyhow::Result<Edit> {
+    let from = parse_basket_id(id)?;
+    Ok(match to {
+        None => Edit::DuplicateBasket {
+            from,
+            to: parse_basket_id(target)?,
+        },
+        Some(to) => {
+            let to = parse_basket_id(to)?;
+            let symbol = parse_symbol(target)?;
+            if move_member {
+                Edit::MoveMember { from, to, symbol }
+            } else {
+                Edit::CopyMember { from, to, symbol }
+            }
+        }
+    })
 }
 
 /// Applies every edit (all are checked before anything is written), saves

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::domain::edit::{BasketField, Edit, parse_basket_id};
+use crate::domain::edit::{BasketValue, Edit, parse_basket_id};
 use crate::domain::{Basket, BasketId, Member, Symbol};
 use crate::store::import::members::{members_csv, read_members};
 use crate::store::import::{
@@ -114,19 +114,18 @@ pub fn basket_import_edits(
     Ok((edits, format!("{what} basket {id}: {diff}")))
 }
 
+/// The replaced basket's description and method, kept.
 fn keep_fields(edits: &mut Vec<Edit>, old: &Basket) {
-    for (field, value) in [
-        (BasketField::Description, old.description.clone()),
-        (BasketField::Method, old.method.to_string()),
-    ] {
-        if !value.is_empty() {
-            edits.push(Edit::SetBasket {
-                id: old.id.clone(),
-                field,
-                value,
-            });
-        }
+    if !old.description.is_empty() {
+        edits.push(Edit::SetBasket {
+            id: old.id.clone(),
+            value: BasketValue::Description(old.description.clone()),
+        });
     }
+    edits.push(Edit::SetBasket {
+        id: old.id.clone(),
+        value: BasketValue::Method(old.method),
+    });
 }
 
 /// "2 added (A, B); 1 removed (C); 1 changed (D: weight 1 → 2)".

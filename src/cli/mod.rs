@@ -18,6 +18,7 @@ pub mod text;
 mod universe;
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -29,6 +30,7 @@ pub use args::{
 pub use report::DEMO_NOTE;
 
 use crate::compute::{Analysis, CatalystRequest, Catalysts, analyse, check_pair};
+use crate::domain::BasketId;
 use crate::domain::text::escape_output;
 use crate::store::import::ImportOptions;
 use crate::store::{Workspace, demo, resolve_data_dir};
@@ -47,16 +49,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return universe::generate(&root, symbols, days);
     }
     let Some(command) = cli.command else {
-        // No subcommand: the workstation (its messages go on screen, not stderr).
-        // The workstation loads the prices itself, after its first frame.
-        let ws = Workspace::open_without_prices(root)?;
-        init_logging(&ws.store.layout().log_file());
-        log_opened(&ws);
-        crate::tui::open(ws)?;
-        return Ok(ExitCode::SUCCESS);
+        return workstation(root);
     };
+    let mut ws = open_for(root, &command)?;
+    dispatch(command, &mut ws)
+}
+
+/// No subcommand: the workstation (its messages go on screen, not stderr).
+/// The workstation loads the prices itself, after its first frame.
+fn workstation(root: PathBuf) -> anyhow::Result<ExitCode> {
+    let ws = Workspace::open_without_prices(root)?;
+    init_logging(&ws.store.layout().log_file());
+    log_opened(&ws);
+    crate::tui::open(ws)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the data dir for `command`, starts logging and says when the
+/// embedded default was installed.
+fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
     // A computation loads only the columns its method reads.
-    let mut ws = match &command {
+    let ws = match command {
         Command::Report { analysis, .. }
         | Command::Export(ExportArgs { analysis, .. })
         | Command::Basket(BasketCommand::Show { analysis, .. }) => {
@@ -72,46 +85,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ws.store.layout().root().display()
         );
     }
-    let warn = |ws: &Workspace| {
-        for problem in &ws.problems {
-            eprintln!("warning: {}", escape_output(problem));
-        }
-    };
+    Ok(ws)
+}
+
+/// One function per subcommand.
+fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Report { analysis, json } => {
-            warn(&ws);
-            let result = compute(&ws, &analysis)?;
-            let method = analysis.method.map(|m| m.to_string());
-            let text = if json {
-                let catalysts = catalysts_of(&ws, &result, &analysis);
-                report::render_json(&ws, &result, &catalysts, method)
-            } else {
-                report::render_text(&ws, &result, method.as_deref(), analysis.base)
-            };
-            print(&text)?;
-        }
-        Command::Export(args) => {
-            warn(&ws);
-            let result = compute(&ws, &args.analysis)?;
-            let format = export::format_for(&args.output, args.format);
-            let catalysts = matches!(
-                args.what,
-                ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta
-            )
-            .then(|| catalysts_of(&ws, &result, &args.analysis));
-            let rows = export::export(
-                &result,
-                catalysts.as_ref(),
-                args.what,
-                format,
-                args.basket.as_ref(),
-                &args.output,
-            )?;
-            if ws.book.has_demo() {
-                eprintln!("note: {DEMO_NOTE}");
-            }
-            eprintln!("wrote {rows} rows to {}", args.output.display());
-        }
+        Command::Report { analysis, json } => run_report(ws, &analysis, json)?,
+        Command::Export(args) => run_export(ws, &args)?,
         Command::Import {
             files,
             symbol,
@@ -125,87 +106,168 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 market: market.unwrap_or_default(),
                 sheet,
             };
-            let summary = import::import(&ws.store, files, &options)?;
-            tracing::info!(files = summary.files.len(), "import committed");
-            print(&summary.to_string())?;
+            run_import(ws, files, &options)?;
         }
-        Command::Plot(args) => {
-            warn(&ws);
-            plot::format_of(&args)?;
-            let result = compute(&ws, &args.analysis)?;
-            let message = plot::plot(&ws, &result, &args)?;
-            if ws.book.has_demo() {
-                eprintln!("note: {DEMO_NOTE}");
-            }
-            eprintln!("{message}");
-        }
-        Command::Note(args) => {
-            warn(&ws);
-            let result = compute(&ws, &args.analysis)?;
-            let written = note::note(&ws, &result, &args)?;
-            if ws.book.has_demo() {
-                eprintln!("note: {DEMO_NOTE}");
-            }
-            eprintln!("wrote {} files to {}", written.len(), args.output.display());
-        }
-        Command::Fetch(args) => return fetch::run(&ws, args),
+        Command::Plot(args) => run_plot(ws, &args)?,
+        Command::Note(args) => run_note(ws, &args)?,
+        Command::Fetch(args) => return fetch::run(ws, args),
         Command::Basket(BasketCommand::Export { id, output }) => {
-            warn(&ws);
-            print(&import::basket_export(&ws, &id, &output)?)?;
+            warn(ws);
+            print(&import::basket_export(ws, &id, &output)?)?;
         }
         Command::Basket(BasketCommand::List) => {
-            warn(&ws);
-            print(&cache::basket_list(&ws))?;
+            warn(ws);
+            print(&cache::basket_list(ws))?;
         }
         Command::Basket(BasketCommand::Show { id, analysis }) => {
-            warn(&ws);
-            if ws.basket(&id).is_none() {
-                let known: Vec<String> = ws.baskets.iter().map(|b| b.id.to_string()).collect();
-                bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
-            }
-            let result = compute(&ws, &analysis)?;
-            let text = cache::basket_show(&ws, &result, &id).unwrap_or_default();
-            print(&text)?;
+            run_basket_show(ws, &id, &analysis)?;
         }
         Command::Basket(command) => {
-            warn(&ws);
-            print(&edit::basket(&mut ws, command)?)?;
+            warn(ws);
+            print(&edit::basket(ws, command)?)?;
         }
         Command::Watchlist(command) => {
-            warn(&ws);
-            print(&edit::watchlist(&mut ws, command)?)?;
+            warn(ws);
+            print(&edit::watchlist(ws, command)?)?;
         }
-        Command::Events(args) => {
-            warn(&ws);
-            let result = compute(&ws, &args.analysis)?;
-            let study = catalysts::event_study(&ws, &result, &args)?;
-            print(&if args.json {
-                catalysts::events_json(&ws, &study)
-            } else {
-                catalysts::events_text(&ws, &study)
-            })?;
-        }
-        Command::Leadlag(args) => {
-            warn(&ws);
-            let result = compute(&ws, &args.analysis)?;
-            let ll = catalysts::lead_lag_of(&result, &args)?;
-            print(&if args.json {
-                catalysts::leadlag_json(&ws, &result, &ll)
-            } else {
-                catalysts::leadlag_text(&ws, &result, &ll)
-            })?;
-        }
-        Command::Symbols => print(&cache::symbols(&ws))?,
-        Command::Check => {
-            let report = cache::check(&ws);
-            print(&report.text)?;
-            if report.errors > 0 {
-                return Ok(ExitCode::FAILURE);
-            }
-        }
+        Command::Events(args) => run_events(ws, &args)?,
+        Command::Leadlag(args) => run_leadlag(ws, &args)?,
+        Command::Symbols => print(&cache::symbols(ws))?,
+        Command::Check => return run_check(ws),
         Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The load problems, as warnings on stderr (escaped: a hand-edited file
+/// may carry control characters).
+fn warn(ws: &Workspace) {
+    for problem in &ws.problems {
+        eprintln!("warning: {}", escape_output(problem));
+    }
+}
+
+/// The DEMO note on stderr, when the prices are demo prices.
+fn note_demo(ws: &Workspace) {
+    if ws.book.has_demo() {
+        eprintln!("note: {DEMO_NOTE}");
+    }
+}
+
+/// `spillover report`: the text report, or its JSON.
+fn run_report(ws: &Workspace, analysis: &AnalysisArgs, json: bool) -> anyhow::Result<()> {
+    warn(ws);
+    let result = compute(ws, analysis)?;
+    let method = analysis.method.map(|m| m.to_string());
+    let text = if json {
+        let catalysts = catalysts_of(ws, &result, analysis);
+        report::render_json(ws, &result, &catalysts, method)
+    } else {
+        report::render_text(ws, &result, method.as_deref(), analysis.base)
+    };
+    print(&text)
+}
+
+/// `spillover export`: one table to a file.
+fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
+    warn(ws);
+    let result = compute(ws, &args.analysis)?;
+    let format = export::format_for(&args.output, args.format);
+    let catalysts = matches!(
+        args.what,
+        ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta
+    )
+    .then(|| catalysts_of(ws, &result, &args.analysis));
+    let rows = export::export(
+        &result,
+        catalysts.as_ref(),
+        args.what,
+        format,
+        args.basket.as_ref(),
+        &args.output,
+    )?;
+    note_demo(ws);
+    eprintln!("wrote {rows} rows to {}", args.output.display());
+    Ok(())
+}
+
+/// `spillover import`: price files into the cache, all or nothing.
+fn run_import(
+    ws: &Workspace,
+    files: Vec<crate::store::import::Source>,
+    options: &ImportOptions,
+) -> anyhow::Result<()> {
+    let summary = import::import(&ws.store, files, options)?;
+    tracing::info!(files = summary.files.len(), "import committed");
+    print(&summary.to_string())
+}
+
+/// `spillover plot`: one figure, SVG or PNG.
+fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
+    warn(ws);
+    plot::format_of(args)?;
+    let result = compute(ws, &args.analysis)?;
+    let message = plot::plot(ws, &result, args)?;
+    note_demo(ws);
+    eprintln!("{message}");
+    Ok(())
+}
+
+/// `spillover note`: the research note's exhibits and text.
+fn run_note(ws: &Workspace, args: &note::NoteArgs) -> anyhow::Result<()> {
+    warn(ws);
+    let result = compute(ws, &args.analysis)?;
+    let written = note::note(ws, &result, args)?;
+    note_demo(ws);
+    eprintln!("wrote {} files to {}", written.len(), args.output.display());
+    Ok(())
+}
+
+/// `spillover basket show ID`: one basket's members and numbers.
+fn run_basket_show(ws: &Workspace, id: &BasketId, analysis: &AnalysisArgs) -> anyhow::Result<()> {
+    warn(ws);
+    if ws.basket(id).is_none() {
+        let known: Vec<String> = ws.baskets.iter().map(|b| b.id.to_string()).collect();
+        bail!("no basket \"{id}\"; the baskets are: {}", known.join(", "));
+    }
+    let result = compute(ws, analysis)?;
+    let text = cache::basket_show(ws, &result, id).unwrap_or_default();
+    print(&text)
+}
+
+/// `spillover events`: the earnings event study.
+fn run_events(ws: &Workspace, args: &EventsArgs) -> anyhow::Result<()> {
+    warn(ws);
+    let result = compute(ws, &args.analysis)?;
+    let study = catalysts::event_study(ws, &result, args)?;
+    print(&if args.json {
+        catalysts::events_json(ws, &study)
+    } else {
+        catalysts::events_text(ws, &study)
+    })
+}
+
+/// `spillover leadlag`: the lead-lag correlations.
+fn run_leadlag(ws: &Workspace, args: &LeadLagArgs) -> anyhow::Result<()> {
+    warn(ws);
+    let result = compute(ws, &args.analysis)?;
+    let ll = catalysts::lead_lag_of(&result, args)?;
+    print(&if args.json {
+        catalysts::leadlag_json(ws, &result, &ll)
+    } else {
+        catalysts::leadlag_text(ws, &result, &ll)
+    })
+}
+
+/// `spillover check`: fails when the cache has errors.
+fn run_check(ws: &Workspace) -> anyhow::Result<ExitCode> {
+    let report = cache::check(ws);
+    print(&report.text)?;
+    Ok(if report.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `spillover demo --reset`: the default baskets, watchlist and demo prices again.

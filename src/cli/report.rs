@@ -205,6 +205,15 @@ pub fn render_text(
     }
     let _ = writeln!(out, "data: {}", ws.store.layout().root().display());
 
+    write_indices(&mut out, ws, analysis, base);
+    write_ratios(&mut out, analysis);
+    write_scatter(&mut out, analysis);
+    write_events(&mut out, ws, analysis);
+    out
+}
+
+/// The index table: level and returns of each basket.
+fn write_indices(out: &mut String, ws: &Workspace, analysis: &Analysis, base: Option<NaiveDate>) {
     let based = base.map_or("the window's first date".to_string(), |b| {
         format!("{b} (the base date)")
     });
@@ -243,7 +252,10 @@ pub fn render_text(
             s.basket
         );
     }
+}
 
+/// The ratio table, or why there is none.
+fn write_ratios(out: &mut String, analysis: &Analysis) {
     let _ = writeln!(
         out,
         "\nRatios (A over B; > 1 means A has outrun B since the window began)"
@@ -273,6 +285,10 @@ pub fn render_text(
         }
         None => out.push_str(&table.render("  ")),
     }
+}
+
+/// The scatter's statistics.
+fn write_scatter(out: &mut String, analysis: &Analysis) {
     let sc = &analysis.scatter;
     let st = &sc.stats;
     let _ = writeln!(
@@ -301,7 +317,10 @@ pub fn render_text(
     let rolling =
         last_rolling(analysis).map_or("n/a".to_string(), |(d, r)| format!("{r:.3} on {d}"));
     let _ = writeln!(out, "  rolling r ({})  {rolling}", sc.roll_window);
+}
 
+/// The watchlist's earnings around the as-of date.
+fn write_events(out: &mut String, ws: &Workspace, analysis: &Analysis) {
     let events = events_around(&ws.watchlist, analysis.as_of);
     let _ = writeln!(
         out,
@@ -340,5 +359,4 @@ pub fn render_text(
     if !events.is_empty() {
         out.push_str(&table.render("  "));
     }
-    out
 }

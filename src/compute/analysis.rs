@@ -106,21 +106,7 @@ pub fn analyse(
 ) -> Result<Analysis, ComputeError> {
     let pair = check_pair(baskets, &request.pair);
 
-    let as_of = request
-        .as_of
-        .or_else(|| book.last_date())
-        .ok_or(ComputeError::NoData)?;
-    let first = book
-        .series
-        .values()
-        .filter_map(|s| s.first_date())
-        .filter(|d| *d <= as_of)
-        .min()
-        .ok_or(ComputeError::NoDataUpTo { as_of })?;
-    let window = match request.range {
-        WindowChoice::Preset(preset) => preset.window(as_of, first),
-        WindowChoice::Explicit(window) => window.cut_at(as_of),
-    };
+    let (as_of, window) = as_of_and_window(book, request)?;
 
     // Baskets are independent: one per core.
     let histories: Vec<IndexHistory> = baskets
@@ -143,7 +129,56 @@ pub fn analyse(
         .zip(&indices)
         .map(|(h, s)| index_summary(h, s))
         .collect();
-    let (ratios, scatter, pair_problem) = match pair {
+    let (ratios, scatter, pair_problem) = pair_views(pair, &indices, request);
+    let members = baskets
+        .par_iter()
+        .zip(histories.par_iter().zip(&indices))
+        .map(|(basket, (h, s))| (basket.id.clone(), member_table(basket, book, h, s, window)))
+        .collect();
+    Ok(Analysis {
+        as_of,
+        window,
+        indices,
+        summaries,
+        ratios,
+        scatter,
+        members,
+        pair_problem,
+    })
+}
+
+/// The as-of date (the request's, or the book's last) and the window cut
+/// at it.
+fn as_of_and_window(
+    book: &PriceBook,
+    request: &Request,
+) -> Result<(NaiveDate, Window), ComputeError> {
+    let as_of = request
+        .as_of
+        .or_else(|| book.last_date())
+        .ok_or(ComputeError::NoData)?;
+    let first = book
+        .series
+        .values()
+        .filter_map(|s| s.first_date())
+        .filter(|d| *d <= as_of)
+        .min()
+        .ok_or(ComputeError::NoDataUpTo { as_of })?;
+    let window = match request.range {
+        WindowChoice::Preset(preset) => preset.window(as_of, first),
+        WindowChoice::Explicit(window) => window.cut_at(as_of),
+    };
+    Ok((as_of, window))
+}
+
+/// The ratios A/B and A/C and their scatter; when the pair is not usable,
+/// no ratios, an empty scatter, and why.
+fn pair_views(
+    pair: Result<[usize; 3], ComputeError>,
+    indices: &[IndexSeries],
+    request: &Request,
+) -> (Vec<RatioSeries>, Scatter, Option<String>) {
+    match pair {
         Ok([a, b, c]) => {
             let ratios = vec![
                 ratio(&indices[a], &indices[b]),
@@ -164,22 +199,7 @@ pub fn analyse(
             let scatter = scatter(&nothing(b), &nothing(c), request.roll);
             (Vec::new(), scatter, Some(problem.to_string()))
         }
-    };
-    let members = baskets
-        .par_iter()
-        .zip(histories.par_iter().zip(&indices))
-        .map(|(basket, (h, s))| (basket.id.clone(), member_table(basket, book, h, s, window)))
-        .collect();
-    Ok(Analysis {
-        as_of,
-        window,
-        indices,
-        summaries,
-        ratios,
-        scatter,
-        members,
-        pair_problem,
-    })
+    }
 }
 
 /// The positions of the scatter's baskets A, B, C: each must exist, and

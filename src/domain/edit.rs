@@ -10,11 +10,13 @@ mod fields;
 mod history;
 #[cfg(test)]
 mod tests;
+mod values;
 
 use super::{Basket, BasketId, EarningsEvent, Member, Symbol, Watchlist};
 
 pub use fields::{BasketField, EventField, MemberField};
 pub use history::History;
+pub use values::{BasketValue, EventValue, MemberValue};
 
 /// The user's editable data: every basket (in display order) and the watchlist.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -53,8 +55,7 @@ pub enum Edit {
     },
     SetBasket {
         id: BasketId,
-        field: BasketField,
-        value: String,
+        value: BasketValue,
     },
     /// An empty member name is taken from another basket holding the symbol.
     AddMember {
@@ -65,12 +66,11 @@ pub enum Edit {
         basket: BasketId,
         symbol: Symbol,
     },
-    /// `""` for the weight clears it.
+    /// `MemberValue::Weight(None)` clears the weight.
     SetMember {
         basket: BasketId,
         symbol: Symbol,
-        field: MemberField,
-        value: String,
+        value: MemberValue,
     },
     CopyMember {
         from: BasketId,
@@ -88,8 +88,7 @@ pub enum Edit {
     /// `index` counts in the date-sorted list; the list is re-sorted after.
     SetEvent {
         index: usize,
-        field: EventField,
-        value: String,
+        value: EventValue,
     },
     RemoveEvent {
         index: usize,
@@ -113,31 +112,36 @@ impl Edit {
             Edit::DuplicateBasket { from, to } => format!("duplicate {from} as {to}"),
             Edit::RenameBasket { from, to } => format!("rename {from} to {to}"),
             Edit::DeleteBasket { id } => format!("delete basket {id}"),
-            Edit::SetBasket { id, field, value } => format!("set {field} of {id} to {value:?}"),
+            Edit::SetBasket { id, value } => {
+                format!("set {} of {id} to {:?}", value.field(), value.text())
+            }
             Edit::AddMember { basket, member } => format!("add {} to {basket}", member.symbol),
             Edit::RemoveMember { basket, symbol } => format!("remove {symbol} from {basket}"),
             Edit::SetMember {
                 basket,
                 symbol,
-                field: MemberField::Weight,
-                value,
-            } if value.trim().is_empty() => format!("clear the weight of {symbol} in {basket}"),
+                value: MemberValue::Weight(None),
+            } => format!("clear the weight of {symbol} in {basket}"),
             Edit::SetMember {
                 basket,
                 symbol,
-                field,
                 value,
-            } => format!("set {field} of {symbol} in {basket} to {:?}", value.trim()),
+            } => format!(
+                "set {} of {symbol} in {basket} to {:?}",
+                value.field(),
+                value.text()
+            ),
             Edit::CopyMember { from, to, symbol } => format!("copy {symbol} from {from} to {to}"),
             Edit::MoveMember { from, to, symbol } => format!("move {symbol} from {from} to {to}"),
             Edit::AddEvent { event } => {
                 format!("add the {} event of {}", event.date, event.symbol)
             }
-            Edit::SetEvent {
-                index,
-                field,
-                value,
-            } => format!("set {field} of event {} to {value:?}", index + 1),
+            Edit::SetEvent { index, value } => format!(
+                "set {} of event {} to {:?}",
+                value.field(),
+                index + 1,
+                value.text()
+            ),
             Edit::RemoveEvent { index } => format!("remove event {}", index + 1),
             Edit::RecordOutcome { index, .. } => {
                 format!("record the outcome of event {}", index + 1)

@@ -326,6 +326,7 @@ pub fn parquet_name(bytes: &[u8]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::PriceSeries;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

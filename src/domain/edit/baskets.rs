@@ -1,7 +1,7 @@
 //! The basket edits: create, duplicate, rename, delete, set a field; add,
 //! remove, set, copy and move a member.
 
-use super::{BasketField, Edit, EditError, MemberField, check_weight, inert, parse_weight};
+use super::{BasketValue, Edit, EditError, MemberValue, check_weight, inert};
 use crate::domain::{Basket, BasketId, Member, Method, Symbol};
 
 /// Applies a basket edit in place; `baskets` is a scratch copy, so an error
@@ -34,49 +34,11 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
             let at = position(baskets, id)?;
             baskets.remove(at);
         }
-        Edit::SetBasket { id, field, value } => {
+        Edit::SetBasket { id, value } => {
             let at = position(baskets, id)?;
-            let basket = &mut baskets[at];
-            match field {
-                BasketField::Name => basket.name = basket_name(value)?,
-                BasketField::Description => {
-                    inert("description", value)?;
-                    basket.description = value.trim().to_string();
-                }
-                BasketField::Method => {
-                    basket.method = value.parse().map_err(|m| EditError::at("method", m))?;
-                }
-            }
+            set_basket_field(&mut baskets[at], value);
         }
-        Edit::AddMember { basket, member } => {
-            let mut member = member.clone();
-            inert("name", &member.name)?;
-            inert("name_en", &member.name_en)?;
-            inert("segment", &member.segment)?;
-            member.name = member.name.trim().to_string();
-            if member.name.is_empty() {
-                member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
-                    EditError::at(
-                        "name",
-                        format!(
-                            "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
-                            member.symbol
-                        ),
-                    )
-                })?;
-            }
-            if let Some(w) = member.weight
-                && let Err(why) = check_weight(w)
-            {
-                return Err(EditError::at(
-                    "weight",
-                    format!("weight {w} {why}; a weight is a number >= 0, e.g. 2.5"),
-                ));
-            }
-            let at = position(baskets, basket)?;
-            absent_from(&baskets[at], &member.symbol)?;
-            baskets[at].members.push(member);
-        }
+        Edit::AddMember { basket, member } => add_member(baskets, basket, member)?,
         Edit::RemoveMember { basket, symbol } => {
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
@@ -85,28 +47,11 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         Edit::SetMember {
             basket,
             symbol,
-            field,
             value,
         } => {
             let at = position(baskets, basket)?;
             let i = member_index(&baskets[at], symbol)?;
-            let member = &mut baskets[at].members[i];
-            inert(field.as_str(), value)?;
-            match field {
-                MemberField::Name => {
-                    let name = value.trim();
-                    if name.is_empty() {
-                        return Err(EditError::at(
-                            "name",
-                            format!("the name of {symbol} cannot be empty"),
-                        ));
-                    }
-                    member.name = name.to_string();
-                }
-                MemberField::NameEn => member.name_en = value.trim().to_string(),
-                MemberField::Segment => member.segment = value.trim().to_string(),
-                MemberField::Weight => member.weight = parse_weight(value)?,
-            }
+            set_member_field(&mut baskets[at].members[i], value);
         }
         Edit::CopyMember { from, to, symbol } => {
             copy_member(baskets, from, to, symbol)?;
@@ -123,6 +68,56 @@ pub(super) fn apply(baskets: &mut Vec<Basket>, edit: &Edit) -> Result<(), EditEr
         | Edit::RecordOutcome { .. } => unreachable!("watchlist edits are applied by events.rs"),
     }
     Ok(())
+}
+
+fn set_basket_field(basket: &mut Basket, value: &BasketValue) {
+    match value.clone() {
+        BasketValue::Name(name) => basket.name = name,
+        BasketValue::Description(text) => basket.description = text,
+        BasketValue::Method(method) => basket.method = method,
+    }
+}
+
+/// Adds a member, its name trimmed (or taken from another basket that holds
+/// the symbol) and its weight checked.
+fn add_member(baskets: &mut [Basket], basket: &BasketId, member: &Member) -> Result<(), EditError> {
+    let mut member = member.clone();
+    inert("name", &member.name)?;
+    inert("name_en", &member.name_en)?;
+    inert("segment", &member.segment)?;
+    member.name = member.name.trim().to_string();
+    if member.name.is_empty() {
+        member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
+            EditError::at(
+                "name",
+                format!(
+                    "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
+                    member.symbol
+                ),
+            )
+        })?;
+    }
+    if let Some(w) = member.weight
+        && let Err(why) = check_weight(w)
+    {
+        return Err(EditError::at(
+            "weight",
+            format!("weight {w} {why}; a weight is a number >= 0, e.g. 2.5"),
+        ));
+    }
+    let at = position(baskets, basket)?;
+    absent_from(&baskets[at], &member.symbol)?;
+    baskets[at].members.push(member);
+    Ok(())
+}
+
+fn set_member_field(member: &mut Member, value: &MemberValue) {
+    match value.clone() {
+        MemberValue::Name(name) => member.name = name,
+        MemberValue::NameEn(name) => member.name_en = name,
+        MemberValue::Segment(segment) => member.segment = segment,
+        MemberValue::Weight(weight) => member.weight = weight,
+    }
 }
 
 fn copy_member(
@@ -165,7 +160,7 @@ fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
     Ok(())
 }
 
-fn basket_name(name: &str) -> Result<String, EditError> {
+pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
     inert("name", name)?;
     let name = name.trim();
     if name.is_empty() {

@@ -1,8 +1,8 @@
 //! The watchlist edits: add, set a field, remove, record an outcome. The
 //! list stays sorted by date, so indices always count in that order.
 
-use super::{Edit, EditError, EventField, inert};
-use crate::domain::{EarningsEvent, Symbol, Watchlist, parse_date};
+use super::{Edit, EditError, EventValue, inert};
+use crate::domain::{EarningsEvent, Watchlist};
 
 pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> {
     match edit {
@@ -21,13 +21,9 @@ pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> 
             event.name = event_name(&event.name)?;
             list.events.push(event);
         }
-        Edit::SetEvent {
-            index,
-            field,
-            value,
-        } => {
+        Edit::SetEvent { index, value } => {
             let i = checked(list, *index)?;
-            set_field(&mut list.events[i], *field, value)?;
+            set_field(&mut list.events[i], value);
         }
         Edit::RemoveEvent { index } => {
             let i = checked(list, *index)?;
@@ -83,7 +79,8 @@ fn checked(list: &Watchlist, index: usize) -> Result<usize, EditError> {
     Err(EditError::at("index", message))
 }
 
-fn event_name(name: &str) -> Result<String, EditError> {
+pub(super) fn event_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
     let name = name.trim();
     if name.is_empty() {
         return Err(EditError::at(
@@ -94,26 +91,18 @@ fn event_name(name: &str) -> Result<String, EditError> {
     Ok(name.to_string())
 }
 
-fn set_field(event: &mut EarningsEvent, field: EventField, value: &str) -> Result<(), EditError> {
-    inert(field.as_str(), value)?;
-    let text = value.trim().to_string();
-    match field {
-        EventField::Symbol => {
-            event.symbol =
-                Symbol::parse(value).map_err(|e| EditError::at("symbol", e.to_string()))?;
-        }
-        EventField::Name => event.name = event_name(value)?,
-        EventField::Date => event.date = parse_date(value).map_err(|m| EditError::at("date", m))?,
-        EventField::Session => {
-            event.session = value.parse().map_err(|m| EditError::at("session", m))?;
-        }
-        EventField::Period => event.period = text,
-        EventField::CapexLast => event.capex_last = text,
-        EventField::Guidance => event.guidance = text,
-        EventField::Watch => event.watch = text,
-        EventField::Outcome => event.outcome = text,
-        EventField::CapexReported => event.capex_reported = text,
-        EventField::GuidanceChange => event.guidance_change = text,
+fn set_field(event: &mut EarningsEvent, value: &EventValue) {
+    match value.clone() {
+        EventValue::Symbol(symbol) => event.symbol = symbol,
+        EventValue::Name(name) => event.name = name,
+        EventValue::Date(date) => event.date = date,
+        EventValue::Session(session) => event.session = session,
+        EventValue::Period(t) => event.period = t,
+        EventValue::CapexLast(t) => event.capex_last = t,
+        EventValue::Guidance(t) => event.guidance = t,
+        EventValue::Watch(t) => event.watch = t,
+        EventValue::Outcome(t) => event.outcome = t,
+        EventValue::CapexReported(t) => event.capex_reported = t,
+        EventValue::GuidanceChange(t) => event.guidance_change = t,
     }
-    Ok(())
 }

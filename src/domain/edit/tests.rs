@@ -73,6 +73,17 @@ fn refused(edit: Edit, field: &str) -> String {
     err.message
 }
 
+/// A value refused where it is parsed, or an edit refused by `apply`.
+fn refused_at(edit: Result<Edit, EditError>, field: &str) -> String {
+    match edit {
+        Err(err) => {
+            assert_eq!(err.field, Some(field), "{err}");
+            err.message
+        }
+        Ok(edit) => refused(edit, field),
+    }
+}
+
 fn ok(edit: Edit) -> Library {
     apply(&library(), &edit).unwrap()
 }
@@ -122,8 +133,7 @@ fn basket_lifecycle() {
 
     let set = |field, value: &str| Edit::SetBasket {
         id: id("na-chain"),
-        field,
-        value: value.into(),
+        value: BasketValue::parse(field, value).unwrap(),
     };
     assert_eq!(
         ok(set(BasketField::Name, "North America")).baskets[0].name,
@@ -172,13 +182,16 @@ fn basket_refusals() {
         "id",
     );
     refused(Edit::DeleteBasket { id: id("nope") }, "basket");
-    let set = |field, value: &str| Edit::SetBasket {
-        id: id("na-chain"),
-        field,
-        value: value.into(),
+    let set = |field, value: &str| {
+        BasketValue::parse(field, value).map(|value| Edit::SetBasket {
+            id: id("na-chain"),
+            value,
+        })
     };
-    refused(set(BasketField::Name, ""), "name");
-    assert!(refused(set(BasketField::Method, "median"), "method").contains("equal, cap or custom"));
+    refused_at(set(BasketField::Name, ""), "name");
+    assert!(
+        refused_at(set(BasketField::Method, "median"), "method").contains("equal, cap or custom")
+    );
     assert!(parse_basket_id("Bad Id").is_err_and(|e| e.field == Some("id")));
 }
 
@@ -212,8 +225,7 @@ fn members_are_added_removed_and_set() {
     let set = |field, value: &str| Edit::SetMember {
         basket: id("na-chain"),
         symbol: sym("300308.SZ"),
-        field,
-        value: value.into(),
+        value: MemberValue::parse(&sym("300308.SZ"), field, value).unwrap(),
     };
     let first = |lib: Library| lib.baskets[0].members[0].clone();
     assert_eq!(
@@ -269,18 +281,19 @@ fn member_refusals() {
         m.weight = Some(bad);
         refused(add("na-chain", m), "weight");
     }
-    let set = |symbol: &str, field, value: &str| Edit::SetMember {
-        basket: id("na-chain"),
-        symbol: sym(symbol),
-        field,
-        value: value.into(),
+    let set = |symbol: &str, field, value: &str| {
+        MemberValue::parse(&sym(symbol), field, value).map(|value| Edit::SetMember {
+            basket: id("na-chain"),
+            symbol: sym(symbol),
+            value,
+        })
     };
     for bad in ["abc", "-1", "NaN", "inf", "1e400"] {
-        refused(set("300308.SZ", MemberField::Weight, bad), "weight");
+        refused_at(set("300308.SZ", MemberField::Weight, bad), "weight");
     }
-    refused(set("300308.SZ", MemberField::Name, " "), "name");
+    refused_at(set("300308.SZ", MemberField::Name, " "), "name");
     assert!(
-        refused(set("9988.HK", MemberField::Segment, "x"), "symbol")
+        refused_at(set("9988.HK", MemberField::Segment, "x"), "symbol")
             .contains("not a member of na-chain")
     );
     refused(
@@ -345,8 +358,7 @@ fn events_stay_sorted_by_date() {
 
     let set = |index, field, value: &str| Edit::SetEvent {
         index,
-        field,
-        value: value.into(),
+        value: EventValue::parse(field, value).unwrap(),
     };
     let lib = ok(set(0, EventField::Date, "2025-05-20"));
     assert_eq!(
@@ -394,16 +406,14 @@ fn events_stay_sorted_by_date() {
 
 #[test]
 fn event_refusals() {
-    let set = |index, field, value: &str| Edit::SetEvent {
-        index,
-        field,
-        value: value.into(),
+    let set = |index, field, value: &str| {
+        EventValue::parse(field, value).map(|value| Edit::SetEvent { index, value })
     };
-    assert!(refused(set(0, EventField::Date, "2025-13-01"), "date").contains("YYYY-MM-DD"));
-    assert!(refused(set(0, EventField::Session, "noon"), "session").contains("before-open"));
-    refused(set(0, EventField::Symbol, "a/b"), "symbol");
-    refused(set(0, EventField::Name, ""), "name");
-    assert!(refused(set(2, EventField::Watch, "x"), "index").contains("events 1 to 2"));
+    assert!(refused_at(set(0, EventField::Date, "2025-13-01"), "date").contains("YYYY-MM-DD"));
+    assert!(refused_at(set(0, EventField::Session, "noon"), "session").contains("before-open"));
+    refused_at(set(0, EventField::Symbol, "a/b"), "symbol");
+    refused_at(set(0, EventField::Name, ""), "name");
+    assert!(refused_at(set(2, EventField::Watch, "x"), "index").contains("events 1 to 2"));
     refused(Edit::RemoveEvent { index: 9 }, "index");
     let outcome = |text: &str| Edit::RecordOutcome {
         index: 0,
@@ -430,8 +440,7 @@ fn descriptions_name_the_change() {
     let clear = Edit::SetMember {
         basket: id("na-chain"),
         symbol: sym("300308.SZ"),
-        field: MemberField::Weight,
-        value: String::new(),
+        value: MemberValue::Weight(None),
     };
     assert_eq!(
         clear.describe(),

@@ -4,7 +4,7 @@
 
 use super::commit::commit;
 use crate::domain::BasketId;
-use crate::domain::edit::{BasketField, Edit};
+use crate::domain::edit::{BasketField, BasketValue, Edit, EditError};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::{CommandLine, Overlay};
 use crate::tui::state::AppState;
@@ -12,63 +12,76 @@ use crate::tui::state::AppState;
 /// The subcommands, for completion and the help screen.
 pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
 
+const USAGE: &str = "use :basket new ID NAME, dup NEW_ID, rename NEW_ID, delete, name NAME or method equal|cap|custom";
+
+/// Why a `:basket` command was refused; shown under the command line.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BasketCommandError {
+    #[error("basket what? {USAGE}")]
+    NoSubcommand,
+    #[error("no basket is shown: create one with :basket new ID NAME")]
+    NoBasketShown,
+    /// A basket id that is not valid, with what is accepted.
+    #[error("{0}")]
+    BadId(String),
+    #[error("basket new takes an id and a name, e.g. :basket new optical Optical modules")]
+    NewNeedsIdAndName,
+    #[error("basket {0} takes one new id, e.g. :basket {0} my-basket")]
+    TakesOneId(String),
+    /// A name or method the edit model refuses.
+    #[error(transparent)]
+    Value(#[from] EditError),
+    #[error("basket {0}: not understood; {USAGE}")]
+    NotUnderstood(String),
+}
+
 /// The edit a `:basket` command stands for, on the `shown` basket.
-pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, String> {
-    let usage = "use :basket new ID NAME, dup NEW_ID, rename NEW_ID, delete, name NAME or method equal|cap|custom";
+pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, BasketCommandError> {
     let Some((sub, rest)) = args.split_first() else {
-        return Err(format!("basket what? {usage}"));
+        return Err(BasketCommandError::NoSubcommand);
     };
-    let current = || {
-        shown
-            .cloned()
-            .ok_or_else(|| "no basket is shown: create one with :basket new ID NAME".to_string())
-    };
-    let id = |text: Option<&String>, example: &str| -> Result<BasketId, String> {
-        let text = text.ok_or_else(|| format!("basket {sub} needs an id, e.g. {example}"))?;
-        BasketId::parse(text)
-    };
+    let current = || shown.cloned().ok_or(BasketCommandError::NoBasketShown);
+    let id = |text: &str| BasketId::parse(text).map_err(BasketCommandError::BadId);
     match (sub.as_str(), rest) {
         ("new" | "create", [new, name @ ..]) if !name.is_empty() => Ok(Edit::CreateBasket {
-            id: BasketId::parse(new)?,
+            id: id(new)?,
             name: name.join(" "),
         }),
-        ("new" | "create", _) => Err(
-            "basket new takes an id and a name, e.g. :basket new optical Optical modules".into(),
-        ),
+        ("new" | "create", _) => Err(BasketCommandError::NewNeedsIdAndName),
         ("dup" | "duplicate" | "copy", [to]) => Ok(Edit::DuplicateBasket {
             from: current()?,
-            to: id(Some(to), ":basket dup na-chain-2")?,
+            to: id(to)?,
         }),
         ("rename", [to]) => Ok(Edit::RenameBasket {
             from: current()?,
-            to: id(Some(to), ":basket rename na-chain-old")?,
+            to: id(to)?,
         }),
-        ("dup" | "duplicate" | "copy" | "rename", _) => Err(format!(
-            "basket {sub} takes one new id, e.g. :basket {sub} my-basket"
-        )),
+        ("dup" | "duplicate" | "copy" | "rename", _) => {
+            Err(BasketCommandError::TakesOneId(sub.clone()))
+        }
         ("delete" | "remove", []) => Ok(Edit::DeleteBasket { id: current()? }),
         ("name", name) if !name.is_empty() => Ok(Edit::SetBasket {
             id: current()?,
-            field: BasketField::Name,
-            value: name.join(" "),
+            value: BasketValue::parse(BasketField::Name, &name.join(" "))?,
         }),
         ("method", [method]) => Ok(Edit::SetBasket {
             id: current()?,
-            field: BasketField::Method,
-            value: method.clone(),
+            value: BasketValue::parse(BasketField::Method, method)?,
         }),
-        _ => Err(format!("basket {sub}: not understood; {usage}")),
+        _ => Err(BasketCommandError::NotUnderstood(sub.clone())),
     }
 }
 
 /// Runs `:basket …` typed as `line`.
 pub fn run(state: &mut AppState, args: &[String], line: &str) -> Vec<Effect> {
     let shown = state.baskets.get(state.basket_tab).map(|b| b.id.clone());
-    let result = parse(args, shown.as_ref()).and_then(|edit| {
-        commit(state, edit.describe(), std::slice::from_ref(&edit))
-            .map(|effects| (edit, effects))
-            .map_err(|e| e.message)
-    });
+    let result = parse(args, shown.as_ref())
+        .map_err(|e| e.to_string())
+        .and_then(|edit| {
+            commit(state, edit.describe(), std::slice::from_ref(&edit))
+                .map(|effects| (edit, effects))
+                .map_err(|e| e.message)
+        });
     match result {
         Ok((edit, effects)) => {
             show_after(state, &edit);
@@ -138,16 +151,19 @@ mod tests {
         assert!(
             parse(&args("rename BAD"), Some(&na))
                 .unwrap_err()
+                .to_string()
                 .contains("not valid")
         );
         assert!(
             parse(&args("delete"), None)
                 .unwrap_err()
+                .to_string()
                 .contains("no basket")
         );
         assert!(
             parse(&args("new only-id"), None)
                 .unwrap_err()
+                .to_string()
                 .contains("an id and a name")
         );
     }

@@ -4,7 +4,8 @@
 
 use super::commit::commit;
 use crate::domain::edit::{
-    Edit, EditError, EventField, Library, MemberField, apply, parse_symbol, parse_weight,
+    Edit, EditError, EventField, EventValue, Library, MemberField, MemberValue, apply,
+    parse_symbol, parse_weight,
 };
 use crate::domain::{BasketId, EarningsEvent, Member, Symbol, Watchlist, parse_date};
 use crate::tui::action::Action;
@@ -160,8 +161,7 @@ fn member_edits(
             Ok(Edit::SetMember {
                 basket: basket.clone(),
                 symbol: symbol.clone(),
-                field: member_field(f.key)?,
-                value: f.text().trim().to_string(),
+                value: MemberValue::parse(symbol, member_field(f.key)?, &f.text())?,
             })
         })
         .collect::<Result<_, _>>()?;
@@ -265,11 +265,9 @@ fn edited_event(form: &Form, old: &EarningsEvent) -> Result<EarningsEvent, EditE
         },
     };
     for field in form.fields.iter().filter(|f| f.changed()) {
-        let kind = event_field(field.key)?;
         let edit = Edit::SetEvent {
             index: 0,
-            field: kind,
-            value: field.text(),
+            value: EventValue::parse(event_field(field.key)?, &field.text())?,
         };
         scratch = apply(&scratch, &edit)?;
     }
