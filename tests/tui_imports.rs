@@ -112,3 +112,33 @@ fn the_workstation_modules_import_each_other_without_circles() {
         assert!(found.is_none(), "an import circle: {:?}", found);
     }
 }
+
+/// Each pane is given a view of what it draws (built in `view.rs`), never
+/// the whole state: a pane's code does not name `AppState`.
+#[test]
+fn no_pane_takes_the_whole_state() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/panes");
+    let mut dirs = vec![root];
+    let mut seen = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)
+            .expect("src/tui/panes reads")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            seen += 1;
+            assert!(
+                !code.contains("AppState"),
+                "{} names AppState: give the pane a view struct instead",
+                path.display()
+            );
+        }
+    }
+    assert!(seen >= 10, "only {seen} pane files found");
+}

@@ -159,7 +159,6 @@ pub fn draw_bars<DB: DrawingBackend>(
     ctx: &Ctx,
 ) -> Result<(), FigureError> {
     let p = ctx.palette;
-    let (strong, faint) = (p.series(0), p.series(0).mix(0.35));
     let legend = vec![
         LegendEntry {
             swatch: Swatch::Dot(p.series(0)),
@@ -201,39 +200,60 @@ pub fn draw_bars<DB: DrawingBackend>(
         x_grid: false,
     };
     axes::draw_grid(root, &plot, &axes, ctx)?;
-    for bar in &figure.bars {
-        let k = f64::from(bar.k);
-        if let Some(band) = bar.band {
-            plot.draw(&Rectangle::new(
-                [(k - 0.5, -band), (k + 0.5, band)],
-                p.grid.mix(0.7).filled(),
-            ))
-            .map_err(drawing)?;
-            for edge in [band, -band] {
-                plot.draw(&PathElement::new(
-                    vec![(k - 0.5, edge), (k + 0.5, edge)],
-                    ctx.line(p.muted, 1.0),
-                ))
-                .map_err(drawing)?;
-            }
-        }
-    }
+    draw_band(&plot, figure, ctx)?;
     plot.draw(&PathElement::new(
         vec![(x0, 0.0), (x1, 0.0)],
         ctx.line(p.axis, 1.0),
     ))
     .map_err(drawing)?;
+    draw_bar_values(&plot, figure, ctx)?;
+    axes::draw_axes(root, &plot, &axes, ctx)
+}
+
+/// The ±1.96/√n band behind each lag: a shaded cell with its two edges.
+fn draw_band<DB: DrawingBackend>(
+    plot: &Plot<DB>,
+    figure: &BarFigure,
+    ctx: &Ctx,
+) -> Result<(), FigureError> {
+    let p = ctx.palette;
+    for bar in &figure.bars {
+        let Some(band) = bar.band else { continue };
+        let k = f64::from(bar.k);
+        plot.draw(&Rectangle::new(
+            [(k - 0.5, -band), (k + 0.5, band)],
+            p.grid.mix(0.7).filled(),
+        ))
+        .map_err(drawing)?;
+        for edge in [band, -band] {
+            plot.draw(&PathElement::new(
+                vec![(k - 0.5, edge), (k + 0.5, edge)],
+                ctx.line(p.muted, 1.0),
+            ))
+            .map_err(drawing)?;
+        }
+    }
+    Ok(())
+}
+
+/// One bar per lag: strong when outside the band, faint inside it.
+fn draw_bar_values<DB: DrawingBackend>(
+    plot: &Plot<DB>,
+    figure: &BarFigure,
+    ctx: &Ctx,
+) -> Result<(), FigureError> {
+    let series = ctx.palette.series(0);
     for bar in &figure.bars {
         let Some(value) = bar.value else { continue };
         let outside = bar.band.is_some_and(|b| value.abs() > b);
         let k = f64::from(bar.k);
         let fill = if outside {
-            strong.filled()
+            series.filled()
         } else {
-            faint.filled()
+            series.mix(0.35).filled()
         };
         plot.draw(&Rectangle::new([(k - 0.3, 0.0), (k + 0.3, value)], fill))
             .map_err(drawing)?;
     }
-    axes::draw_axes(root, &plot, &axes, ctx)
+    Ok(())
 }

@@ -106,17 +106,59 @@ pub static COMMANDS: &[CommandHelp] = &[
     },
 ];
 
+/// Why a command line was refused; each says what to type instead.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CommandError {
+    #[error("empty command; type :help for the list")]
+    Empty,
+    /// The command takes exactly one argument, described.
+    #[error("{name} takes one argument: {what}")]
+    OneArgument { name: String, what: &'static str },
+    /// A date, window, preset or method the domain refuses, with its reason.
+    #[error("{0}")]
+    Value(String),
+    #[error("pair takes three basket ids A B C (x = A/B, y = A/C)")]
+    PairNeedsThree,
+    #[error("the scatter needs three different baskets (x = A/B, y = A/C), got {0} {1} {2}")]
+    PairNotDistinct(BasketId, BasketId, BasketId),
+    #[error("roll {0:?}: give a whole number of changes of at least 3, e.g. 60")]
+    BadRoll(String),
+    #[error("fetch takes at most one basket id, e.g. :fetch na-chain")]
+    FetchTakesOneBasket,
+    #[error("export {0:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg")]
+    BadExportFile(String),
+    /// An id that is not one of the baskets; `known` lists them.
+    #[error("there is no basket {typed:?}; the baskets are: {known}")]
+    NoSuchBasket { typed: String, known: String },
+    #[error("unknown command {0:?}; the commands are: {names}", names = command_names())]
+    Unknown(String),
+}
+
+impl From<String> for CommandError {
+    fn from(reason: String) -> CommandError {
+        CommandError::Value(reason)
+    }
+}
+
+fn command_names() -> String {
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    names.join(", ")
+}
+
 /// Parses a command line (without the `:`); `baskets` are the known ids.
-pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
+pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> {
     let mut words = line.split_whitespace();
     let Some(name) = words.next() else {
-        return Err("empty command; type :help for the list".into());
+        return Err(CommandError::Empty);
     };
     let args: Vec<&str> = words.collect();
-    let one = |what: &str| -> Result<&str, String> {
+    let one = |what: &'static str| -> Result<&str, CommandError> {
         match args.as_slice() {
             [arg] => Ok(*arg),
-            _ => Err(format!("{name} takes one argument: {what}")),
+            _ => Err(CommandError::OneArgument {
+                name: name.to_string(),
+                what,
+            }),
         }
     };
     match name {
@@ -138,70 +180,64 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, String> {
             "off" | "none" => Ok(Command::Base(None)),
             date => Ok(Command::Base(Some(parse_date(date)?))),
         },
-        "pair" => {
-            let [a, b, c] = args.as_slice() else {
-                return Err("pair takes three basket ids A B C (x = A/B, y = A/C)".into());
-            };
-            let known = |text: &str| known_basket(text, baskets);
-            let pair = [known(a)?, known(b)?, known(c)?];
-            if pair[0] == pair[1] || pair[0] == pair[2] || pair[1] == pair[2] {
-                return Err(format!(
-                    "the scatter needs three different baskets (x = A/B, y = A/C), got {} {} {}",
-                    pair[0], pair[1], pair[2]
-                ));
-            }
-            Ok(Command::Pair(pair))
-        }
-        "roll" => {
-            let text = one("a number of changes, e.g. 60")?;
-            match text.parse::<usize>() {
-                Ok(w) if w >= 3 => Ok(Command::Roll(w)),
-                _ => Err(format!(
-                    "roll {text:?}: give a whole number of changes of at least 3, e.g. 60"
-                )),
-            }
-        }
+        "pair" => pair(&args, baskets),
+        "roll" => roll(one("a number of changes, e.g. 60")?),
         "basket" | "b" => Ok(Command::Basket(
             args.iter().map(|a| a.to_string()).collect(),
         )),
         "fetch" => match args.as_slice() {
             [] => Ok(Command::Fetch(None)),
             [id] => Ok(Command::Fetch(Some(known_basket(id, baskets)?))),
-            _ => Err("fetch takes at most one basket id, e.g. :fetch na-chain".into()),
+            _ => Err(CommandError::FetchTakesOneBasket),
         },
-        "export" => {
-            let file = one("a file FILE.svg or FILE.png")?;
-            let path = std::path::PathBuf::from(file);
-            match crate::figure::Format::of_path(&path) {
-                Some(_) => Ok(Command::Export(path)),
-                None => Err(format!(
-                    "export {file:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg"
-                )),
-            }
-        }
+        "export" => export(one("a file FILE.svg or FILE.png")?),
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
-        other => {
-            let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-            Err(format!(
-                "unknown command {other:?}; the commands are: {}",
-                names.join(", ")
-            ))
-        }
+        other => Err(CommandError::Unknown(other.to_string())),
+    }
+}
+
+/// `:pair A B C`: three different known baskets.
+fn pair(args: &[&str], baskets: &[BasketId]) -> Result<Command, CommandError> {
+    let [a, b, c] = args else {
+        return Err(CommandError::PairNeedsThree);
+    };
+    let known = |text: &str| known_basket(text, baskets);
+    let [a, b, c] = [known(a)?, known(b)?, known(c)?];
+    if a == b || a == c || b == c {
+        return Err(CommandError::PairNotDistinct(a, b, c));
+    }
+    Ok(Command::Pair([a, b, c]))
+}
+
+/// `:roll N`: at least 3 changes per correlation.
+fn roll(text: &str) -> Result<Command, CommandError> {
+    match text.parse::<usize>() {
+        Ok(w) if w >= 3 => Ok(Command::Roll(w)),
+        _ => Err(CommandError::BadRoll(text.to_string())),
+    }
+}
+
+/// `:export FILE`: a file whose extension names a figure format.
+fn export(file: &str) -> Result<Command, CommandError> {
+    let path = std::path::PathBuf::from(file);
+    match crate::figure::Format::of_path(&path) {
+        Some(_) => Ok(Command::Export(path)),
+        None => Err(CommandError::BadExportFile(file.to_string())),
     }
 }
 
 /// `text` as the id of one of `baskets`, or why not.
-fn known_basket(text: &str, baskets: &[BasketId]) -> Result<BasketId, String> {
+fn known_basket(text: &str, baskets: &[BasketId]) -> Result<BasketId, CommandError> {
     let id = BasketId::parse(text)?;
     if baskets.contains(&id) {
         Ok(id)
     } else {
         let all: Vec<&str> = baskets.iter().map(BasketId::as_str).collect();
-        Err(format!(
-            "there is no basket {text:?}; the baskets are: {}",
-            all.join(", ")
-        ))
+        Err(CommandError::NoSuchBasket {
+            typed: text.to_string(),
+            known: all.join(", "),
+        })
     }
 }
 
@@ -279,10 +315,20 @@ mod tests {
             Ok(Command::Range(RangePreset::M6))
         );
         assert_eq!(parse("roll 60", &ids()), Ok(Command::Roll(60)));
-        assert!(parse("roll 2", &ids()).unwrap_err().contains("at least 3"));
+        assert_eq!(
+            parse("roll 2", &ids()),
+            Err(CommandError::BadRoll("2".into()))
+        );
+        assert!(
+            parse("roll 2", &ids())
+                .unwrap_err()
+                .to_string()
+                .contains("at least 3")
+        );
         assert!(
             parse("pair a b", &ids())
                 .unwrap_err()
+                .to_string()
                 .contains("three basket ids")
         );
         assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
@@ -293,11 +339,13 @@ mod tests {
         assert!(
             parse("fetch nope", &ids())
                 .unwrap_err()
+                .to_string()
                 .contains("the baskets are: na-chain")
         );
         assert!(
             parse("nope", &ids())
                 .unwrap_err()
+                .to_string()
                 .contains("the commands are: window")
         );
     }

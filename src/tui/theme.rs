@@ -43,96 +43,106 @@ impl Theme {
             return Theme::monochrome();
         }
         match name {
-            ThemeName::Dark => Theme {
-                series: vec![
-                    Color::Rgb(255, 170, 60),
-                    Color::Rgb(90, 180, 255),
-                    Color::Rgb(120, 220, 120),
-                    Color::Rgb(230, 110, 200),
-                    Color::Rgb(240, 230, 110),
-                    Color::Rgb(150, 150, 255),
-                    Color::Rgb(100, 220, 220),
-                    Color::Rgb(255, 120, 120),
-                ],
-                text: Style::new().fg(Color::Rgb(220, 220, 220)),
-                dim: Style::new().fg(Color::Rgb(130, 130, 130)),
-                title: Style::new()
-                    .fg(Color::Rgb(255, 255, 255))
-                    .add_modifier(Modifier::BOLD),
-                border: Style::new().fg(Color::Rgb(90, 90, 90)),
-                border_focused: Style::new().fg(Color::Rgb(255, 170, 60)),
-                selected: Style::new()
-                    .bg(Color::Rgb(50, 60, 80))
-                    .add_modifier(Modifier::BOLD),
-                positive: Style::new().fg(Color::Rgb(110, 210, 110)),
-                negative: Style::new().fg(Color::Rgb(240, 100, 100)),
-                warning: Style::new().fg(Color::Rgb(240, 200, 80)),
-                demo: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Rgb(240, 200, 80))
-                    .add_modifier(Modifier::BOLD),
-                cursor: Style::new()
-                    .fg(Color::Rgb(255, 255, 255))
-                    .add_modifier(Modifier::BOLD),
-                highlight: Style::new()
-                    .fg(Color::Rgb(255, 90, 90))
-                    .add_modifier(Modifier::BOLD),
-                status_bar: Style::new()
-                    .fg(Color::Rgb(220, 220, 220))
-                    .bg(Color::Rgb(40, 44, 52)),
-                recency: vec![
-                    Color::Rgb(70, 80, 100),
-                    Color::Rgb(90, 120, 160),
-                    Color::Rgb(110, 160, 220),
-                    Color::Rgb(150, 200, 255),
-                ],
-                colored: true,
-            },
-            ThemeName::Light => Theme {
-                series: vec![
-                    Color::Rgb(200, 100, 0),
-                    Color::Rgb(0, 90, 190),
-                    Color::Rgb(0, 130, 50),
-                    Color::Rgb(170, 0, 130),
-                    Color::Rgb(130, 110, 0),
-                    Color::Rgb(80, 60, 200),
-                    Color::Rgb(0, 130, 140),
-                    Color::Rgb(190, 30, 30),
-                ],
-                text: Style::new().fg(Color::Rgb(30, 30, 30)),
-                dim: Style::new().fg(Color::Rgb(120, 120, 120)),
-                title: Style::new()
-                    .fg(Color::Rgb(0, 0, 0))
-                    .add_modifier(Modifier::BOLD),
-                border: Style::new().fg(Color::Rgb(170, 170, 170)),
-                border_focused: Style::new().fg(Color::Rgb(200, 100, 0)),
-                selected: Style::new()
-                    .bg(Color::Rgb(210, 225, 245))
-                    .add_modifier(Modifier::BOLD),
-                positive: Style::new().fg(Color::Rgb(0, 130, 50)),
-                negative: Style::new().fg(Color::Rgb(190, 30, 30)),
-                warning: Style::new().fg(Color::Rgb(160, 100, 0)),
-                demo: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Rgb(250, 210, 90))
-                    .add_modifier(Modifier::BOLD),
-                cursor: Style::new()
-                    .fg(Color::Rgb(0, 0, 0))
-                    .add_modifier(Modifier::BOLD),
-                highlight: Style::new()
-                    .fg(Color::Rgb(200, 0, 0))
-                    .add_modifier(Modifier::BOLD),
-                status_bar: Style::new()
-                    .fg(Color::Rgb(30, 30, 30))
-                    .bg(Color::Rgb(225, 225, 225)),
-                recency: vec![
-                    Color::Rgb(200, 205, 215),
-                    Color::Rgb(150, 165, 190),
-                    Color::Rgb(80, 110, 160),
-                    Color::Rgb(20, 60, 130),
-                ],
-                colored: true,
-            },
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+        }
+    }
+
+    /// Light text on a dark terminal.
+    fn dark() -> Theme {
+        Theme {
+            series: vec![
+                Color::Rgb(255, 170, 60),
+                Color::Rgb(90, 180, 255),
+                Color::Rgb(120, 220, 120),
+                Color::Rgb(230, 110, 200),
+                Color::Rgb(240, 230, 110),
+                Color::Rgb(150, 150, 255),
+                Color::Rgb(100, 220, 220),
+                Color::Rgb(255, 120, 120),
+            ],
+            text: Style::new().fg(Color::Rgb(220, 220, 220)),
+            dim: Style::new().fg(Color::Rgb(130, 130, 130)),
+            title: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Rgb(90, 90, 90)),
+            border_focused: Style::new().fg(Color::Rgb(255, 170, 60)),
+            selected: Style::new()
+                .bg(Color::Rgb(50, 60, 80))
+                .add_modifier(Modifier::BOLD),
+            positive: Style::new().fg(Color::Rgb(110, 210, 110)),
+            negative: Style::new().fg(Color::Rgb(240, 100, 100)),
+            warning: Style::new().fg(Color::Rgb(240, 200, 80)),
+            demo: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(240, 200, 80))
+                .add_modifier(Modifier::BOLD),
+            cursor: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .add_modifier(Modifier::BOLD),
+            highlight: Style::new()
+                .fg(Color::Rgb(255, 90, 90))
+                .add_modifier(Modifier::BOLD),
+            status_bar: Style::new()
+                .fg(Color::Rgb(220, 220, 220))
+                .bg(Color::Rgb(40, 44, 52)),
+            recency: vec![
+                Color::Rgb(70, 80, 100),
+                Color::Rgb(90, 120, 160),
+                Color::Rgb(110, 160, 220),
+                Color::Rgb(150, 200, 255),
+            ],
+            colored: true,
+        }
+    }
+
+    /// Dark text on a light terminal.
+    fn light() -> Theme {
+        Theme {
+            series: vec![
+                Color::Rgb(200, 100, 0),
+                Color::Rgb(0, 90, 190),
+                Color::Rgb(0, 130, 50),
+                Color::Rgb(170, 0, 130),
+                Color::Rgb(130, 110, 0),
+                Color::Rgb(80, 60, 200),
+                Color::Rgb(0, 130, 140),
+                Color::Rgb(190, 30, 30),
+            ],
+            text: Style::new().fg(Color::Rgb(30, 30, 30)),
+            dim: Style::new().fg(Color::Rgb(120, 120, 120)),
+            title: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Rgb(170, 170, 170)),
+            border_focused: Style::new().fg(Color::Rgb(200, 100, 0)),
+            selected: Style::new()
+                .bg(Color::Rgb(210, 225, 245))
+                .add_modifier(Modifier::BOLD),
+            positive: Style::new().fg(Color::Rgb(0, 130, 50)),
+            negative: Style::new().fg(Color::Rgb(190, 30, 30)),
+            warning: Style::new().fg(Color::Rgb(160, 100, 0)),
+            demo: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(250, 210, 90))
+                .add_modifier(Modifier::BOLD),
+            cursor: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .add_modifier(Modifier::BOLD),
+            highlight: Style::new()
+                .fg(Color::Rgb(200, 0, 0))
+                .add_modifier(Modifier::BOLD),
+            status_bar: Style::new()
+                .fg(Color::Rgb(30, 30, 30))
+                .bg(Color::Rgb(225, 225, 225)),
+            recency: vec![
+                Color::Rgb(200, 205, 215),
+                Color::Rgb(150, 165, 190),
+                Color::Rgb(80, 110, 160),
+                Color::Rgb(20, 60, 130),
+            ],
+            colored: true,
         }
     }
 

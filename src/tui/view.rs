@@ -8,18 +8,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::keymap::hints;
 use super::overlay::Overlay;
-use super::panes::baskets::render_baskets;
+use super::panes::baskets::{BasketsView, render_baskets};
 use super::panes::chart::render_chart;
-use super::panes::events::render_event_study;
+use super::panes::events::{EventStudyView, render_event_study};
 use super::panes::failures::render_failures;
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::leadlag::render_lead_lag;
 use super::panes::scatter::{ScatterView, render_scatter};
-use super::panes::status::{render_hints, render_status};
-use super::panes::watchlist::{render_detail, render_watchlist};
-use super::state::{AppState, Pane};
+use super::panes::status::{HintsView, StatusView, render_hints, render_status};
+use super::panes::watchlist::{WatchlistView, render_detail, render_watchlist};
+use super::state::{AppState, Mode, Pane};
 use super::theme::Theme;
 
 /// Where each pane goes on a screen of `area`.
@@ -93,10 +94,10 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     let at = areas(area, state);
     let focused = |pane: Pane| state.focus == pane;
     if !at.baskets.is_empty() {
-        render_baskets(at.baskets, buf, state, theme, focused(Pane::Baskets));
+        render_baskets(at.baskets, buf, &baskets_view(state), theme);
     }
     if !at.watchlist.is_empty() {
-        render_watchlist(at.watchlist, buf, state, theme, focused(Pane::Watchlist));
+        render_watchlist(at.watchlist, buf, &watchlist_view(state), theme);
     }
     match &state.analysis {
         Some(analysis) => {
@@ -144,16 +145,18 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
             }
         }
     }
-    render_status(at.status, buf, state, theme);
-    render_hints(at.hints, buf, state, theme);
+    render_status(at.status, buf, &status_view(state), theme);
+    render_hints(at.hints, buf, &hints_view(state), theme);
     let overlay = Rect {
         height: area.height.saturating_sub(2),
         ..area
     };
     match &state.overlay {
         Overlay::Help { scroll } => render_help(overlay, buf, *scroll, theme),
-        Overlay::Detail => render_detail(overlay, buf, state, theme),
-        Overlay::Events { month } => render_event_study(overlay, buf, state, *month, theme),
+        Overlay::Detail => render_detail(overlay, buf, &watchlist_view(state), theme),
+        Overlay::Events { month } => {
+            render_event_study(overlay, buf, &event_study_view(state, *month), theme);
+        }
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
         Overlay::FetchFailures(list) => render_failures(overlay, buf, list, theme),
@@ -169,4 +172,76 @@ fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, why: &str, theme: &Them
     Paragraph::new(Line::styled(why.to_string(), theme.warning))
         .block(block)
         .render(area, buf);
+}
+
+// What each pane is given: only what it draws, read off the state here, so
+// no pane looks at the whole state.
+
+fn baskets_view(state: &AppState) -> BasketsView<'_> {
+    BasketsView {
+        baskets: &state.baskets,
+        tab: state.basket_tab,
+        analysis: state.analysis.as_ref(),
+        catalysts: state.catalysts.as_ref(),
+        sort: state.sort,
+        filter: &state.filter,
+        filtering: state.mode() == Mode::Filter,
+        member_row: state.member_row,
+        focused: state.focus == Pane::Baskets,
+    }
+}
+
+fn watchlist_view(state: &AppState) -> WatchlistView<'_> {
+    WatchlistView {
+        events: &state.watchlist.events,
+        as_of: state.as_of(),
+        selected: state.event_row,
+        focused: state.focus == Pane::Watchlist,
+    }
+}
+
+fn event_study_view(state: &AppState, month: bool) -> EventStudyView<'_> {
+    EventStudyView {
+        event: state.watchlist.events.get(state.event_row),
+        number: state.event_row + 1,
+        catalysts: state.catalysts.as_ref(),
+        series_labels: state.series_labels(),
+        month,
+    }
+}
+
+fn status_view(state: &AppState) -> StatusView<'_> {
+    let work = state.work.first().map(|work| match (&work.now, work.done) {
+        (Some(now), _) => now.clone(),
+        (None, 0) => work.label.clone(),
+        (None, done) => format!("{} {done}/{}", work.label, work.total),
+    });
+    StatusView {
+        as_of: state.as_of(),
+        replay: state.is_replay(),
+        work,
+        range: state.preset().map_or("custom", |p| p.label()),
+        window: state.analysis.as_ref().map(|a| a.window),
+        method: state.request.method,
+        base: state.request.base,
+        pair: &state.request.pair,
+        source: &state.source.label,
+        demo: state.source.demo,
+    }
+}
+
+fn hints_view(state: &AppState) -> HintsView<'_> {
+    if let Overlay::Command(command) = &state.overlay {
+        HintsView::Command {
+            text: &command.text,
+            error: command.error.as_deref(),
+        }
+    } else if let Some(message) = &state.message {
+        HintsView::Message {
+            text: &message.text,
+            error: message.error,
+        }
+    } else {
+        HintsView::Keys(hints(state.mode(), state.focus).collect())
+    }
 }

@@ -8,11 +8,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
-use crate::compute::{Analysis, MemberRow, MemberStatus};
+use crate::compute::{Analysis, Catalysts, MemberRow, MemberStatus};
+use crate::domain::Basket;
 use crate::domain::text::escape;
-use crate::tui::sort::{SortColumn, visible_rows};
-use crate::tui::state::{AppState, Mode};
+use crate::tui::sort::{Sort, SortColumn, visible_rows};
 use crate::tui::theme::Theme;
+
+/// What the baskets pane draws, and nothing else.
+pub struct BasketsView<'a> {
+    pub baskets: &'a [Basket],
+    /// The tab shown.
+    pub tab: usize,
+    /// None while the prices load or when nothing could be computed.
+    pub analysis: Option<&'a Analysis>,
+    /// Beta and drawdown; None until computed.
+    pub catalysts: Option<&'a Catalysts>,
+    pub sort: Sort,
+    pub filter: &'a str,
+    /// The filter is being typed (`/`).
+    pub filtering: bool,
+    /// The selected member, counted in the rows shown.
+    pub member_row: usize,
+    pub focused: bool,
+}
+
+impl BasketsView<'_> {
+    fn basket(&self) -> Option<&Basket> {
+        self.baskets.get(self.tab)
+    }
+}
 
 /// One column of the member table.
 struct Column {
@@ -167,22 +191,16 @@ fn signed_value(row: &MemberRow, i: usize) -> Option<f64> {
     }
 }
 
-pub fn render_baskets(
-    area: Rect,
-    buf: &mut Buffer,
-    state: &AppState,
-    theme: &Theme,
-    focused: bool,
-) {
-    let block = super::pane_block("Baskets", theme, focused);
+pub fn render_baskets(area: Rect, buf: &mut Buffer, view: &BasketsView, theme: &Theme) {
+    let block = super::pane_block("Baskets", theme, view.focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
     let width = usize::from(inner.width);
-    let mut lines = vec![tabs_line(state, theme, width)];
-    let Some(analysis) = &state.analysis else {
+    let mut lines = vec![tabs_line(view, theme, width)];
+    let Some(analysis) = view.analysis else {
         lines.push(Line::styled(
             "no analysis: see the message line",
             theme.warning,
@@ -190,29 +208,29 @@ pub fn render_baskets(
         Paragraph::new(lines).render(inner, buf);
         return;
     };
-    lines.push(summary_line(state, analysis, theme));
-    lines.push(risk_line(state, theme));
+    lines.push(summary_line(view, analysis, theme));
+    lines.push(risk_line(view, theme));
 
-    let basket = state.baskets.get(state.basket_tab);
-    let rows: &[MemberRow] = basket
+    let rows: &[MemberRow] = view
+        .basket()
         .and_then(|b| analysis.members.iter().find(|(id, _)| id == &b.id))
         .map_or(&[], |(_, rows)| rows.as_slice());
-    let shown = visible_rows(rows, &state.filter, state.sort);
+    let shown = visible_rows(rows, view.filter, view.sort);
 
     let widths: Vec<usize> = COLUMNS.iter().map(|c| c.width).collect();
     let ranks: Vec<usize> = COLUMNS.iter().map(|c| c.priority).collect();
     let keep = columns_that_fit(&widths, &ranks, width);
     let kept: Vec<usize> = (0..COLUMNS.len()).filter(|i| keep[*i]).collect();
 
-    lines.push(header_line(state, &kept, theme));
+    lines.push(header_line(view.sort, &kept, theme));
 
     // Rows left for the table after tabs, summary, risk, header and the footer.
     let body = usize::from(inner.height).saturating_sub(5);
-    let selected = state.member_row.min(shown.len().saturating_sub(1));
+    let selected = view.member_row.min(shown.len().saturating_sub(1));
     let offset = (selected + 1).saturating_sub(body);
     for (n, row) in shown.iter().enumerate().skip(offset).take(body) {
         let mut line = member_line(row, &kept, theme);
-        if n == selected && focused {
+        if n == selected && view.focused {
             line = line.style(theme.selected);
         } else if n == selected {
             line = line.style(Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED));
@@ -222,19 +240,19 @@ pub fn render_baskets(
     for _ in lines.len()..usize::from(inner.height).saturating_sub(1) {
         lines.push(Line::raw(""));
     }
-    lines.push(footer_line(state, &shown, rows.len(), selected, theme));
+    lines.push(footer_line(view, &shown, rows.len(), selected, theme));
     Paragraph::new(lines).render(inner, buf);
 }
 
 /// The column titles, the sorted one marked ▲ or ▼.
-fn header_line(state: &AppState, kept: &[usize], theme: &Theme) -> Line<'static> {
+fn header_line(sort: Sort, kept: &[usize], theme: &Theme) -> Line<'static> {
     let header: Vec<Span> = kept
         .iter()
         .flat_map(|i| {
             let c = &COLUMNS[*i];
             let mut title = c.title.to_string();
-            if state.sort.column == c.sort {
-                title.push(if state.sort.descending { '▼' } else { '▲' });
+            if sort.column == c.sort {
+                title.push(if sort.descending { '▼' } else { '▲' });
             }
             let text = if c.right {
                 fit_right(&title, c.width)
@@ -273,16 +291,12 @@ fn member_line(row: &MemberRow, kept: &[usize], theme: &Theme) -> Line<'static> 
     Line::from(spans)
 }
 
-fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
+fn tabs_line(view: &BasketsView, theme: &Theme, width: usize) -> Line<'static> {
     // Scroll the tabs so the selected one is always visible.
-    let labels: Vec<String> = state
-        .baskets
-        .iter()
-        .map(|b| format!(" {} ", b.id))
-        .collect();
+    let labels: Vec<String> = view.baskets.iter().map(|b| format!(" {} ", b.id)).collect();
     let mut start = 0;
-    while start < state.basket_tab
-        && labels[start..=state.basket_tab]
+    while start < view.tab
+        && labels[start..=view.tab]
             .iter()
             .map(|l| l.chars().count() + 1)
             .sum::<usize>()
@@ -295,7 +309,7 @@ fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled("‹", theme.dim));
     }
     for (i, label) in labels.iter().enumerate().skip(start) {
-        let style = if i == state.basket_tab {
+        let style = if i == view.tab {
             theme.selected
         } else {
             theme.dim
@@ -306,8 +320,8 @@ fn tabs_line(state: &AppState, theme: &Theme, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'static> {
-    let Some(basket) = state.baskets.get(state.basket_tab) else {
+fn summary_line(view: &BasketsView, analysis: &Analysis, theme: &Theme) -> Line<'static> {
+    let Some(basket) = view.basket() else {
         return Line::styled("no baskets: create one in baskets/<id>.toml", theme.warning);
     };
     let summary = analysis.summaries.iter().find(|s| s.basket == basket.id);
@@ -349,9 +363,8 @@ fn summary_line(state: &AppState, analysis: &Analysis, theme: &Theme) -> Line<'s
 /// Beta against the benchmark (with its standard error) and the current
 /// and maximum drawdown over the window (METHODOLOGY.md "Beta against the
 /// benchmark", "Drawdown").
-fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
-    let (Some(basket), Some(catalysts)) = (state.baskets.get(state.basket_tab), &state.catalysts)
-    else {
+fn risk_line(view: &BasketsView, theme: &Theme) -> Line<'static> {
+    let (Some(basket), Some(catalysts)) = (view.basket(), view.catalysts) else {
         return Line::raw("");
     };
     let mut spans = Vec::new();
@@ -381,11 +394,11 @@ fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
             dd.max.map_or(theme.dim, |v| theme.signed(v)),
         ));
         if let (Some(peak), Some(trough)) = (dd.peak, dd.trough) {
-            let (state, style) = match dd.recovery {
+            let (recovery, style) = match dd.recovery {
                 Some(day) => (format!(", recovered {day}"), theme.dim),
                 None => (", not recovered".to_string(), theme.warning),
             };
-            spans.push(Span::styled(state, style));
+            spans.push(Span::styled(recovery, style));
             spans.push(Span::styled(
                 format!(" (peak {peak}, trough {trough})"),
                 theme.dim,
@@ -396,24 +409,24 @@ fn risk_line(state: &AppState, theme: &Theme) -> Line<'static> {
 }
 
 fn footer_line(
-    state: &AppState,
+    view: &BasketsView,
     shown: &[&MemberRow],
     total: usize,
     selected: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    if state.mode() == Mode::Filter {
+    if view.filtering {
         return Line::from(vec![
             Span::styled("/", theme.cursor),
-            Span::styled(state.filter.clone(), theme.text),
+            Span::styled(view.filter.to_string(), theme.text),
             Span::styled("█", theme.cursor),
             Span::styled(format!("  {} of {total}", shown.len()), theme.dim),
         ]);
     }
     let mut spans = Vec::new();
-    if !state.filter.is_empty() {
+    if !view.filter.is_empty() {
         spans.push(Span::styled(
-            format!("/{} ({} of {total}) ", state.filter, shown.len()),
+            format!("/{} ({} of {total}) ", view.filter, shown.len()),
             theme.warning,
         ));
     }

@@ -2,7 +2,7 @@
 //! panes: the CAR path of each series from τ = −5 to +10 with day 0
 //! marked, the CAR table with t, and the aggregate over all reports of
 //! that month (METHODOLOGY.md "Event study"). The numbers are those of
-//! `spillover events`: the state's catalysts, computed with the analysis.
+//! `spillover events`: the catalysts, computed with the analysis.
 
 mod table;
 
@@ -15,29 +15,33 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Clear, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 use super::text::truncate;
-use crate::compute::{EventOutcome, EventStudy, PATH, SeriesStudy};
-use crate::tui::state::AppState;
+use crate::compute::{Catalysts, EventOutcome, EventStudy, PATH, SeriesStudy};
+use crate::domain::EarningsEvent;
 use crate::tui::theme::Theme;
 use table::{Tables, aggregate_rows, car_rows};
 
 /// Width from which the tables write CARs to two decimals, as the CLI does.
 const WIDE: u16 = 120;
 
+/// What the event view draws: the selected event and the catalysts.
+pub struct EventStudyView<'a> {
+    /// The selected event, and its number in the watchlist (from 1).
+    pub event: Option<&'a EarningsEvent>,
+    pub number: usize,
+    /// None until the analysis is computed.
+    pub catalysts: Option<&'a Catalysts>,
+    /// The chart's series in its order, so a series keeps its colour.
+    pub series_labels: Vec<String>,
+    /// A small screen shows the month's aggregate instead of the event's CARs.
+    pub month: bool,
+}
+
 /// Draws the event study of the selected event over `area`.
-pub fn render_event_study(
-    area: Rect,
-    buf: &mut Buffer,
-    state: &AppState,
-    month: bool,
-    theme: &Theme,
-) {
+pub fn render_event_study(area: Rect, buf: &mut Buffer, input: &EventStudyView, theme: &Theme) {
     let area = area.intersection(buf.area);
-    let event = state.watchlist.events.get(state.event_row);
-    let study = state
-        .catalysts
-        .as_ref()
-        .and_then(|c| c.event_study.as_ref());
-    let outcome = study.and_then(|s| s.events.iter().find(|e| e.number == state.event_row + 1));
+    let event = input.event;
+    let study = input.catalysts.and_then(|c| c.event_study.as_ref());
+    let outcome = study.and_then(|s| s.events.iter().find(|e| e.number == input.number));
     let title = match (outcome, event) {
         // A narrow screen keeps the dates and drops the symbol.
         (Some(o), _) if area.width < 100 => format!(
@@ -60,7 +64,7 @@ pub fn render_event_study(
     if inner.width < 10 || inner.height < 3 {
         return;
     }
-    let problem = state.catalysts.as_ref().map_or_else(
+    let problem = input.catalysts.map_or_else(
         || Some("no analysis: see the message line".to_string()),
         |c| {
             c.benchmark_problem
@@ -73,9 +77,9 @@ pub fn render_event_study(
             let view = View {
                 study,
                 outcome,
-                month,
+                month: input.month,
             };
-            draw_study(inner, buf, state, &view, theme);
+            draw_study(inner, buf, &input.series_labels, &view, theme);
         }
         (_, _, Some(problem)) => say(inner, buf, &problem, theme.warning),
         _ => say(inner, buf, "no event selected", theme.dim),
@@ -97,9 +101,8 @@ struct View<'a> {
     month: bool,
 }
 
-fn draw_study(inner: Rect, buf: &mut Buffer, state: &AppState, view: &View, theme: &Theme) {
+fn draw_study(inner: Rect, buf: &mut Buffer, labels: &[String], view: &View, theme: &Theme) {
     let (study, outcome) = (view.study, view.outcome);
-    let labels = state.series_labels();
     let colours = outcome
         .series
         .iter()

@@ -11,8 +11,18 @@ use super::text::{columns_that_fit, fit};
 use crate::domain::calendar::{Market, first_reacting_session};
 use crate::domain::text::escape;
 use crate::domain::{EarningsEvent, EventStatus, Session};
-use crate::tui::state::AppState;
 use crate::tui::theme::Theme;
+
+/// What the watchlist pane and the event detail draw.
+pub struct WatchlistView<'a> {
+    /// Sorted by date.
+    pub events: &'a [EarningsEvent],
+    /// None when there are no prices to date anything by.
+    pub as_of: Option<NaiveDate>,
+    /// The selected event, an index into `events`.
+    pub selected: usize,
+    pub focused: bool,
+}
 
 /// "in 8 days", "today", "reported".
 pub fn status_text(event: &EarningsEvent, as_of: NaiveDate) -> String {
@@ -60,25 +70,18 @@ fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 
     ]
 }
 
-pub fn render_watchlist(
-    area: Rect,
-    buf: &mut Buffer,
-    state: &AppState,
-    theme: &Theme,
-    focused: bool,
-) {
-    let block = super::pane_block("Earnings watchlist", theme, focused);
+pub fn render_watchlist(area: Rect, buf: &mut Buffer, view: &WatchlistView, theme: &Theme) {
+    let block = super::pane_block("Earnings watchlist", theme, view.focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let Some(as_of) = state.as_of() else {
+    let Some(as_of) = view.as_of else {
         Paragraph::new("no as-of date: no prices in the cache").render(inner, buf);
         return;
     };
-    let events = &state.watchlist.events;
-    if events.is_empty() {
+    if view.events.is_empty() {
         Paragraph::new(Line::styled(
             "no events: add [[event]] rows to watchlist.toml",
             theme.dim,
@@ -104,7 +107,7 @@ pub fn render_watchlist(
         short_date,
         width,
     };
-    let (rows, selected_line) = event_rows(state, as_of, &layout, theme, focused);
+    let (rows, selected_line) = event_rows(view, as_of, &layout, theme);
     let body = usize::from(inner.height).saturating_sub(1);
     // Keep the selection visible, with the line before it when possible.
     let offset = (selected_line + 2)
@@ -147,13 +150,12 @@ fn column_layout(width: usize) -> ([usize; 7], Vec<usize>, bool) {
 /// One line per event with the as-of line among them, and the line of the
 /// selected event.
 fn event_rows(
-    state: &AppState,
+    view: &WatchlistView,
     as_of: NaiveDate,
     layout: &Columns,
     theme: &Theme,
-    focused: bool,
 ) -> (Vec<Line<'static>>, usize) {
-    let events = &state.watchlist.events;
+    let events = view.events;
     // The as-of line sits after the last event the as-of date has reached.
     let past = events.iter().filter(|e| e.date <= as_of).count();
     let mut rows: Vec<Line> = Vec::new();
@@ -181,9 +183,9 @@ fn event_rows(
             })
             .collect();
         let mut line = Line::from(spans);
-        if i == state.event_row {
+        if i == view.selected {
             selected_line = rows.len();
-            if focused {
+            if view.focused {
                 line = line.style(theme.selected);
             }
         }
@@ -202,9 +204,8 @@ fn as_of_line(as_of: NaiveDate, width: usize, theme: &Theme) -> Line<'static> {
 }
 
 /// The full text of the selected event, over the panes.
-pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
-    let (Some(event), Some(as_of)) = (state.watchlist.events.get(state.event_row), state.as_of())
-    else {
+pub fn render_detail(area: Rect, buf: &mut Buffer, view: &WatchlistView, theme: &Theme) {
+    let (Some(event), Some(as_of)) = (view.events.get(view.selected), view.as_of) else {
         return;
     };
     let block = Block::default()
@@ -214,62 +215,7 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
             format!(" {} · {} ", escape(&event.name), event.symbol),
             theme.title,
         ));
-    let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
-    let field = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{label:<12}"), theme.dim),
-            Span::styled(value, theme.text),
-        ])
-    };
-    let or_dash = |s: &str| {
-        if s.is_empty() {
-            "–".to_string()
-        } else {
-            escape(s).into_owned()
-        }
-    };
-    // Text from a hand-edited file is shown inert: a control character or a
-    // bidi override appears escaped, never acts on the terminal.
-    let outcome = match event.outcome_as_of(as_of) {
-        Some(text) => escape(text).into_owned(),
-        None if event.date <= as_of => "not recorded".into(),
-        None => format!(
-            "not known yet: the results come {} ({}), after the as-of date {as_of}",
-            event.date,
-            status_text(event, as_of)
-        ),
-    };
-    let seen = event.seen_on(as_of);
-    let mut lines = vec![
-        field(
-            "Date",
-            format!(
-                "{} {} ({})",
-                event.date,
-                event.session,
-                status_text(event, as_of)
-            ),
-        ),
-        field("HK reacts", reacts.to_string()),
-        field("Period", or_dash(&event.period)),
-        field("Last capex", or_dash(&event.capex_last)),
-        field("Guidance", or_dash(&event.guidance)),
-        field("Watch", or_dash(&event.watch)),
-        field("Outcome", outcome),
-    ];
-    // The release's own figures, once the as-of date has reached it.
-    if !seen.capex_reported.is_empty() {
-        lines.push(field(
-            "Capex then",
-            escape(&seen.capex_reported).into_owned(),
-        ));
-    }
-    if !seen.guidance_change.is_empty() {
-        lines.push(field(
-            "Guidance then",
-            escape(&seen.guidance_change).into_owned(),
-        ));
-    }
+    let mut lines = detail_lines(event, as_of, theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Esc closes", theme.dim));
     // As tall as the wrapped text needs.
@@ -284,6 +230,62 @@ pub fn render_detail(area: Rect, buf: &mut Buffer, state: &AppState, theme: &The
         .wrap(Wrap { trim: false })
         .block(block)
         .render(popup, buf);
+}
+
+/// The event's fields as of `as_of`, one line each. Text from a
+/// hand-edited file is shown inert: a control character or a bidi override
+/// appears escaped, never acts on the terminal.
+fn detail_lines(event: &EarningsEvent, as_of: NaiveDate, theme: &Theme) -> Vec<Line<'static>> {
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<12}"), theme.dim),
+            Span::styled(value, theme.text),
+        ])
+    };
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "–".to_string()
+        } else {
+            escape(s).into_owned()
+        }
+    };
+    let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
+    let status = status_text(event, as_of);
+    let outcome = match event.outcome_as_of(as_of) {
+        Some(text) => escape(text).into_owned(),
+        None if event.date <= as_of => "not recorded".into(),
+        None => format!(
+            "not known yet: the results come {} ({status}), after the as-of date {as_of}",
+            event.date
+        ),
+    };
+    let mut lines = vec![
+        field(
+            "Date",
+            format!("{} {} ({status})", event.date, event.session),
+        ),
+        field("HK reacts", reacts.to_string()),
+        field("Period", or_dash(&event.period)),
+        field("Last capex", or_dash(&event.capex_last)),
+        field("Guidance", or_dash(&event.guidance)),
+        field("Watch", or_dash(&event.watch)),
+        field("Outcome", outcome),
+    ];
+    // The release's own figures, once the as-of date has reached it.
+    let seen = event.seen_on(as_of);
+    if !seen.capex_reported.is_empty() {
+        lines.push(field(
+            "Capex then",
+            escape(&seen.capex_reported).into_owned(),
+        ));
+    }
+    if !seen.guidance_change.is_empty() {
+        lines.push(field(
+            "Guidance then",
+            escape(&seen.guidance_change).into_owned(),
+        ));
+    }
+    lines
 }
 
 /// A rectangle of at most `width`×`height`, centred in `area`.
