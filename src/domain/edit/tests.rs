@@ -501,3 +501,32 @@ fn undo_and_redo_walk_the_snapshots() {
     let (label, back) = history.undo(&apply(&v1, &e3).unwrap()).unwrap();
     assert_eq!((label.as_str(), back), ("delete basket na-chain", v1));
 }
+
+/// A `Set*` value is checked where it is typed: text that would act on a
+/// terminal is refused by the parse, naming the field, before any edit exists.
+#[test]
+fn parsed_values_refuse_text_that_is_not_inert() {
+    let member = MemberValue::parse(&sym("300308.SZ"), MemberField::NameEn, "a\u{202e}b");
+    assert_eq!(member.unwrap_err().field, Some("name_en"));
+    let basket = BasketValue::parse(BasketField::Description, "\u{1b}[2J");
+    let err = basket.unwrap_err();
+    assert_eq!(err.field, Some("description"));
+    assert!(err.message.contains("U+001B"), "{err}");
+    let event = EventValue::parse(EventField::Watch, "capex\u{7}");
+    assert_eq!(event.unwrap_err().field, Some("watch"));
+    // Clean text parses to the trimmed value; a date and a session to theirs.
+    assert_eq!(
+        BasketValue::parse(BasketField::Description, "  Optical  "),
+        Ok(BasketValue::Description("Optical".into()))
+    );
+    assert_eq!(
+        EventValue::parse(EventField::Date, "2025-05-15"),
+        Ok(EventValue::Date(
+            NaiveDate::from_ymd_opt(2025, 5, 15).unwrap()
+        ))
+    );
+    assert_eq!(
+        EventValue::parse(EventField::Session, "after-close"),
+        Ok(EventValue::Session(Session::AfterClose))
+    );
+}
