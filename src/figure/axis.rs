@@ -83,9 +83,10 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, usize) {
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     let ticks = (first..=last).map(|k| k as f64 * step).collect();
-    // 2.5 × 10^k needs one decimal more than its magnitude.
-    let extra = usize::from((step / magnitude - 2.5).abs() < 1e-9);
-    let decimals = (-step.log10().floor()).max(0.0) as usize + extra;
+    // 2.5 × 10^k needs one decimal more than its magnitude (0.25, 2.5),
+    // none from 25 up.
+    let extra = f64::from(u8::from((step / magnitude - 2.5).abs() < 1e-9));
+    let decimals = (extra - step.log10().floor()).max(0.0) as usize;
     (ticks, decimals)
 }
 
@@ -118,6 +119,24 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         text.parse().expect("a test date")
+    }
+
+    #[test]
+    fn tick_labels_carry_only_the_decimals_their_step_needs() {
+        // Index levels step by 250: whole numbers, not "1,750.0".
+        assert_eq!(nice_ticks(700.0, 1900.0, 5).1, 0);
+        assert_eq!(
+            format_number(1750.0, nice_ticks(700.0, 1900.0, 5).1),
+            "1,750"
+        );
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 4),
+            (vec![0.0, 25.0, 50.0, 75.0, 100.0], 0)
+        );
+        assert_eq!(nice_ticks(0.0, 10.0, 4).1, 1); // 2.5
+        assert_eq!(nice_ticks(0.0, 1.0, 4).1, 2); // 0.25
+        assert_eq!(nice_ticks(0.0, 1.0, 5).1, 1); // 0.2
+        assert_eq!(nice_ticks(0.6, 1.6, 5).1, 1);
     }
 
     #[test]

@@ -88,14 +88,14 @@ pub fn frame<DB: DrawingBackend>(
     )
     .map_err(drawing)?;
     y += ctx.px(TITLE + 8.0);
+    let (width, _) = root.dim_in_pixel();
+    let subtitle = ctx.text(SUBTITLE, false, p.muted);
     for line in head.subtitle.lines().filter(|l| !l.is_empty()) {
-        root.draw_text(
-            line,
-            &ctx.text(SUBTITLE, false, p.muted).pos(top_left),
-            (left, y),
-        )
-        .map_err(drawing)?;
-        y += ctx.px(SUBTITLE + 8.0);
+        for part in wrap(root, line, &subtitle, width as i32 - 2 * left)? {
+            root.draw_text(&part, &subtitle.pos(top_left), (left, y))
+                .map_err(drawing)?;
+            y += ctx.px(SUBTITLE + 8.0);
+        }
     }
     if !head.subtitle.is_empty() {
         y += ctx.px(2.0);
@@ -110,6 +110,36 @@ pub fn frame<DB: DrawingBackend>(
     )
     .map_err(drawing)?;
     Ok(root.margin(y, bottom, left, left))
+}
+
+/// `text` cut at spaces into lines no wider than `width` pixels (a word
+/// wider than that stands alone on its line).
+fn wrap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle,
+    width: i32,
+) -> Result<Vec<String>, FigureError> {
+    let fits = |line: &str| -> Result<bool, FigureError> {
+        let (w, _) = root.estimate_text_size(line, style).map_err(drawing)?;
+        Ok(w as i32 <= width)
+    };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let longer = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || fits(&longer)? {
+            line = longer;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    lines.push(line);
+    Ok(lines)
 }
 
 /// Flows the legend into rows from `y`; returns the y below it.
