@@ -204,3 +204,64 @@ fn export_writes_the_catalyst_tables() {
     let leadlag = fs::read_to_string(out.join("leadlag.csv")).unwrap();
     assert_eq!(leadlag.lines().count(), 1 + 21);
 }
+
+#[test]
+fn export_measures_against_the_benchmark_model_and_window_given() {
+    let home = tempfile::tempdir().unwrap();
+    let export = |what: &str, extra: &[&str]| {
+        let file = home.path().join(format!("{what}-{}.csv", extra.join("_")));
+        spillover(home.path())
+            .args(["export", "--what", what, "-o"])
+            .arg(&file)
+            .args(extra)
+            .assert()
+            .success();
+        fs::read_to_string(&file).unwrap()
+    };
+    // Beta against hk-internet over 120 returns: hstech becomes a column,
+    // hk-internet (the benchmark) is not one, and the first beta comes
+    // later than with the default window of 60.
+    let default = export("beta", &[]);
+    let beta = export(
+        "beta",
+        &["--benchmark", "hk-internet", "--beta-window", "120"],
+    );
+    let header = beta.lines().next().unwrap();
+    assert!(header.contains(",hstech,"), "{header}");
+    assert!(!header.contains(",hk-internet,"), "{header}");
+    assert!(!default.lines().next().unwrap().contains(",hstech,"));
+    let first_date = |table: &str| table.lines().nth(1).unwrap()[..10].to_string();
+    assert!(first_date(&beta) > first_date(&default));
+    assert!(beta.lines().count() + 55 < default.lines().count());
+
+    // The event study as `spillover events` measures it with the same options.
+    let options = ["--benchmark", "hk-internet", "--model", "market"];
+    let events = export("events", &options);
+    assert_ne!(events, export("events", &[]));
+    let mut args = vec!["events", "--event", "5", "--as-of", "2025-07-31", "--json"];
+    args.extend(options);
+    let cli = json(home.path(), &args);
+    let car = cli["events"][0]["series"][0]["cars"][0]["car"]
+        .as_f64()
+        .unwrap();
+    let series = cli["events"][0]["series"][0]["series"].as_str().unwrap();
+    let row = events
+        .lines()
+        .find(|l| l.starts_with("5,") && l.split(',').nth(5) == Some(series))
+        .unwrap_or_else(|| panic!("no row of event 5, {series}:\n{events}"));
+    let header: Vec<&str> = events.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "car_m1_p1").unwrap();
+    let exported: f64 = row.split(',').nth(column).unwrap().parse().unwrap();
+    assert!((exported - car).abs() <= 1e-12, "{exported} vs {car}");
+
+    // An option that does not change the table asked for is refused.
+    spillover(home.path())
+        .args(["export", "--what", "beta", "--model", "market", "-o"])
+        .arg(home.path().join("x.csv"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--model changes only --what events",
+        ));
+    assert!(!home.path().join("x.csv").exists());
+}

@@ -1,9 +1,11 @@
-//! The README's list of keys is generated from the keymap (the same table
-//! the help screen reads), so it cannot drift from what the keys do.
+//! The README's list of keys and `:` commands is generated from the keymap
+//! and the command table (what the help screen reads), so it cannot drift
+//! from what the keys do.
 //!
 //! After changing a binding: `SPILLOVER_BLESS_README=1 cargo test --release --test readme_keys`
 //! rewrites the README section; read the diff before committing.
 
+use spillover::tui::command::COMMANDS;
 use spillover::tui::keymap::{HELP_ORDER, all_bindings};
 
 const BEGIN: &str =
@@ -33,6 +35,14 @@ fn keys_markdown() -> String {
             scope.title()
         ));
         out.extend(rows);
+    }
+    out.push_str("\n**Commands** (`:` then Tab completes)\n\n| command | does |\n|---|---|\n");
+    for command in COMMANDS {
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            command.usage.replace('|', "\\|"),
+            command.help.replace('|', "\\|")
+        ));
     }
     out.push('\n');
     out.push_str(END);

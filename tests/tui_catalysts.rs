@@ -10,7 +10,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use crossterm::event::{KeyCode, KeyEvent};
-use spillover::compute::CAR_WINDOWS;
+use spillover::compute::{CAR_WINDOWS, EventOutcome};
 use spillover::tui::overlay::Overlay;
 use spillover::tui::state::{AppState, Pane};
 use tui_support::{ch, demo_state, key, press, screen, type_text};
@@ -181,29 +181,26 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1e-300)
 }
 
-#[test]
-fn the_event_view_shows_the_numbers_of_spillover_events() {
-    // Event #5 (Alibaba, 2025-05-15) seen from 2025-06-10, in both.
+/// `spillover events --event N --as-of DATE --json` with `extra` options.
+fn cli_event(n: usize, as_of: &str, extra: &[&str]) -> serde_json::Value {
     let home = tempfile::tempdir().unwrap();
+    let n = n.to_string();
     let out = spillover(home.path())
-        .args(["events", "--event", "5", "--as-of", "2025-06-10", "--json"])
+        .args(["events", "--event", &n, "--as-of", as_of, "--json"])
+        .args(extra)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
     let cli: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let cli_event = &cli["events"][0];
-    assert_eq!(cli_event["number"], 5);
+    assert_eq!(cli["events"][0]["number"], n.parse::<u64>().unwrap());
+    cli
+}
 
-    let mut state = demo_state();
-    as_of(&mut state, "2025-06-10");
-    let study = state
-        .catalysts
-        .clone()
-        .and_then(|c| c.event_study)
-        .expect("the demo has its benchmark");
-    let tui_event = study.events.iter().find(|e| e.number == 5).unwrap();
+/// Every CAR and t of `cli_event` equals the workstation's; how many numbers
+/// were compared.
+fn assert_same_cars(cli_event: &serde_json::Value, tui_event: &EventOutcome) -> usize {
     assert_eq!(cli_event["date"], tui_event.date.to_string());
     let cli_series = cli_event["series"].as_array().unwrap();
     assert_eq!(cli_series.len(), tui_event.series.len());
@@ -229,6 +226,34 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
             }
         }
     }
+    compared
+}
+
+/// Event `n` of the workstation's event study.
+fn tui_event(state: &AppState, n: usize) -> EventOutcome {
+    let study = state
+        .catalysts
+        .clone()
+        .and_then(|c| c.event_study)
+        .expect("the demo has its benchmark");
+    study.events.into_iter().find(|e| e.number == n).unwrap()
+}
+
+/// Runs `:line` on the command line.
+fn command(state: &mut AppState, line: &str) {
+    press(state, &[ch(':')]);
+    type_text(state, line);
+    press(state, &[key(KeyCode::Enter)]);
+}
+
+#[test]
+fn the_event_view_shows_the_numbers_of_spillover_events() {
+    // Event #5 (Alibaba, 2025-05-15) seen from 2025-06-10, in both.
+    let cli = cli_event(5, "2025-06-10", &[]);
+    let mut state = demo_state();
+    as_of(&mut state, "2025-06-10");
+    let tui_event = tui_event(&state, 5);
+    let compared = assert_same_cars(&cli["events"][0], &tui_event);
     assert!(compared >= 50, "only {compared} numbers compared");
     // And the screen writes them as the CLI's table does (two decimals wide).
     press(
@@ -252,4 +277,76 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
     let car = alibaba.car(0, 1).unwrap();
     let cell = format!("{:+.2}% ({:.2})", car.car.unwrap() * 100.0, car.t.unwrap());
     assert!(text.contains(&cell), "{cell} not on\n{text}");
+}
+
+#[test]
+fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
+    // The same event against hk-internet with the market model, in both.
+    let cli = cli_event(
+        5,
+        "2025-06-10",
+        &["--benchmark", "hk-internet", "--model", "market"],
+    );
+    assert_eq!(cli["benchmark"], "hk-internet");
+    let mut state = demo_state();
+    as_of(&mut state, "2025-06-10");
+    let before = tui_event(&state, 5);
+    let analysis = state.analysis.clone();
+    command(&mut state, "benchmark hk-internet");
+    command(&mut state, "model market");
+    let message = state.message.clone().unwrap();
+    assert!(!message.error, "{message:?}");
+    assert!(
+        message.text.contains("against hk-internet, model market"),
+        "{message:?}"
+    );
+    let after = tui_event(&state, 5);
+    assert_ne!(before, after, "the numbers change with the benchmark");
+    assert!(assert_same_cars(&cli["events"][0], &after) >= 30);
+    // The analysis itself is untouched; the event view says what it used.
+    assert_eq!(state.analysis, analysis);
+    press(
+        &mut state,
+        &[
+            ch('4'),
+            ch('g'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('E'),
+        ],
+    );
+    let text = screen(&state, 160, 48);
+    assert!(
+        text.contains("benchmark hk-internet · model market"),
+        "{text}"
+    );
+    press(&mut state, &[key(KeyCode::Esc)]);
+
+    // Beta over 120 returns, against hk-internet, in the baskets pane.
+    command(&mut state, "beta 120");
+    let betas = &state.catalysts.as_ref().unwrap().beta;
+    assert!(
+        betas
+            .iter()
+            .all(|b| b.window == 120 && b.benchmark.as_str() == "hk-internet")
+    );
+    assert!(screen(&state, 160, 48).contains(" vs hk-internet · DD "));
+
+    // Refusals change nothing and say what to type.
+    let settings = state.catalyst_request.clone();
+    for (line, says) in [
+        ("benchmark nope", "the baskets are:"),
+        ("model ols", "use adjusted or market"),
+        ("beta 3", "at least 10"),
+    ] {
+        command(&mut state, line);
+        let message = state.message.clone().unwrap();
+        assert!(
+            message.error && message.text.contains(says),
+            "{line}: {message:?}"
+        );
+        assert_eq!(state.catalyst_request, settings);
+    }
 }

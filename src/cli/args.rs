@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compute::{Model, Request, WindowChoice};
+use crate::compute::{CatalystRequest, Model, Request, WindowChoice};
 use crate::domain::{BasketId, Method, RangePreset, Symbol, Window, parse_date};
 use crate::store::import::{Market, Source};
 
@@ -359,7 +359,38 @@ pub struct ExportArgs {
     #[arg(long, value_parser = parse_basket_id)]
     pub basket: Option<BasketId>,
     #[command(flatten)]
+    pub catalysts: CatalystArgs,
+    #[command(flatten)]
     pub analysis: AnalysisArgs,
+}
+
+/// What `--what events` and `--what beta` are measured against.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CatalystArgs {
+    /// With --what events|beta: the benchmark basket [default: hstech].
+    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
+    pub benchmark: Option<BasketId>,
+    /// With --what events: adjusted (AR = R - R_bench) or market (fitted over tau -120..-11) [default: adjusted].
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<Model>,
+    /// With --what beta: returns per rolling beta [default: 60].
+    #[arg(long, value_name = "W", value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub beta_window: Option<u16>,
+}
+
+impl CatalystArgs {
+    /// The settings, defaults where not given.
+    pub fn request(&self) -> CatalystRequest {
+        let mut request = CatalystRequest::default();
+        if let Some(benchmark) = &self.benchmark {
+            request.benchmark = benchmark.clone();
+        }
+        request.model = self.model.unwrap_or_default();
+        if let Some(w) = self.beta_window {
+            request.beta_window = usize::from(w);
+        }
+        request
+    }
 }
 
 /// `spillover events`: which reports, against what.

@@ -22,6 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use clap::ValueEnum;
 
 pub use args::{
     AnalysisArgs, BasketCommand, Cli, Command, EventsArgs, ExportArgs, ExportFormat, ExportWhat,
@@ -160,7 +161,7 @@ fn run_report(ws: &Workspace, analysis: &AnalysisArgs, json: bool) -> anyhow::Re
     let result = compute(ws, analysis)?;
     let method = analysis.method.map(|m| m.to_string());
     let text = if json {
-        let catalysts = catalysts_of(ws, &result, analysis);
+        let catalysts = catalysts_of(ws, &result, analysis, &CatalystRequest::default());
         report::render_json(ws, &result, &catalysts, method)
     } else {
         report::render_text(ws, &result, method.as_deref(), analysis.base)
@@ -170,6 +171,7 @@ fn run_report(ws: &Workspace, analysis: &AnalysisArgs, json: bool) -> anyhow::Re
 
 /// `spillover export`: one table to a file.
 fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
+    check_catalyst_options(args)?;
     warn(ws);
     let result = compute(ws, &args.analysis)?;
     let format = export::format_for(&args.output, args.format);
@@ -177,7 +179,7 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
         args.what,
         ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta
     )
-    .then(|| catalysts_of(ws, &result, &args.analysis));
+    .then(|| catalysts_of(ws, &result, &args.analysis, &args.catalysts.request()));
     let rows = export::export(
         &result,
         catalysts.as_ref(),
@@ -188,6 +190,39 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
     )?;
     note_demo(ws);
     eprintln!("wrote {rows} rows to {}", args.output.display());
+    Ok(())
+}
+
+/// `--benchmark`, `--model` and `--beta-window` only with the tables they
+/// change: given elsewhere they would be silently ignored.
+fn check_catalyst_options(args: &ExportArgs) -> anyhow::Result<()> {
+    let c = &args.catalysts;
+    let given = [
+        (
+            "--benchmark",
+            c.benchmark.is_some(),
+            &[ExportWhat::Events, ExportWhat::Beta][..],
+        ),
+        ("--model", c.model.is_some(), &[ExportWhat::Events][..]),
+        (
+            "--beta-window",
+            c.beta_window.is_some(),
+            &[ExportWhat::Beta][..],
+        ),
+    ];
+    for (option, set, applies) in given {
+        if set && !applies.contains(&args.what) {
+            let names: Vec<String> = applies
+                .iter()
+                .filter_map(|w| w.to_possible_value().map(|v| v.get_name().to_string()))
+                .collect();
+            bail!(
+                "{option} changes only --what {}; drop it, or export --what {}",
+                names.join("|"),
+                names[0]
+            );
+        }
+    }
     Ok(())
 }
 
@@ -358,15 +393,20 @@ fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
     Ok(analysis)
 }
 
-/// The catalyst statistics of `analysis` with the default benchmark and lags.
-fn catalysts_of(ws: &Workspace, analysis: &Analysis, args: &AnalysisArgs) -> Catalysts {
+/// The catalyst statistics of `analysis` measured with `settings`.
+fn catalysts_of(
+    ws: &Workspace,
+    analysis: &Analysis,
+    args: &AnalysisArgs,
+    settings: &CatalystRequest,
+) -> Catalysts {
     let catalysts = crate::compute::catalysts(
         &ws.baskets,
         &ws.book,
         &ws.watchlist,
         analysis,
         &args.request(),
-        &CatalystRequest::default(),
+        settings,
     );
     if let Some(problem) = &catalysts.benchmark_problem {
         eprintln!("warning: no event study and no beta: {problem}");

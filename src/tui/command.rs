@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::compute::Model;
 use crate::domain::{BasketId, Method, RangePreset, Window, parse_date};
 
 /// One parsed command.
@@ -25,6 +26,13 @@ pub enum Command {
     /// `:basket new ID NAME`, `:basket dup NEW_ID`, `:basket rename NEW_ID`,
     /// `:basket delete` … (the words after `basket`)
     Basket(Vec<String>),
+    /// `:benchmark hk-internet`: the basket the event study and beta are
+    /// measured against
+    Benchmark(BasketId),
+    /// `:model market`: the event study's abnormal-return model
+    Model(Model),
+    /// `:beta 120`: returns per rolling beta
+    Beta(usize),
     /// `:fetch`, `:fetch na-chain` (`None`: every basket)
     Fetch(Option<BasketId>),
     /// `:export /tmp/chart.svg`: the focused pane's figure to this file
@@ -80,6 +88,21 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "changes per rolling correlation",
     },
     CommandHelp {
+        name: "benchmark",
+        usage: ":benchmark hstech",
+        help: "event study and beta against this basket",
+    },
+    CommandHelp {
+        name: "model",
+        usage: ":model adjusted|market",
+        help: "AR: minus the benchmark, or a market model",
+    },
+    CommandHelp {
+        name: "beta",
+        usage: ":beta 60",
+        help: "returns per rolling beta (at least 10)",
+    },
+    CommandHelp {
         name: "basket",
         usage: ":basket new ID NAME | dup NEW_ID | rename NEW_ID | delete",
         help: "create, or copy/rename/delete the shown basket; also name NAME, method M",
@@ -123,6 +146,8 @@ pub enum CommandError {
     PairNotDistinct(BasketId, BasketId, BasketId),
     #[error("roll {0:?}: give a whole number of changes of at least 3, e.g. 60")]
     BadRoll(String),
+    #[error("beta {0:?}: give a whole number of returns of at least {MIN_BETA_WINDOW}, e.g. 60")]
+    BadBetaWindow(String),
     #[error("fetch takes at most one basket id, e.g. :fetch na-chain")]
     FetchTakesOneBasket,
     #[error("export {0:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg")]
@@ -182,6 +207,12 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> 
         },
         "pair" => pair(&args, baskets),
         "roll" => roll(one("a number of changes, e.g. 60")?),
+        "benchmark" | "bench" => Ok(Command::Benchmark(known_basket(
+            one("a basket id, e.g. hstech")?,
+            baskets,
+        )?)),
+        "model" => Ok(Command::Model(one("adjusted or market")?.parse()?)),
+        "beta" => beta(one("a number of returns, e.g. 60")?),
         "basket" | "b" => Ok(Command::Basket(
             args.iter().map(|a| a.to_string()).collect(),
         )),
@@ -215,6 +246,17 @@ fn roll(text: &str) -> Result<Command, CommandError> {
     match text.parse::<usize>() {
         Ok(w) if w >= 3 => Ok(Command::Roll(w)),
         _ => Err(CommandError::BadRoll(text.to_string())),
+    }
+}
+
+/// The fewest returns a rolling beta may use.
+pub const MIN_BETA_WINDOW: usize = 10;
+
+/// `:beta N`: at least [`MIN_BETA_WINDOW`] returns per beta.
+fn beta(text: &str) -> Result<Command, CommandError> {
+    match text.parse::<usize>() {
+        Ok(w) if w >= MIN_BETA_WINDOW => Ok(Command::Beta(w)),
+        _ => Err(CommandError::BadBetaWindow(text.to_string())),
     }
 }
 
@@ -270,6 +312,8 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
             ["equal", "cap", "custom"].map(String::from).to_vec()
         }
         Some(&"base") => vec!["off".to_string()],
+        Some(&"benchmark") => baskets.iter().map(|b| b.to_string()).collect(),
+        Some(&"model") => ["adjusted", "market"].map(String::from).to_vec(),
         Some(_) => Vec::new(),
     };
     let matching: Vec<&String> = candidates
@@ -330,6 +374,29 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("three basket ids")
+        );
+        assert_eq!(
+            parse("benchmark hstech", &ids()),
+            Ok(Command::Benchmark(BasketId::parse("hstech").unwrap()))
+        );
+        assert!(matches!(
+            parse("benchmark nope", &ids()),
+            Err(CommandError::NoSuchBasket { .. })
+        ));
+        assert_eq!(
+            parse("model market", &ids()),
+            Ok(Command::Model(Model::Market))
+        );
+        assert!(
+            parse("model ols", &ids())
+                .unwrap_err()
+                .to_string()
+                .contains("use adjusted or market")
+        );
+        assert_eq!(parse("beta 120", &ids()), Ok(Command::Beta(120)));
+        assert_eq!(
+            parse("beta 5", &ids()),
+            Err(CommandError::BadBetaWindow("5".into()))
         );
         assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
         assert_eq!(

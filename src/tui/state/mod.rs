@@ -151,6 +151,10 @@ pub struct AppState {
     /// The event study, lead-lag, beta and drawdown of `analysis`
     /// (recomputed with it, never per frame).
     pub catalysts: Option<Catalysts>,
+    /// What the catalysts are measured against: the benchmark, the
+    /// abnormal-return model and the beta window (`:benchmark`, `:model`,
+    /// `:beta`).
+    pub catalyst_request: CatalystRequest,
     /// The scatter pane shows the lead-lag of its two ratios instead.
     pub lead_lag_view: bool,
     pub focus: Pane,
@@ -210,6 +214,7 @@ impl AppState {
             request: Request::default(),
             analysis: None,
             catalysts: None,
+            catalyst_request: CatalystRequest::default(),
             lead_lag_view: false,
             focus: Pane::Baskets,
             maximised: false,
@@ -363,12 +368,28 @@ impl AppState {
             &self.watchlist,
             &analysis,
             &request,
-            &CatalystRequest::default(),
+            &self.catalyst_request,
         ));
         self.request = request;
         self.analysis = Some(analysis);
         self.after_recompute();
         Ok(())
+    }
+
+    /// Measures the catalysts again against new settings; the analysis
+    /// stays as it is (they do not change it).
+    pub fn set_catalyst_request(&mut self, settings: CatalystRequest) {
+        if let Some(analysis) = &self.analysis {
+            self.catalysts = Some(catalysts(
+                &self.baskets,
+                &self.book,
+                &self.watchlist,
+                analysis,
+                &self.request,
+                &settings,
+            ));
+        }
+        self.catalyst_request = settings;
     }
 
     /// Keeps selections and the cursor valid for a new analysis.

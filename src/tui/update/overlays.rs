@@ -5,7 +5,7 @@
 
 use super::panes::{PAGE, select_event};
 use super::window::{AsOfStep, apply, set_range, step_as_of};
-use crate::compute::{Request, WindowChoice};
+use crate::compute::{CatalystRequest, Request, WindowChoice};
 use crate::domain::BasketId;
 use crate::tui::action::Action;
 use crate::tui::command::{self, Command};
@@ -139,6 +139,27 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Base(base) => apply(state, Request { base, ..request }),
         Command::Pair(pair) => apply(state, Request { pair, ..request }),
         Command::Roll(roll) => apply(state, Request { roll, ..request }),
+        Command::Benchmark(benchmark) => measure(
+            state,
+            CatalystRequest {
+                benchmark,
+                ..state.catalyst_request.clone()
+            },
+        ),
+        Command::Model(model) => measure(
+            state,
+            CatalystRequest {
+                model,
+                ..state.catalyst_request.clone()
+            },
+        ),
+        Command::Beta(beta_window) => measure(
+            state,
+            CatalystRequest {
+                beta_window,
+                ..state.catalyst_request.clone()
+            },
+        ),
         Command::Help => state.overlay = Overlay::Help { scroll: 0 },
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
         Command::Export(file) => return super::export::start(state, Some(file)),
@@ -146,4 +167,25 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Quit => return vec![Effect::Quit],
     }
     Vec::new()
+}
+
+/// The catalysts measured again with new settings; says what they are now,
+/// or why there is no event study.
+fn measure(state: &mut AppState, settings: CatalystRequest) {
+    state.set_catalyst_request(settings);
+    let c = &state.catalyst_request;
+    let problem = state
+        .catalysts
+        .as_ref()
+        .and_then(|k| k.benchmark_problem.clone());
+    match problem {
+        Some(problem) => state.set_message(format!("no event study and no beta: {problem}"), true),
+        None => state.set_message(
+            format!(
+                "event study and beta against {}, model {}, beta over {} returns",
+                c.benchmark, c.model, c.beta_window
+            ),
+            false,
+        ),
+    }
 }
