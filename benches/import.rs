@@ -57,8 +57,10 @@ fn import_folder(c: &mut Criterion) {
             },
             |(home, store)| {
                 let summary =
-                    import_sources(&store, &sources, &ImportOptions::default(), &mut |_, _| {})
-                        .unwrap();
+                    import_sources(&store, &sources, &ImportOptions::default(), &mut |_, _| {
+                        std::ops::ControlFlow::Continue(())
+                    })
+                    .unwrap();
                 assert_eq!(summary.per_symbol.len(), FILES);
                 drop(home);
             },

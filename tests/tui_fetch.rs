@@ -252,7 +252,7 @@ fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
         effects,
         vec![Effect::Start(Job::LoadPrices(vec![sym("300308.SZ")]))]
     );
-    assert_eq!(state.mode(), Mode::FetchFailures);
+    assert_eq!(state.mode(), Mode::Problems);
     let text = screen(&state, 160, 48);
     assert!(text.contains("Fetch: 1 failed"), "{text}");
     assert!(text.contains(&format!("688498.SH   {reason}")), "{text}");

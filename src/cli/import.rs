@@ -50,6 +50,7 @@ pub fn import(
         if let Some(bar) = &bar {
             bar.set_position(done as u64);
         }
+        std::ops::ControlFlow::Continue(())
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();

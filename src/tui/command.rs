@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::compute::Model;
 use crate::domain::{BasketId, Method, RangePreset, Window, parse_date};
+use crate::store::import::{Market, Source};
 
 /// One parsed command.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +38,12 @@ pub enum Command {
     Fetch(Option<BasketId>),
     /// `:export /tmp/chart.svg`: the focused pane's figure to this file
     Export(std::path::PathBuf),
+    /// `:import ~/Downloads/wind.xlsx 0700.csv=0700.HK --market hk`: price
+    /// files or folders into the cache, all or nothing
+    Import {
+        sources: Vec<Source>,
+        market: Market,
+    },
     /// `:help`
     Help,
     /// `:quit`, `:q`
@@ -113,6 +120,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "fetch prices from the web: every basket member, or one basket's (as F)",
     },
     CommandHelp {
+        name: "import",
+        usage: ":import FILE|DIR… [--market hk]",
+        help: "price files into the cache, all or nothing (FILE=SYMBOL names one)",
+    },
+    CommandHelp {
         name: "export",
         usage: ":export FILE.svg | FILE.png",
         help: "write the focused pane's view as a figure to FILE (x: both, under exports/)",
@@ -152,6 +164,8 @@ pub enum CommandError {
     FetchTakesOneBasket,
     #[error("export {0:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg")]
     BadExportFile(String),
+    #[error("import what? name price files or folders, e.g. :import ~/Downloads/300308.csv")]
+    ImportNeedsFiles,
     /// An id that is not one of the baskets; `known` lists them.
     #[error("there is no basket {typed:?}; the baskets are: {known}")]
     NoSuchBasket { typed: String, known: String },
@@ -222,6 +236,7 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> 
             _ => Err(CommandError::FetchTakesOneBasket),
         },
         "export" => export(one("a file FILE.svg or FILE.png")?),
+        "import" => import(&args),
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => Err(CommandError::Unknown(other.to_string())),
@@ -266,6 +281,39 @@ fn export(file: &str) -> Result<Command, CommandError> {
     match crate::figure::Format::of_path(&path) {
         Some(_) => Ok(Command::Export(path)),
         None => Err(CommandError::BadExportFile(file.to_string())),
+    }
+}
+
+/// `:import FILE… [--market hk]`: `~/` is the home directory; `FILE=SYMBOL`
+/// names a per-symbol file's symbol.
+fn import(args: &[&str]) -> Result<Command, CommandError> {
+    let mut market = Market::default();
+    let mut sources = Vec::new();
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match word.strip_prefix("--market") {
+            Some("") => {
+                let value = words.next().ok_or(CommandError::OneArgument {
+                    name: "--market".into(),
+                    what: "hk or cn",
+                })?;
+                market = value.parse()?;
+            }
+            Some(value) if value.starts_with('=') => market = value[1..].parse()?,
+            _ => sources.push(Source::parse(&home_expanded(word))?),
+        }
+    }
+    if sources.is_empty() {
+        return Err(CommandError::ImportNeedsFiles);
+    }
+    Ok(Command::Import { sources, market })
+}
+
+/// `~/x` as the home directory's `x`, as a shell would.
+fn home_expanded(word: &str) -> String {
+    match (word.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest).to_string_lossy().into_owned(),
+        _ => word.to_string(),
     }
 }
 
@@ -397,6 +445,23 @@ mod tests {
         assert_eq!(
             parse("beta 5", &ids()),
             Err(CommandError::BadBetaWindow("5".into()))
+        );
+        assert_eq!(
+            parse("import a.csv b.xlsx=0700.HK --market hk", &ids()),
+            Ok(Command::Import {
+                sources: vec![
+                    Source::parse("a.csv").unwrap(),
+                    Source::parse("b.xlsx=0700.HK").unwrap()
+                ],
+                market: Market::Hk,
+            })
+        );
+        assert_eq!(parse("import", &ids()), Err(CommandError::ImportNeedsFiles));
+        assert!(
+            parse("import a.csv --market mars", &ids())
+                .unwrap_err()
+                .to_string()
+                .contains("unknown market")
         );
         assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
         assert_eq!(

@@ -12,6 +12,7 @@ use super::outcome::Outcome;
 use crate::domain::{PriceBook, Symbol};
 use crate::store::Store;
 use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
+use crate::store::import::{self, ImportOptions};
 
 /// Slow work for the worker thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,13 @@ pub enum Job {
     /// Draw a figure of the focused pane and write it (`x`, `:export`);
     /// answers [`Outcome::Exported`].
     Export(Box<Export>),
+    /// Import price files (and folders of them) into the cache, all or
+    /// nothing, as `spillover import` does (`:import`); answers
+    /// [`Outcome::Imported`].
+    Import {
+        sources: Vec<import::Source>,
+        options: ImportOptions,
+    },
 }
 
 /// What kind of work a [`Job`] is (the state asks "is a fetch running?").
@@ -36,6 +44,7 @@ pub enum JobKind {
     LoadPrices,
     Fetch,
     Export,
+    Import,
 }
 
 impl Job {
@@ -47,6 +56,10 @@ impl Job {
                 format!("fetching {} symbols from {}", symbols.len(), source.name())
             }
             Job::Export(export) => format!("exporting the {} figure", export.view),
+            Job::Import { sources, .. } => match sources.as_slice() {
+                [one] => format!("importing {}", file_name(&one.path)),
+                many => format!("importing {} files", many.len()),
+            },
         }
     }
 
@@ -55,6 +68,7 @@ impl Job {
             Job::LoadPrices(_) => JobKind::LoadPrices,
             Job::Fetch { .. } => JobKind::Fetch,
             Job::Export(_) => JobKind::Export,
+            Job::Import { .. } => JobKind::Import,
         }
     }
 
@@ -63,7 +77,7 @@ impl Job {
     pub fn symbols(&self) -> &[Symbol] {
         match self {
             Job::LoadPrices(symbols) => symbols,
-            Job::Fetch { .. } | Job::Export(_) => &[],
+            Job::Fetch { .. } | Job::Export(_) | Job::Import { .. } => &[],
         }
     }
 
@@ -72,6 +86,7 @@ impl Job {
         match self {
             Job::LoadPrices(symbols) | Job::Fetch { symbols, .. } => symbols.len(),
             Job::Export(_) => 1,
+            Job::Import { sources, .. } => sources.len(),
         }
     }
 }
@@ -139,7 +154,41 @@ pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<Outcome> {
             Err(no_token) => Some(Outcome::Fetched(Err(no_token.to_string()))),
         },
         Job::Export(export) => Some(Outcome::Exported(export::write(store, &export))),
+        Job::Import { sources, options } => import_into(store, sources, &options, context),
     }
+}
+
+/// Imports `sources` (a folder stands for its price files) into `store`,
+/// all or nothing, counting files read; `None` when a quit stopped it
+/// (between files, before anything was written).
+pub fn import_into(
+    store: &Store,
+    sources: Vec<import::Source>,
+    options: &ImportOptions,
+    context: &JobContext,
+) -> Option<Outcome> {
+    let result = import::expand_folders(sources).and_then(|sources| {
+        import::import_sources(store, &sources, options, &mut |done, total| {
+            context.progress(done, total);
+            if context.cancelled() {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        })
+    });
+    match result {
+        Err(import::ImportError::Cancelled) => None,
+        other => Some(Outcome::Imported(other.map_err(|e| e.to_string()))),
+    }
+}
+
+/// The last part of `path`, for a status bar.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Fetches `symbols` from `source` into `store` with the rules of
@@ -197,6 +246,33 @@ pub fn load_prices(store: &Store, symbols: &[Symbol], context: &JobContext) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cancelled_import_writes_nothing() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let store = Store::open(dir.path()).expect("a store");
+        let file = dir.path().join("AAPL.US.csv");
+        std::fs::write(&file, "Date,Close\n2025-01-02,243.85\n").expect("a file");
+        let source = import::Source {
+            path: file,
+            symbol: None,
+        };
+        let context = JobContext::inline();
+        context.cancel.store(true, Ordering::Relaxed);
+        let outcome = import_into(
+            &store,
+            vec![source.clone()],
+            &ImportOptions::default(),
+            &context,
+        );
+        assert!(outcome.is_none());
+        assert!(store.cached_symbols().0.is_empty(), "nothing was written");
+        // Not cancelled, the same import goes through.
+        let context = JobContext::inline();
+        let outcome = import_into(&store, vec![source], &ImportOptions::default(), &context);
+        assert!(matches!(outcome, Some(Outcome::Imported(Ok(_)))));
+        assert_eq!(store.cached_symbols().0.len(), 1);
+    }
 
     #[test]
     fn a_cancelled_load_stops_before_its_next_file() {

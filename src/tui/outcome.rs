@@ -6,6 +6,7 @@ use super::overlay::conflict::ConflictPrompt;
 use crate::domain::edit::Library;
 use crate::domain::{PriceBook, Symbol};
 use crate::store::fetch::FetchSummary;
+use crate::store::import::ImportSummary;
 
 /// The result (or progress) of something `update` asked for.
 #[derive(Debug, Clone)]
@@ -57,4 +58,7 @@ pub enum Outcome {
     /// The export under way wrote its files (the message names them), or
     /// why it could not.
     Exported(Result<String, String>),
+    /// The import under way committed every file (what it did to each
+    /// symbol), or why nothing was imported.
+    Imported(Result<ImportSummary, String>),
 }

@@ -224,5 +224,8 @@ fn without_disk(job: Job) -> Outcome {
         Job::Export(_) => Outcome::Exported(Err(
             "this session has no data dir to export into".to_string()
         )),
+        Job::Import { .. } => Outcome::Imported(Err(
+            "this session has no data dir to import into".to_string()
+        )),
     }
 }

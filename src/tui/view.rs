@@ -13,10 +13,10 @@ use super::overlay::Overlay;
 use super::panes::baskets::{BasketsView, render_baskets};
 use super::panes::chart::render_chart;
 use super::panes::events::{EventStudyView, render_event_study};
-use super::panes::failures::render_failures;
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
 use super::panes::leadlag::render_lead_lag;
+use super::panes::problems::render_problems;
 use super::panes::scatter::{ScatterView, render_scatter};
 use super::panes::status::{HintsView, StatusView, render_hints, render_status};
 use super::panes::watchlist::{WatchlistView, render_detail, render_watchlist};
@@ -159,7 +159,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         }
         Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
-        Overlay::FetchFailures(list) => render_failures(overlay, buf, list, theme),
+        Overlay::Problems(list) => render_problems(overlay, buf, list, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}
     }
 }

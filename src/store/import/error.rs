@@ -220,6 +220,8 @@ pub enum ImportError {
     },
     #[error("no files to import; name one or more CSV, Excel or Parquet files")]
     NoFiles,
+    #[error("the import was stopped before it wrote anything; the cache is unchanged")]
+    Cancelled,
     #[error(
         "--symbol {symbol} was given with {count} files, so it is unclear which file it names; import that file on its own, or write the symbol per file as FILE=SYMBOL (e.g. SPX.csv=^GSPC NDX.csv=^NDX)"
     )]

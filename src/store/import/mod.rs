@@ -21,6 +21,7 @@ mod text;
 mod values;
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub use codes::{Market, qualify};
@@ -120,17 +121,20 @@ pub fn import_files(
             symbol: options.symbol.clone(),
         })
         .collect();
-    import_sources(store, &sources, options, &mut |_, _| {})
+    import_sources(store, &sources, options, &mut |_, _| {
+        ControlFlow::Continue(())
+    })
 }
 
 /// Imports `sources` (each with its own symbol, if any) like
 /// [`import_files`]; `progress(done, total)` is called after each file is
-/// read, so a caller can show a bar.
+/// read, so a caller can show a bar, and may answer `Break` to stop: the
+/// import then ends with [`ImportError::Cancelled`], nothing written.
 pub fn import_sources(
     store: &Store,
     sources: &[Source],
     options: &ImportOptions,
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn FnMut(usize, usize) -> ControlFlow<()>,
 ) -> Result<ImportSummary, ImportError> {
     if sources.is_empty() {
         return Err(ImportError::NoFiles);
@@ -175,7 +179,9 @@ pub fn import_sources(
                 names: parsed.names.into_iter().collect(),
             });
         }
-        progress(k + 1, sources.len());
+        if progress(k + 1, sources.len()).is_break() {
+            return Err(ImportError::Cancelled);
+        }
     }
     summary.overlaps = overlaps
         .into_iter()

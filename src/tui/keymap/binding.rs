@@ -32,7 +32,7 @@ impl Scope {
             Scope::Mode(Mode::Form) => "Form (add, edit)",
             Scope::Mode(Mode::Text) => "Multi-line text",
             Scope::Mode(Mode::Conflict) => "File changed outside",
-            Scope::Mode(Mode::FetchFailures) => "Fetch failures (after F)",
+            Scope::Mode(Mode::Problems) => "Problems (after F or :import)",
         }
     }
 }
@@ -99,7 +99,7 @@ pub(crate) const COMMAND: Scope = Scope::Mode(Mode::Command);
 pub(crate) const HELP: Scope = Scope::Mode(Mode::Help);
 pub(crate) const DETAIL: Scope = Scope::Mode(Mode::Detail);
 pub(crate) const EVENTS: Scope = Scope::Mode(Mode::Events);
-pub(crate) const FAILURES: Scope = Scope::Mode(Mode::FetchFailures);
+pub(crate) const FAILURES: Scope = Scope::Mode(Mode::Problems);
 
 pub(crate) const DOWN: &[Key] = &[ch('j'), code(KeyCode::Down)];
 pub(crate) const UP: &[Key] = &[ch('k'), code(KeyCode::Up)];

@@ -50,7 +50,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict | Mode::FetchFailures => {
+        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict | Mode::Problems => {
             find(Scope::Mode(mode))
         }
     }

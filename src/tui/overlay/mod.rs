@@ -31,17 +31,19 @@ pub enum Overlay {
     Form(Form),
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict(ConflictPrompt),
-    /// The symbols a fetch could not bring, each with its reason.
-    FetchFailures(FetchFailures),
+    /// What a fetch or an import could not do, each with its reason.
+    Problems(Problems),
 }
 
-/// The failures of the last fetch, as the overlay lists them.
+/// What went wrong in the last fetch or import, as the overlay lists it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FetchFailures {
-    /// What the fetch did as a whole (the summary line).
+pub struct Problems {
+    /// The box's title ("Fetch: 2 failed, their files unchanged").
+    pub title: String,
+    /// What the job did as a whole (the summary line).
     pub summary: String,
-    /// Symbol and reason, in the fetch's order.
-    pub failures: Vec<(String, String)>,
+    /// What (a symbol, a file) and why, in the job's order.
+    pub rows: Vec<(String, String)>,
     /// Rows scrolled.
     pub scroll: u16,
 }
@@ -76,7 +78,7 @@ pub enum Mode {
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict,
     /// The list of symbols a fetch could not bring is open.
-    FetchFailures,
+    Problems,
 }
 
 impl Overlay {
@@ -92,7 +94,7 @@ impl Overlay {
             Overlay::Form(form) if form.focused_is_multiline() => Mode::Text,
             Overlay::Form(_) => Mode::Form,
             Overlay::Conflict(_) => Mode::Conflict,
-            Overlay::FetchFailures(_) => Mode::FetchFailures,
+            Overlay::Problems(_) => Mode::Problems,
         }
     }
 }

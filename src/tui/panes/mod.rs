@@ -4,10 +4,10 @@
 pub mod baskets;
 pub mod chart;
 pub mod events;
-pub mod failures;
 pub mod form;
 pub mod help;
 pub mod leadlag;
+pub mod problems;
 pub mod scatter;
 pub mod status;
 pub mod text;

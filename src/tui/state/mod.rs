@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use super::config::Config;
 use super::jobs::JobKind;
-use super::overlay::Overlay;
 use super::overlay::form::Form;
+use super::overlay::{Overlay, Problems};
 use super::sort::Sort;
 use crate::compute::{
     Analysis, CatalystRequest, Catalysts, ComputeError, Request, WindowChoice, analyse, catalysts,
@@ -454,6 +454,14 @@ impl AppState {
             text: text.into(),
             error,
         });
+    }
+
+    /// Lists a job's problems over the panes, unless a form or prompt the
+    /// user is in is open (the message line then says what happened).
+    pub fn show_problems(&mut self, problems: Problems) {
+        if self.overlay == Overlay::None {
+            self.overlay = Overlay::Problems(problems);
+        }
     }
 }
 

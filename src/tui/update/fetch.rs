@@ -3,13 +3,11 @@
 //! the failures listed over the panes, the written symbols' prices loaded
 //! again through the worker (the panes recompute when they arrive).
 
-use super::panes::PAGE;
 use crate::domain::BasketId;
 use crate::store::fetch::{FetchResult, FetchSummary, members};
-use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::jobs::{Job, JobKind};
-use crate::tui::overlay::{FetchFailures, Overlay};
+use crate::tui::overlay::Problems;
 use crate::tui::state::AppState;
 
 /// Starts a fetch of every basket member, or of `basket`'s; refused while
@@ -95,14 +93,16 @@ pub(super) fn finished(state: &mut AppState, result: Result<FetchSummary, String
         state.set_message(line.clone(), false);
     } else {
         state.set_message(format!("{line} (Esc closes the list)"), true);
-        // Not over a form or prompt the user is in: the message says it.
-        if state.overlay == Overlay::None {
-            state.overlay = Overlay::FetchFailures(FetchFailures {
-                summary: line,
-                failures,
-                scroll: 0,
-            });
-        }
+        let title = format!(
+            " Fetch: {} failed, their files unchanged (Esc closes, j/k scroll) ",
+            failures.len()
+        );
+        state.show_problems(Problems {
+            title,
+            summary: line,
+            rows: failures,
+            scroll: 0,
+        });
     }
     let written: Vec<_> = summary
         .symbols
@@ -139,26 +139,4 @@ pub fn summary_line(summary: &FetchSummary) -> String {
         summary.source,
         summary.to,
     )
-}
-
-/// Keys while the failures are listed: scroll, or close (the summary stays
-/// on the message line).
-pub(super) fn on_failures(state: &mut AppState, action: Action) {
-    let Overlay::FetchFailures(list) = &mut state.overlay else {
-        return;
-    };
-    let delta: i64 = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => PAGE as i64,
-        Action::PageUp => -(PAGE as i64),
-        Action::Close => {
-            state.overlay = Overlay::None;
-            return;
-        }
-        _ => return,
-    };
-    let last = list.failures.len().saturating_sub(1);
-    let scroll = (i64::from(list.scroll) + delta).clamp(0, last as i64);
-    list.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
 }

@@ -4,6 +4,7 @@
 
 mod export;
 mod fetch;
+mod import;
 mod outcomes;
 mod overlays;
 mod panes;
@@ -51,8 +52,8 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             overlays::on_help_or_detail(state, action);
             Vec::new()
         }
-        Overlay::FetchFailures(_) => {
-            fetch::on_failures(state, action);
+        Overlay::Problems(_) => {
+            overlays::on_problems(state, action);
             Vec::new()
         }
     }

@@ -58,6 +58,7 @@ pub(super) fn on_outcome(state: &mut AppState, outcome: Outcome) -> Vec<Effect> 
             return Vec::new();
         }
         Outcome::Fetched(result) => return super::fetch::finished(state, result),
+        Outcome::Imported(result) => return super::import::finished(state, result),
         Outcome::Exported(result) => {
             super::export::finished(state, result);
             return Vec::new();

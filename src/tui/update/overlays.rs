@@ -163,6 +163,7 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Help => state.overlay = Overlay::Help { scroll: 0 },
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
         Command::Export(file) => return super::export::start(state, Some(file)),
+        Command::Import { sources, market } => return super::import::start(state, sources, market),
         Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
         Command::Quit => return vec![Effect::Quit],
     }
@@ -188,4 +189,26 @@ fn measure(state: &mut AppState, settings: CatalystRequest) {
             false,
         ),
     }
+}
+
+/// Keys while a fetch's or an import's problems are listed: scroll, or
+/// close (the summary stays on the message line).
+pub(super) fn on_problems(state: &mut AppState, action: Action) {
+    let Overlay::Problems(list) = &mut state.overlay else {
+        return;
+    };
+    let delta: i64 = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => PAGE as i64,
+        Action::PageUp => -(PAGE as i64),
+        Action::Close => {
+            state.overlay = Overlay::None;
+            return;
+        }
+        _ => return,
+    };
+    let last = list.rows.len().saturating_sub(1);
+    let scroll = (i64::from(list.scroll) + delta).clamp(0, last as i64);
+    list.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
 }
