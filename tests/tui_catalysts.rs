@@ -28,6 +28,19 @@ fn tencent_march() -> Vec<KeyEvent> {
     vec![ch('4'), ch('k'), ch('E')]
 }
 
+/// Watchlist focused, the first event, down to #5 (Alibaba, 2025-05-15), `E`.
+fn alibaba_may() -> Vec<KeyEvent> {
+    vec![
+        ch('4'),
+        ch('g'),
+        ch('j'),
+        ch('j'),
+        ch('j'),
+        ch('j'),
+        ch('E'),
+    ]
+}
+
 /// Moves the as-of date with the `:asof` command.
 fn as_of(state: &mut AppState, date: &str) {
     press(state, &[ch(':')]);
@@ -256,18 +269,7 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
     let compared = assert_same_cars(&cli["events"][0], &tui_event);
     assert!(compared >= 50, "only {compared} numbers compared");
     // And the screen writes them as the CLI's table does (two decimals wide).
-    press(
-        &mut state,
-        &[
-            ch('4'),
-            ch('g'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('E'),
-        ],
-    );
+    press(&mut state, &alibaba_may());
     let text = screen(&state, 160, 48);
     let alibaba = tui_event
         .series
@@ -305,18 +307,7 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
     assert!(assert_same_cars(&cli["events"][0], &after) >= 30);
     // The analysis itself is untouched; the event view says what it used.
     assert_eq!(state.analysis, analysis);
-    press(
-        &mut state,
-        &[
-            ch('4'),
-            ch('g'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('E'),
-        ],
-    );
+    press(&mut state, &alibaba_may());
     let text = screen(&state, 160, 48);
     assert!(
         text.contains("benchmark hk-internet · model market"),

@@ -70,16 +70,8 @@ pub(super) fn on_command_line(state: &mut AppState, action: Action) -> Vec<Effec
 /// Help scrolls; the event detail only closes.
 pub(super) fn on_help_or_detail(state: &mut AppState, action: Action) {
     state.message = None;
-    let delta: i64 = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => PAGE as i64,
-        Action::PageUp => -(PAGE as i64),
-        Action::Close => {
-            state.overlay = Overlay::None;
-            return;
-        }
-        _ => return,
+    let Some(delta) = scroll_or_close(state, action) else {
+        return;
     };
     if let Overlay::Help { scroll } = &mut state.overlay {
         *scroll = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
@@ -194,21 +186,29 @@ fn measure(state: &mut AppState, settings: CatalystRequest) {
 /// Keys while a fetch's or an import's problems are listed: scroll, or
 /// close (the summary stays on the message line).
 pub(super) fn on_problems(state: &mut AppState, action: Action) {
-    let Overlay::Problems(list) = &mut state.overlay else {
+    let Some(delta) = scroll_or_close(state, action) else {
         return;
     };
-    let delta: i64 = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => PAGE as i64,
-        Action::PageUp => -(PAGE as i64),
-        Action::Close => {
-            state.overlay = Overlay::None;
-            return;
-        }
-        _ => return,
+    let Overlay::Problems(list) = &mut state.overlay else {
+        return;
     };
     let last = list.rows.len().saturating_sub(1);
     let scroll = (i64::from(list.scroll) + delta).clamp(0, last as i64);
     list.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+}
+
+/// The rows a scrolling overlay moves by on `action`; `Close` closes it
+/// (and, like any other key, answers `None`).
+fn scroll_or_close(state: &mut AppState, action: Action) -> Option<i64> {
+    match action {
+        Action::Down => Some(1),
+        Action::Up => Some(-1),
+        Action::PageDown => Some(PAGE as i64),
+        Action::PageUp => Some(-(PAGE as i64)),
+        Action::Close => {
+            state.overlay = Overlay::None;
+            None
+        }
+        _ => None,
+    }
 }
