@@ -1,29 +1,12 @@
 //! `spillover events`, `leadlag`, `report --json` and `export --what
 //! events|leadlag|beta`, run as a user would on a fresh demo cache.
 
+mod cli_support;
+
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::{json, spillover};
 use predicates::prelude::*;
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
-
-fn json(home: &Path, args: &[&str]) -> serde_json::Value {
-    let out = spillover(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("--json prints JSON")
-}
 
 #[test]
 fn events_of_a_month_print_every_report_and_the_aggregate() {

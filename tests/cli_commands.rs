@@ -1,17 +1,12 @@
 //! The built binary, run as a user would, on a fresh data dir.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
 
 /// `spillover report --json ARGS`, parsed; the command must succeed.
 fn report_json(home: &Path, args: &[&str]) -> serde_json::Value {

@@ -1,19 +1,14 @@
 //! `spillover basket …` and `spillover watchlist …` edits, run as a user
 //! would: exit code, the one-line message, the file, and the report after.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
 
 /// Three trading days. na-chain = A (100, 110, 121) and B (100, 100, 90),
 /// equal weight: R = (10% + 0%)/2 = 5%, then (10% - 10%)/2 = 0, so the

@@ -2,18 +2,13 @@
 //! defects, folders, constituent lists, inert text and messages that point
 //! at the cause.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

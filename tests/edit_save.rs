@@ -2,11 +2,13 @@
 //! failed save leaves the previous file byte-identical; a file changed by
 //! someone else is never overwritten; a restart shows the saved state.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
 use spillover::domain::edit::{Edit, Library, apply};
 use spillover::domain::{Basket, BasketId, Member, Method, Symbol, Watchlist};
@@ -344,13 +346,6 @@ fn a_full_disk_leaves_the_previous_file_byte_identical() {
         files,
         "no temporary file left, nothing changed"
     );
-}
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
 }
 
 #[test]

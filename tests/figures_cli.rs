@@ -3,11 +3,13 @@
 //! title and source line are there, a PNG is sharp, not blank and the same
 //! on every run; bad requests write nothing.
 
+mod cli_support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
 
 const AS_OF: &str = "2025-05-07";
@@ -15,13 +17,6 @@ const WINDOW: &str = "2024-05-07..2025-05-07";
 
 /// The light page's series colours, in basket order (figure::theme).
 const SERIES: [&str; 3] = ["#0072B2", "#D55E00", "#009E73"];
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
 
 fn window_args() -> [&'static str; 4] {
     ["--as-of", AS_OF, "--window", WINDOW]

@@ -1,18 +1,13 @@
 //! `spillover note`: the exhibits as Markdown with PNG files and as one
 //! self-contained HTML page, captions stating the report's numbers.
 
+mod cli_support;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::spillover;
 use predicates::prelude::*;
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
-}
 
 fn report_json(home: &Path) -> serde_json::Value {
     let out = spillover(home)

@@ -4,11 +4,11 @@
 //! 160×48, the keys driven as a user would, and the event view's numbers
 //! against `spillover events --json`.
 
+mod cli_support;
+
 mod tui_support;
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use cli_support::spillover;
 use crossterm::event::{KeyCode, KeyEvent};
 use spillover::compute::{CAR_WINDOWS, EventOutcome};
 use spillover::tui::overlay::Overlay;
@@ -181,13 +181,6 @@ fn the_baskets_header_shows_beta_and_drawdown() {
     assert!(text.contains(" vs hstech · DD "), "{text}");
     assert!(text.contains("not recovered (peak "), "{text}");
     assert!(text.contains("DD "), "{text}");
-}
-
-fn spillover(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spillover"));
-    cmd.env("SPILLOVER_HOME", home)
-        .env_remove("SPILLOVER_FAIL_BEFORE_RENAME");
-    cmd
 }
 
 fn close(a: f64, b: f64) -> bool {
