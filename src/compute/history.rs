@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::life::Life;
-use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method};
+use crate::domain::{PriceBook, union_of_dates};
 
 /// The method the index really uses: a single series ignores it (its sole
 /// member has weight 1, no mcap or file weight needed), and an override
@@ -23,57 +23,6 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
     } else {
         method_override.unwrap_or(basket.method)
     }
-}
-
-/// The sorted union of sorted date lists. Members of a basket mostly trade
-/// on the same days, so each list is first checked against the union so far
-/// (a linear walk); only a list with new dates is merged in. Linear in the
-/// rows for the usual basket, and never a sort of every row.
-fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]>) -> Vec<NaiveDate> {
-    let mut union: Vec<NaiveDate> = Vec::new();
-    for list in lists {
-        if !is_subset(list, &union) {
-            union = merge(&union, list);
-        }
-    }
-    union
-}
-
-/// True when every date of sorted `list` is in sorted `of`.
-fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
-    let Some(first) = list.first() else {
-        return true;
-    };
-    let mut at = of.partition_point(|d| d < first);
-    // The usual case, a member on every date of the union in its life: one
-    // slice comparison.
-    if of.get(at..at + list.len()) == Some(list) {
-        return true;
-    }
-    for date in list {
-        while at < of.len() && of[at] < *date {
-            at += 1;
-        }
-        if at == of.len() || of[at] != *date {
-            return false;
-        }
-    }
-    true
-}
-
-/// The sorted union of two sorted lists.
-fn merge(a: &[NaiveDate], b: &[NaiveDate]) -> Vec<NaiveDate> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let next = a[i].min(b[j]);
-        i += usize::from(a[i] == next);
-        j += usize::from(b[j] == next);
-        out.push(next);
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// One member's prices on the index calendar: its own rows, carried forward
@@ -143,6 +92,71 @@ pub struct Term {
     pub ret: f64,
 }
 
+/// What one member's terms weigh before renormalising: the same raw weight
+/// on every date (`equal`: 1, `custom`: the file weight), or its mcap on the
+/// date before (`cap`, NaN where none).
+#[derive(Clone, Copy)]
+enum Raw<'a> {
+    Fixed(f64),
+    Mcap(&'a [f64]),
+}
+
+/// The raw weight of `prices`' terms under `method`; `None` when the member
+/// is never eligible (`custom` without a positive file weight).
+fn raw_of(prices: &MemberPrices, method: Method, weight: Option<f64>) -> Option<Raw<'_>> {
+    match method {
+        Method::Equal => Some(Raw::Fixed(1.0)),
+        Method::Custom => weight.map(Raw::Fixed),
+        Method::Cap => Some(Raw::Mcap(&prices.mcap)),
+    }
+}
+
+/// Calls `f(k, eligible, raw, ret)` for each date `t = lo + k` of
+/// `lo..hi` (`lo >= 1`, `hi` at most the calendar's length): whether the
+/// member is eligible on `t` (a price on `t` and `t-1`, and what the method
+/// needs on `t-1`), its raw weight and `r(i,t) = P(t) / P(t-1) - 1`
+/// (meaningless, maybe NaN, when not eligible). Branch-free over
+/// contiguous slices, so the passes over millions of member-days vectorise;
+/// a caller adds `-0.0` for a date where the member is not eligible, which
+/// leaves every sum exactly as skipping the date would (`x + -0.0 == x`,
+/// also for `x = -0.0`).
+#[inline(always)]
+fn each_date(
+    price: &[f64],
+    raw: Raw,
+    lo: usize,
+    hi: usize,
+    mut f: impl FnMut(usize, bool, f64, f64),
+) {
+    // Every slice exactly `len` long (callers cut theirs the same way), so
+    // the compiler drops the bounds checks and the loops vectorise.
+    let len = hi - lo;
+    let (before, now) = (&price[lo - 1..][..len], &price[lo..][..len]);
+    match raw {
+        Raw::Fixed(w) => {
+            for k in 0..len {
+                let (b, n) = (before[k], now[k]);
+                let ok = !b.is_nan() & !n.is_nan();
+                f(k, ok, w, n / b - 1.0);
+            }
+        }
+        Raw::Mcap(mcap) => {
+            let mcap = &mcap[lo - 1..][..len];
+            for k in 0..len {
+                let (b, n, m) = (before[k], now[k], mcap[k]);
+                let ok = !b.is_nan() & !n.is_nan() & !m.is_nan();
+                f(k, ok, m, n / b - 1.0);
+            }
+        }
+    }
+}
+
+/// `dates` cut to the positions that can have a term (from 1, before `len`).
+fn term_dates(dates: Range<usize>, len: usize) -> Option<(usize, usize)> {
+    let (lo, hi) = (dates.start.max(1), dates.end.min(len));
+    (lo < hi).then_some((lo, hi))
+}
+
 /// [`IndexHistory::for_each_term`] of one member's `prices`, whose file
 /// weight is `weight`.
 fn terms_of(
@@ -152,29 +166,17 @@ fn terms_of(
     dates: Range<usize>,
     mut f: impl FnMut(usize, f64, f64),
 ) {
-    let fixed = match method {
-        Method::Equal => Some(1.0),
-        Method::Custom => match weight {
-            Some(w) => Some(w),
-            None => return,
-        },
-        Method::Cap => None,
+    let Some(raw) = raw_of(prices, method, weight) else {
+        return;
     };
-    let price = &prices.price;
-    for t in dates.start.max(1)..dates.end.min(price.len()) {
-        let (before, now) = (price[t - 1], price[t]);
-        if before.is_nan() || now.is_nan() {
-            continue;
+    let Some((lo, hi)) = term_dates(dates, prices.price.len()) else {
+        return;
+    };
+    each_date(&prices.price, raw, lo, hi, |k, ok, raw, ret| {
+        if ok {
+            f(lo + k, raw, ret);
         }
-        let raw = match fixed {
-            Some(w) => w,
-            None => match prices.mcap(t - 1) {
-                Some(m) => m,
-                None => continue,
-            },
-        };
-        f(t, raw, now / before - 1.0);
-    }
+    });
 }
 
 /// The index of one basket from its first date to the as-of date.
@@ -257,16 +259,20 @@ impl IndexHistory {
             .for_each(|(k, (totals, eligible))| {
                 let start = k * DATES_PER_TASK;
                 for (prices, weight) in members.iter().zip(&file_weights) {
-                    terms_of(
-                        prices,
-                        method,
-                        *weight,
-                        start..start + totals.len(),
-                        |t, raw, _| {
-                            totals[t - start] += raw;
-                            eligible[t - start] += 1;
-                        },
-                    );
+                    let Some(raw) = raw_of(prices, method, *weight) else {
+                        continue;
+                    };
+                    let Some((lo, hi)) = term_dates(start..start + totals.len(), n) else {
+                        continue;
+                    };
+                    // Exactly `hi - lo` long, as `each_date`'s slices: no
+                    // bounds checks in the loop, which then vectorises.
+                    let totals = &mut totals[lo - start..][..hi - lo];
+                    let eligible = &mut eligible[lo - start..][..hi - lo];
+                    each_date(&prices.price, raw, lo, hi, |k, ok, raw, _| {
+                        totals[k] += if ok { raw } else { -0.0 };
+                        eligible[k] += usize::from(ok);
+                    });
                 }
             });
 
@@ -293,16 +299,34 @@ impl IndexHistory {
     /// by date would.
     fn compute_levels(&mut self) {
         let mut returns = vec![EMPTY_SUM; self.dates.len()];
+        let per_date = self.equal_weights();
         returns
             .par_chunks_mut(DATES_PER_TASK)
             .enumerate()
             .for_each(|(k, returns)| {
                 let start = k * DATES_PER_TASK;
                 for member in 0..self.members.len() {
-                    let dates = start..start + returns.len();
-                    self.for_each_term(member, dates, |t, raw, ret| {
-                        returns[t - start] += raw / self.totals[t] * ret;
-                    });
+                    let Some((raw, lo, hi)) = self.term_span(member, start..start + returns.len())
+                    else {
+                        continue;
+                    };
+                    let returns = &mut returns[lo - start..][..hi - lo];
+                    let price = &self.members[member].price;
+                    match &per_date {
+                        // `equal`: every term of date t weighs 1 / totals[t].
+                        Some(weight) => {
+                            let weight = &weight[lo..][..hi - lo];
+                            each_date(price, raw, lo, hi, |k, ok, _, ret| {
+                                returns[k] += if ok { weight[k] * ret } else { -0.0 };
+                            });
+                        }
+                        None => {
+                            let totals = &self.totals[lo..][..hi - lo];
+                            each_date(price, raw, lo, hi, |k, ok, raw, ret| {
+                                returns[k] += if ok { raw / totals[k] * ret } else { -0.0 };
+                            });
+                        }
+                    }
                 }
             });
         let mut level = super::BASE_LEVEL;
@@ -333,6 +357,66 @@ impl IndexHistory {
             dates,
             f,
         );
+    }
+
+    /// Under `equal`, the weight of every term of each date, `1 / totals[t]`
+    /// (exactly what `raw / totals[t]` gives with raw 1), computed once per
+    /// date instead of once per term; `None` under the other methods.
+    pub(crate) fn equal_weights(&self) -> Option<Vec<f64>> {
+        (self.method == Method::Equal)
+            .then(|| self.totals.iter().map(|total| 1.0 / total).collect())
+    }
+
+    /// The raw weight of `member`'s terms and the part of `dates` where it
+    /// can have one (`lo..hi`, `lo >= 1`); `None` when it has none there.
+    fn term_span(&self, member: usize, dates: Range<usize>) -> Option<(Raw<'_>, usize, usize)> {
+        let prices = &self.members[member];
+        let raw = raw_of(prices, self.method, self.file_weights[member])?;
+        let (lo, hi) = term_dates(dates, prices.price.len())?;
+        Some((raw, lo, hi))
+    }
+
+    /// `sum over t in dates of level(t-1) * w(member, t-1) * r(member, t)`,
+    /// date by date: a member's contribution in index points, where
+    /// `level(t-1)` is `levels[t - 1 - offset]` and, under `equal`,
+    /// `per_date` holds [`IndexHistory::equal_weights`].
+    pub(crate) fn contribution(
+        &self,
+        member: usize,
+        dates: Range<usize>,
+        levels: &[f64],
+        offset: usize,
+        per_date: Option<&[f64]>,
+    ) -> f64 {
+        let mut c = 0.0;
+        let Some((raw, lo, hi)) = self.term_span(member, dates) else {
+            return c;
+        };
+        let price = &self.members[member].price;
+        let levels = &levels[lo - 1 - offset..][..hi - lo];
+        match per_date {
+            Some(weight) => {
+                let weight = &weight[lo..][..hi - lo];
+                each_date(price, raw, lo, hi, |k, ok, _, ret| {
+                    c += if ok {
+                        levels[k] * weight[k] * ret
+                    } else {
+                        -0.0
+                    };
+                });
+            }
+            None => {
+                let totals = &self.totals[lo..][..hi - lo];
+                each_date(price, raw, lo, hi, |k, ok, raw, ret| {
+                    c += if ok {
+                        levels[k] * (raw / totals[k]) * ret
+                    } else {
+                        -0.0
+                    };
+                });
+            }
+        }
+        c
     }
 
     /// The unnormalised weight the method gives `member` on date `t`, if any.

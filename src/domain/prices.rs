@@ -168,11 +168,95 @@ impl PriceBook {
             .max()
     }
 
+    /// Every date on which any series has a row, sorted.
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        union_of_dates(self.series.values().map(|s| s.dates.as_slice()))
+    }
+
     /// The earliest date of any series: where the `ALL` range starts.
     pub fn first_date(&self) -> Option<NaiveDate> {
         self.series
             .values()
             .filter_map(PriceSeries::first_date)
             .min()
+    }
+}
+
+/// The sorted union of sorted date lists. Members of a basket mostly trade
+/// on the same days, so each list is first checked against the union so far
+/// (a linear walk); only a list with new dates is merged in. Linear in the
+/// rows for the usual basket, and never a sort of every row.
+pub fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]>) -> Vec<NaiveDate> {
+    let mut union: Vec<NaiveDate> = Vec::new();
+    for list in lists {
+        if !is_subset(list, &union) {
+            union = merge(&union, list);
+        }
+    }
+    union
+}
+
+/// True when every date of sorted `list` is in sorted `of`.
+fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
+    let Some(first) = list.first() else {
+        return true;
+    };
+    let mut at = of.partition_point(|d| d < first);
+    // The usual case, a member on every date of the union in its life: one
+    // slice comparison.
+    if of.get(at..at + list.len()) == Some(list) {
+        return true;
+    }
+    for date in list {
+        while at < of.len() && of[at] < *date {
+            at += 1;
+        }
+        if at == of.len() || of[at] != *date {
+            return false;
+        }
+    }
+    true
+}
+
+/// The sorted union of two sorted lists.
+fn merge(a: &[NaiveDate], b: &[NaiveDate]) -> Vec<NaiveDate> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let next = a[i].min(b[j]);
+        i += usize::from(a[i] == next);
+        j += usize::from(b[j] == next);
+        out.push(next);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn the_union_of_dates_is_every_date_once_in_order() {
+        let d = |k: u64| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(k);
+        let lists: Vec<Vec<NaiveDate>> = vec![
+            vec![d(3), d(4), d(5)],
+            vec![d(4), d(5)],
+            vec![d(0), d(2), d(4), d(9)],
+            vec![],
+            vec![d(1), d(2), d(3)],
+            vec![d(9), d(10)],
+        ];
+        let expected: Vec<NaiveDate> = lists
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(union_of_dates(lists.iter().map(Vec::as_slice)), expected);
     }
 }
