@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use spillover::domain::{PriceBook, PriceSeries};
+use spillover::compute::{Request, WindowChoice};
+use spillover::domain::{PriceBook, PriceSeries, RangePreset};
 use spillover::store::demo::{
     UniverseSpec, default_baskets, default_watchlist, demo_prices, install_universe,
 };
@@ -94,8 +95,19 @@ fn one_frame(c: &mut Criterion) {
     let ws = Workspace::open(universe(1000, 5000)).expect("the cache opens");
     let universe = AppState::from_workspace(ws);
     assert!(universe.analysis.is_some(), "the universe analyses");
+    // The whole history on the chart: 5,000 dates per series.
+    let mut all = universe.clone();
+    all.set_request(Request {
+        range: WindowChoice::Preset(RangePreset::All),
+        ..all.request.clone()
+    })
+    .expect("the universe analyses over ALL");
     let mut group = c.benchmark_group("workstation");
-    for (name, state) in [("demo", &demo), ("1,000 x 5,000 cache", &universe)] {
+    for (name, state) in [
+        ("demo", &demo),
+        ("1,000 x 5,000 cache", &universe),
+        ("1,000 x 5,000 cache, ALL", &all),
+    ] {
         let mut terminal = terminal();
         group.bench_function(format!("one frame, {name}, 240x70"), |b| {
             b.iter(|| {

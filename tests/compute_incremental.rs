@@ -106,7 +106,7 @@ impl Session {
             Step::Reload(s, at, factor) => {
                 let series = self.book.series.values_mut().nth(s % 99).expect("a series");
                 let from = at % series.price.len().max(1);
-                for p in &mut series.price[from..] {
+                for p in &mut std::sync::Arc::make_mut(&mut series.price)[from..] {
                     *p *= factor;
                 }
                 self.generation += 1;

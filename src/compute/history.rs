@@ -6,6 +6,7 @@
 //! first date has no return, so nothing before it changes the window's levels.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -28,25 +29,80 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
 /// One member's prices on the index calendar: its own rows, carried forward
 /// inside its life, none outside it.
 ///
-/// Stored as `f64` with NaN for "no price" (a price or a usable mcap is
-/// finite and > 0, so NaN is never one): half the memory of `Option<f64>`,
-/// which is most of the memory of an index of thousands of members over
-/// decades. Read through [`MemberPrices::price`] and [`MemberPrices::mcap`].
+/// Held as the prices of the calendar positions `start..start + count`
+/// (none elsewhere): a member with a row on every calendar date of its life
+/// (the usual case) shares the book's own prices, without a copy; one with
+/// gaps gets its carried prices. NaN is "no price" (a price or a usable mcap
+/// is finite and > 0, so NaN is never one). Read through
+/// [`MemberPrices::price`] and [`MemberPrices::mcap`].
 #[derive(Debug, Clone)]
 pub struct MemberPrices {
-    price: Vec<f64>,
-    /// Only kept for the cap method; empty otherwise.
+    /// `price[start + k]` is calendar position `offset + k`'s price.
+    price: Arc<Vec<f64>>,
+    start: usize,
+    /// The first calendar position with a price, and how many follow.
+    offset: usize,
+    count: usize,
+    /// The calendar's length.
+    len: usize,
+    /// On every calendar position; only kept for the cap method (empty otherwise).
     mcap: Vec<f64>,
 }
 
 impl MemberPrices {
-    pub(crate) fn new(price: Vec<f64>, mcap: Vec<f64>) -> MemberPrices {
-        MemberPrices { price, mcap }
+    /// Prices on calendar positions `offset..offset + count` read from
+    /// `price[start..start + count]`.
+    pub(crate) fn new(
+        price: Arc<Vec<f64>>,
+        start: usize,
+        offset: usize,
+        count: usize,
+        len: usize,
+        mcap: Vec<f64>,
+    ) -> MemberPrices {
+        debug_assert!(start + count <= price.len() && offset + count <= len);
+        MemberPrices {
+            price,
+            start,
+            offset,
+            count,
+            len,
+            mcap,
+        }
+    }
+
+    /// The same prices with `mcap` (on every calendar position).
+    pub(crate) fn with_mcap(self, mcap: Vec<f64>) -> MemberPrices {
+        MemberPrices { mcap, ..self }
+    }
+
+    /// No price on any of `len` calendar positions.
+    pub(crate) fn none(len: usize, with_mcap: bool) -> MemberPrices {
+        let mcap = if with_mcap {
+            vec![f64::NAN; len]
+        } else {
+            Vec::new()
+        };
+        MemberPrices::new(Arc::default(), 0, 0, 0, len, mcap)
+    }
+
+    /// The calendar positions with a price.
+    fn positions(&self) -> Range<usize> {
+        self.offset..self.offset + self.count
+    }
+
+    /// The prices of calendar positions `range` (inside [`Self::positions`]).
+    fn slice(&self, range: Range<usize>) -> &[f64] {
+        let from = self.start + range.start - self.offset;
+        &self.price[from..from + range.len()]
     }
 
     /// The price on calendar position `t`, carried inside the member's life.
     pub fn price(&self, t: usize) -> Option<f64> {
-        self.price.get(t).copied().filter(|p| !p.is_nan())
+        if !self.positions().contains(&t) {
+            return None;
+        }
+        Some(self.price[self.start + t - self.offset]).filter(|p| !p.is_nan())
     }
 
     /// The mcap of the row the price on `t` comes from (finite and > 0);
@@ -57,27 +113,33 @@ impl MemberPrices {
 
     /// Every calendar position's price, in order.
     pub fn prices(&self) -> impl Iterator<Item = Option<f64>> + '_ {
-        self.price.iter().map(|p| (!p.is_nan()).then_some(*p))
+        (0..self.len).map(|t| self.price(t))
     }
 
     /// Calendar positions covered (the length of the index calendar).
     pub fn len(&self) -> usize {
-        self.price.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.price.is_empty()
+        self.len == 0
     }
 }
 
 impl PartialEq for MemberPrices {
-    /// Equal when every position holds the same price and mcap (NaN, "none",
-    /// equals NaN here).
+    /// Equal when every position holds the same price and mcap ("none"
+    /// equals "none"), however each is stored.
     fn eq(&self, other: &MemberPrices) -> bool {
-        let same = |a: &[f64], b: &[f64]| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
-        };
-        same(&self.price, &other.price) && same(&self.mcap, &other.mcap)
+        let bits = |p: Option<f64>| p.map(f64::to_bits);
+        let same_mcap = self.mcap.len() == other.mcap.len()
+            && self
+                .mcap
+                .iter()
+                .zip(&other.mcap)
+                .all(|(x, y)| x.to_bits() == y.to_bits());
+        self.len == other.len
+            && same_mcap
+            && (0..self.len).all(|t| bits(self.price(t)) == bits(other.price(t)))
     }
 }
 
@@ -112,26 +174,27 @@ fn raw_of(prices: &MemberPrices, method: Method, weight: Option<f64>) -> Option<
 }
 
 /// Calls `f(k, eligible, raw, ret)` for each date `t = lo + k` of
-/// `lo..hi` (`lo >= 1`, `hi` at most the calendar's length): whether the
-/// member is eligible on `t` (a price on `t` and `t-1`, and what the method
-/// needs on `t-1`), its raw weight and `r(i,t) = P(t) / P(t-1) - 1`
-/// (meaningless, maybe NaN, when not eligible). Branch-free over
-/// contiguous slices, so the passes over millions of member-days vectorise;
-/// a caller adds `-0.0` for a date where the member is not eligible, which
-/// leaves every sum exactly as skipping the date would (`x + -0.0 == x`,
-/// also for `x = -0.0`).
+/// `lo..hi` (from [`term_dates`]): whether the member is eligible on `t` (a
+/// price on `t` and `t-1`, and what the method needs on `t-1`), its raw
+/// weight and `r(i,t) = P(t) / P(t-1) - 1` (meaningless, maybe NaN, when
+/// not eligible). Branch-free over contiguous slices; a caller adds `-0.0`
+/// for a date where the member is not eligible, which leaves every sum
+/// exactly as skipping the date would (`x + -0.0 == x`, also for `x = -0.0`).
 #[inline(always)]
 fn each_date(
-    price: &[f64],
+    prices: &MemberPrices,
     raw: Raw,
     lo: usize,
     hi: usize,
     mut f: impl FnMut(usize, bool, f64, f64),
 ) {
     // Every slice exactly `len` long (callers cut theirs the same way), so
-    // the compiler drops the bounds checks and the loops vectorise.
+    // the compiler drops the bounds checks.
     let len = hi - lo;
-    let (before, now) = (&price[lo - 1..][..len], &price[lo..][..len]);
+    let (before, now) = (
+        &prices.slice(lo - 1..hi - 1)[..len],
+        &prices.slice(lo..hi)[..len],
+    );
     match raw {
         Raw::Fixed(w) => {
             for k in 0..len {
@@ -151,9 +214,22 @@ fn each_date(
     }
 }
 
-/// `dates` cut to the positions that can have a term (from 1, before `len`).
-fn term_dates(dates: Range<usize>, len: usize) -> Option<(usize, usize)> {
-    let (lo, hi) = (dates.start.max(1), dates.end.min(len));
+/// `x` where `ok`, else `-0.0`, which adding changes nothing (`y + -0.0 ==
+/// y` for every `y`, `-0.0` included). A select on the bits, not a branch:
+/// the compiler would otherwise branch around the division, and a loop
+/// with a branch is not vectorised.
+#[inline(always)]
+fn keep(ok: bool, x: f64) -> f64 {
+    let mask = 0u64.wrapping_sub(u64::from(ok));
+    f64::from_bits((x.to_bits() & mask) | ((-0.0f64).to_bits() & !mask))
+}
+
+/// The dates of `dates` on which `prices` can have a term: a price on the
+/// date and the one before, so from its second priced position.
+fn term_dates(dates: Range<usize>, prices: &MemberPrices) -> Option<(usize, usize)> {
+    let positions = prices.positions();
+    let lo = dates.start.max(positions.start + 1);
+    let hi = dates.end.min(positions.end);
     (lo < hi).then_some((lo, hi))
 }
 
@@ -169,10 +245,10 @@ fn terms_of(
     let Some(raw) = raw_of(prices, method, weight) else {
         return;
     };
-    let Some((lo, hi)) = term_dates(dates, prices.price.len()) else {
+    let Some((lo, hi)) = term_dates(dates, prices) else {
         return;
     };
-    each_date(&prices.price, raw, lo, hi, |k, ok, raw, ret| {
+    each_date(prices, raw, lo, hi, |k, ok, raw, ret| {
         if ok {
             f(lo + k, raw, ret);
         }
@@ -206,7 +282,7 @@ pub struct IndexHistory {
 
 /// Dates per parallel task of the passes over all members: each task sums
 /// its dates' terms in basket order, so the split changes no result.
-const DATES_PER_TASK: usize = 128;
+const DATES_PER_TASK: usize = 512;
 
 /// What `iter::Sum` starts an `f64` sum from: the index return of a date
 /// without terms is this, exactly as summing no terms gives.
@@ -238,14 +314,7 @@ impl IndexHistory {
             .par_iter()
             .map(|life| match life {
                 Some(life) => life.align(&dates, with_mcap),
-                None => MemberPrices::new(
-                    vec![f64::NAN; n],
-                    if with_mcap {
-                        vec![f64::NAN; n]
-                    } else {
-                        Vec::new()
-                    },
-                ),
+                None => MemberPrices::none(n, with_mcap),
             })
             .collect();
         // Each date's total raw weight and eligible count, members in
@@ -262,15 +331,15 @@ impl IndexHistory {
                     let Some(raw) = raw_of(prices, method, *weight) else {
                         continue;
                     };
-                    let Some((lo, hi)) = term_dates(start..start + totals.len(), n) else {
+                    let Some((lo, hi)) = term_dates(start..start + totals.len(), prices) else {
                         continue;
                     };
                     // Exactly `hi - lo` long, as `each_date`'s slices: no
                     // bounds checks in the loop, which then vectorises.
                     let totals = &mut totals[lo - start..][..hi - lo];
                     let eligible = &mut eligible[lo - start..][..hi - lo];
-                    each_date(&prices.price, raw, lo, hi, |k, ok, raw, _| {
-                        totals[k] += if ok { raw } else { -0.0 };
+                    each_date(prices, raw, lo, hi, |k, ok, raw, _| {
+                        totals[k] += keep(ok, raw);
                         eligible[k] += usize::from(ok);
                     });
                 }
@@ -311,19 +380,19 @@ impl IndexHistory {
                         continue;
                     };
                     let returns = &mut returns[lo - start..][..hi - lo];
-                    let price = &self.members[member].price;
+                    let price = &self.members[member];
                     match &per_date {
                         // `equal`: every term of date t weighs 1 / totals[t].
                         Some(weight) => {
                             let weight = &weight[lo..][..hi - lo];
                             each_date(price, raw, lo, hi, |k, ok, _, ret| {
-                                returns[k] += if ok { weight[k] * ret } else { -0.0 };
+                                returns[k] += keep(ok, weight[k] * ret);
                             });
                         }
                         None => {
                             let totals = &self.totals[lo..][..hi - lo];
                             each_date(price, raw, lo, hi, |k, ok, raw, ret| {
-                                returns[k] += if ok { raw / totals[k] * ret } else { -0.0 };
+                                returns[k] += keep(ok, raw / totals[k] * ret);
                             });
                         }
                     }
@@ -372,7 +441,7 @@ impl IndexHistory {
     fn term_span(&self, member: usize, dates: Range<usize>) -> Option<(Raw<'_>, usize, usize)> {
         let prices = &self.members[member];
         let raw = raw_of(prices, self.method, self.file_weights[member])?;
-        let (lo, hi) = term_dates(dates, prices.price.len())?;
+        let (lo, hi) = term_dates(dates, prices)?;
         Some((raw, lo, hi))
     }
 
@@ -392,27 +461,19 @@ impl IndexHistory {
         let Some((raw, lo, hi)) = self.term_span(member, dates) else {
             return c;
         };
-        let price = &self.members[member].price;
+        let price = &self.members[member];
         let levels = &levels[lo - 1 - offset..][..hi - lo];
         match per_date {
             Some(weight) => {
                 let weight = &weight[lo..][..hi - lo];
                 each_date(price, raw, lo, hi, |k, ok, _, ret| {
-                    c += if ok {
-                        levels[k] * weight[k] * ret
-                    } else {
-                        -0.0
-                    };
+                    c += keep(ok, levels[k] * weight[k] * ret);
                 });
             }
             None => {
                 let totals = &self.totals[lo..][..hi - lo];
                 each_date(price, raw, lo, hi, |k, ok, raw, ret| {
-                    c += if ok {
-                        levels[k] * (raw / totals[k]) * ret
-                    } else {
-                        -0.0
-                    };
+                    c += keep(ok, levels[k] * (raw / totals[k]) * ret);
                 });
             }
         }

@@ -3,6 +3,7 @@
 //! Parquet files is the store's business.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -84,7 +85,9 @@ impl PriceTable {
 pub struct PriceSeries {
     pub dates: Vec<NaiveDate>,
     /// `adj_close` where the file has it, else `close`; finite and > 0.
-    pub price: Vec<f64>,
+    /// Shared: an index reads a member's prices without copying them
+    /// (`Arc::make_mut` to change them).
+    pub price: Arc<Vec<f64>>,
     /// Market capitalisation on each row, where the file has it; empty when
     /// it was not loaded (only the cap method reads it).
     pub mcap: Vec<Option<f64>>,
@@ -99,11 +102,13 @@ impl PriceSeries {
         let adjusted = table.uses_adj_close();
         PriceSeries {
             dates: table.rows.iter().map(|r| r.date).collect(),
-            price: table
-                .rows
-                .iter()
-                .map(|r| if adjusted { r.price() } else { r.close })
-                .collect(),
+            price: Arc::new(
+                table
+                    .rows
+                    .iter()
+                    .map(|r| if adjusted { r.price() } else { r.close })
+                    .collect(),
+            ),
             mcap: table.rows.iter().map(|r| r.mcap).collect(),
             demo: table.demo,
         }
@@ -113,7 +118,7 @@ impl PriceSeries {
     pub fn from_pairs(pairs: &[(NaiveDate, f64)]) -> PriceSeries {
         PriceSeries {
             dates: pairs.iter().map(|p| p.0).collect(),
-            price: pairs.iter().map(|p| p.1).collect(),
+            price: Arc::new(pairs.iter().map(|p| p.1).collect()),
             mcap: vec![None; pairs.len()],
             demo: false,
         }
@@ -204,7 +209,10 @@ fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
     let mut at = of.partition_point(|d| d < first);
     // The usual case, a member on every date of the union in its life: one
     // slice comparison.
-    if of.get(at..at + list.len()) == Some(list) {
+    if of
+        .get(at..at + list.len())
+        .is_some_and(|same| same_dates(same, list))
+    {
         return true;
     }
     for date in list {
@@ -216,6 +224,13 @@ fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
         }
     }
     true
+}
+
+/// `a == b` for lists of the same length, without stopping at the first
+/// difference: a loop without an early exit is vectorised, and the usual
+/// answer is "equal" (thousands of dates compared per basket member).
+fn same_dates(a: &[NaiveDate], b: &[NaiveDate]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(true, |same, (x, y)| same & (x == y))
 }
 
 /// The sorted union of two sorted lists.

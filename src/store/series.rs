@@ -116,11 +116,11 @@ fn fast_series(frame: &DataFrame, demo: bool, mcap: bool) -> Option<ReadSeries> 
         }
     }
     let series = PriceSeries {
+        price: std::sync::Arc::new(price),
         dates: match dates.physical().cont_slice() {
             Ok(days) => naive_dates(days.iter().copied())?,
             Err(_) => naive_dates(dates.physical().into_no_null_iter())?,
         },
-        price,
         mcap: match (mcap, caps) {
             (false, _) => Vec::new(),
             (true, Some(caps)) => caps.iter().collect(),
