@@ -47,9 +47,12 @@ def read_baskets(root: Path):
 
 def read_member(path: Path, need_mcap: bool):
     """(price, mcap) series on the file's own dates; adj_close only when every row has it."""
-    names = pq.ParquetFile(path).schema_arrow.names
+    # One open per file: its schema says which optional columns exist, and
+    # the same handle reads them (pyarrow, as pd.read_parquet would).
+    handle = pq.ParquetFile(path)
+    names = handle.schema_arrow.names
     columns = ["date", "close"] + [c for c in ("adj_close", "mcap") if c in names]
-    frame = pd.read_parquet(path, columns=columns)
+    frame = handle.read(columns=columns).to_pandas()
     index = pd.DatetimeIndex(frame["date"])
     price = frame["close"]
     if "adj_close" in frame and frame["adj_close"].notna().all():

@@ -16,6 +16,7 @@ use spillover::compute::{Request, WindowChoice, analyse};
 use spillover::domain::RangePreset;
 use spillover::store::demo::{UniverseSpec, install_universe};
 use spillover::store::{Store, Workspace};
+use spillover::tui::state::AppState;
 
 /// The data dir of an `n × days` universe, written on first use.
 fn universe(n: usize, days: usize) -> PathBuf {
@@ -120,5 +121,46 @@ fn whole_cache(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export_process, analyse_in_memory, whole_cache);
+/// The workstation's recompute after an edit: one weight of the 500-member
+/// `na-chain` changed (as the edit form commits it: a new library), then
+/// everything on screen recomputed — the analysis, with the other baskets'
+/// histories and tables kept, and the catalyst statistics.
+fn recompute_after_edit(c: &mut Criterion) {
+    let ws = Workspace::open(universe(1000, 5000)).expect("the universe opens");
+    let mut state = AppState::from_workspace(ws);
+    state
+        .set_request(all_range())
+        .expect("the universe analyses");
+    let at = state
+        .baskets
+        .iter()
+        .position(|b| b.id.as_str() == "na-chain")
+        .expect("the universe has na-chain");
+    assert_eq!(state.baskets[at].members.len(), 500);
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(20);
+    let mut edit = 0u32;
+    group.bench_function(
+        "recompute after editing one weight of a 500-member basket, 1,000 x 5,000, ALL",
+        |b| {
+            // The edited library is a copy, as the edit form's commit makes.
+            b.iter(|| {
+                edit += 1;
+                let mut library = state.library();
+                library.baskets[at].members[7].weight = Some(f64::from(edit % 5 + 1));
+                state.set_library(library);
+                state.analysis.as_ref().map(|a| a.indices.len())
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    export_process,
+    analyse_in_memory,
+    recompute_after_edit,
+    whole_cache
+);
 criterion_main!(benches);

@@ -155,7 +155,7 @@ fn an_earlier_as_of_replays_that_day() {
     assert_eq!(seen.window.end, d("2025-04-18"));
     for series in book.series.values_mut() {
         let last = series.price.len() - 1;
-        series.price[last] *= 3.0;
+        std::sync::Arc::make_mut(&mut series.price)[last] *= 3.0;
     }
     assert_eq!(analyse(&baskets, &book, &request).unwrap(), seen);
 }

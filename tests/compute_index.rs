@@ -246,10 +246,10 @@ fn the_as_of_date_hides_every_later_row() {
     // Changing or removing rows after as-of changes nothing.
     let mut changed = suspension_book();
     let x = changed.series.get_mut(&sym("X.SZ")).unwrap();
-    x.price[2] = 99.0;
+    std::sync::Arc::make_mut(&mut x.price)[2] = 99.0;
     let y = changed.series.get_mut(&sym("Y.SZ")).unwrap();
     y.dates.pop();
-    y.price.pop();
+    std::sync::Arc::make_mut(&mut y.price).pop();
     y.mcap.pop();
     assert_eq!(replay(&changed), seen);
 }

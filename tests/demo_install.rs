@@ -42,7 +42,7 @@ fn install_writes_everything_the_store_reads_back() {
     let innolight = &book.series[&sym("300308.SZ")];
     let rows = &prices[&sym("300308.SZ")].rows;
     assert_eq!(
-        innolight.price,
+        *innolight.price,
         rows.iter().map(|r| r.close).collect::<Vec<_>>()
     );
 }

@@ -1,11 +1,18 @@
 //! One request in, everything the screens and reports show out.
+//!
+//! [`analyse`] computes it all; an [`AnalysisCache`] (the workstation's)
+//! keeps each basket's index history and member table between analyses and
+//! rebuilds only what an edit or a new request touched.
+
+use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use super::ComputeError;
-use super::history::IndexHistory;
+use super::history::{IndexHistory, effective_method};
 use super::index::{IndexSeries, check_base};
 use super::members::{MemberRow, member_table};
 use super::ratio::{RatioSeries, ratio};
@@ -75,6 +82,51 @@ pub struct Analysis {
     /// exist or did not load, or a pair naming one basket twice); the
     /// indices and member tables are computed all the same.
     pub pair_problem: Option<String>,
+    /// The whole index history up to as-of of each basket, in basket order:
+    /// what the indices above are windows of. The catalyst statistics read
+    /// them instead of building them again (not in JSON).
+    #[serde(skip)]
+    pub histories: Histories,
+}
+
+/// The index histories of an [`Analysis`], shared (an unchanged basket's
+/// history is the same one from analysis to analysis).
+#[derive(Clone, Default)]
+pub struct Histories(pub Vec<Arc<IndexHistory>>);
+
+impl Histories {
+    /// The histories of `baskets` built from the rows up to `as_of` with
+    /// `method` overriding, if these are they (same baskets, in order).
+    pub fn of(
+        &self,
+        baskets: &[Basket],
+        method: Option<Method>,
+        as_of: NaiveDate,
+    ) -> Option<&[Arc<IndexHistory>]> {
+        let fits = self.0.len() == baskets.len()
+            && self.0.iter().zip(baskets).all(|(h, b)| {
+                h.basket == b.id && h.as_of == as_of && h.method == effective_method(b, method)
+            });
+        fits.then_some(self.0.as_slice())
+    }
+}
+
+impl fmt::Debug for Histories {
+    /// Their number: the histories themselves are millions of numbers.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Histories({})", self.0.len())
+    }
+}
+
+impl PartialEq for Histories {
+    fn eq(&self, other: &Histories) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|(a, b)| Arc::ptr_eq(a, b) || a == b)
+    }
 }
 
 impl Analysis {
@@ -104,14 +156,129 @@ pub fn analyse(
     book: &PriceBook,
     request: &Request,
 ) -> Result<Analysis, ComputeError> {
+    analyse_with(
+        baskets,
+        book,
+        request,
+        |basket, as_of| Arc::new(IndexHistory::build(basket, book, request.method, as_of)),
+        |basket, history, series, window| member_table(basket, book, history, series, window),
+    )
+}
+
+/// What each basket's index history and member table were computed from,
+/// besides the loaded prices: the basket as defined (members, weights,
+/// method), the effective method, the as-of date; a member table also
+/// depends on the window and the base date.
+#[derive(Clone)]
+struct Kept {
+    basket: Basket,
+    method: Method,
+    as_of: NaiveDate,
+    history: Arc<IndexHistory>,
+    /// `(window, base, rows)` of the last analysis.
+    table: (Window, Option<NaiveDate>, Vec<MemberRow>),
+}
+
+/// Index histories and member tables kept between analyses of the same
+/// loaded prices: [`AnalysisCache::analyse`] gives exactly what [`analyse`]
+/// gives, rebuilding only the baskets whose definition changed (an edit)
+/// and reusing the others' histories (a new window, base date or pair needs
+/// no history rebuilt) and member tables.
+#[derive(Clone, Default)]
+pub struct AnalysisCache {
+    /// The generation of the prices the entries were computed from.
+    prices: u64,
+    kept: Vec<Kept>,
+}
+
+impl AnalysisCache {
+    /// [`analyse`] of `baskets` on `book`, whose contents are identified by
+    /// `prices`: a number the caller changes whenever the book changes
+    /// (prices loaded, reloaded or fetched); a new number empties the cache.
+    /// The cache then keeps what this analysis used.
+    pub fn analyse(
+        &mut self,
+        baskets: &[Basket],
+        book: &PriceBook,
+        prices: u64,
+        request: &Request,
+    ) -> Result<Analysis, ComputeError> {
+        if prices != self.prices {
+            self.kept.clear();
+            self.prices = prices;
+        }
+        let kept = &self.kept;
+        let find = |basket: &Basket, as_of: NaiveDate| {
+            let method = effective_method(basket, request.method);
+            kept.iter()
+                .find(|k| k.as_of == as_of && k.method == method && k.basket == *basket)
+        };
+        let analysis = analyse_with(
+            baskets,
+            book,
+            request,
+            |basket, as_of| match find(basket, as_of) {
+                Some(k) => k.history.clone(),
+                None => Arc::new(IndexHistory::build(basket, book, request.method, as_of)),
+            },
+            |basket, history, series, window| {
+                let same = kept.iter().find(|k| {
+                    Arc::ptr_eq(&k.history, history)
+                        && k.table.0 == window
+                        && k.table.1 == request.base
+                        && k.basket == *basket
+                });
+                match same {
+                    Some(k) => k.table.2.clone(),
+                    None => member_table(basket, book, history, series, window),
+                }
+            },
+        )?;
+        self.kept = baskets
+            .iter()
+            .zip(&analysis.histories.0)
+            .zip(&analysis.members)
+            .map(|((basket, history), (_, rows))| Kept {
+                basket: basket.clone(),
+                method: history.method,
+                as_of: history.as_of,
+                history: history.clone(),
+                table: (analysis.window, request.base, rows.clone()),
+            })
+            .collect();
+        Ok(analysis)
+    }
+}
+
+impl fmt::Debug for AnalysisCache {
+    /// What it keeps, by basket: the histories are millions of numbers.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids: Vec<&str> = self.kept.iter().map(|k| k.basket.id.as_str()).collect();
+        write!(
+            f,
+            "AnalysisCache {{ prices: {}, kept: {ids:?} }}",
+            self.prices
+        )
+    }
+}
+
+/// [`analyse`] with each basket's history and member table from `history`
+/// and `table` (built, or kept from before).
+fn analyse_with(
+    baskets: &[Basket],
+    book: &PriceBook,
+    request: &Request,
+    history: impl Fn(&Basket, NaiveDate) -> Arc<IndexHistory> + Sync,
+    table: impl Fn(&Basket, &Arc<IndexHistory>, &IndexSeries, Window) -> Vec<MemberRow> + Sync,
+) -> Result<Analysis, ComputeError> {
     let pair = check_pair(baskets, &request.pair);
 
     let (as_of, window) = as_of_and_window(book, request)?;
 
     // Baskets are independent: one per core.
-    let histories: Vec<IndexHistory> = baskets
+    let histories: Vec<Arc<IndexHistory>> = baskets
         .par_iter()
-        .map(|basket| IndexHistory::build(basket, book, request.method, as_of))
+        .map(|basket| history(basket, as_of))
         .collect();
     let indices: Vec<IndexSeries> = histories
         .iter()
@@ -133,7 +300,7 @@ pub fn analyse(
     let members = baskets
         .par_iter()
         .zip(histories.par_iter().zip(&indices))
-        .map(|(basket, (h, s))| (basket.id.clone(), member_table(basket, book, h, s, window)))
+        .map(|(basket, (h, s))| (basket.id.clone(), table(basket, h, s, window)))
         .collect();
     Ok(Analysis {
         as_of,
@@ -144,6 +311,7 @@ pub fn analyse(
         scatter,
         members,
         pair_problem,
+        histories: Histories(histories),
     })
 }
 

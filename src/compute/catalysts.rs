@@ -9,7 +9,7 @@ use super::ComputeError;
 use super::analysis::{Analysis, Request};
 use super::beta::{BetaPoint, DEFAULT_BETA_WINDOW, rolling_beta};
 use super::drawdown::{Drawdown, drawdown};
-use super::event_study::{EventStudy, StudyRequest, event_study};
+use super::event_study::{EventStudy, StudyRequest, event_study_with};
 use super::events::Model;
 use super::history::IndexHistory;
 use super::leadlag::{DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, LeadLag, lead_lag};
@@ -105,14 +105,19 @@ pub fn catalysts(
         benchmark: options.benchmark.clone(),
         model: options.model,
     };
-    let (event_study, beta, benchmark_problem) = match event_study(baskets, book, &events, &study) {
-        Ok(study) => (
-            Some(study),
-            betas(baskets, book, analysis, request, options),
-            None,
-        ),
-        Err(problem) => (None, Vec::new(), Some(problem.to_string())),
-    };
+    // The analysis' own histories: the same baskets, method and as-of.
+    let kept = analysis
+        .histories
+        .of(baskets, request.method, analysis.as_of);
+    let (event_study, beta, benchmark_problem) =
+        match event_study_with(baskets, book, kept, &events, &study) {
+            Ok(study) => (
+                Some(study),
+                betas(baskets, book, analysis, request, options),
+                None,
+            ),
+            Err(problem) => (None, Vec::new(), Some(problem.to_string())),
+        };
     Catalysts {
         event_study,
         lead_lag,
@@ -133,8 +138,20 @@ pub fn betas(
     let Some(bench) = baskets.iter().find(|b| b.id == options.benchmark) else {
         return Vec::new();
     };
-    // The benchmark's whole history, so its level carries into the window.
-    let bench = IndexHistory::build(bench, book, request.method, analysis.as_of);
+    // The benchmark's whole history, so its level carries into the window:
+    // the analysis' own when it has it.
+    let kept = analysis
+        .histories
+        .of(baskets, request.method, analysis.as_of)
+        .and_then(|kept| kept.iter().find(|h| h.basket == bench.id));
+    let built;
+    let bench = match kept {
+        Some(history) => history.as_ref(),
+        None => {
+            built = IndexHistory::build(bench, book, request.method, analysis.as_of);
+            &built
+        }
+    };
     analysis
         .indices
         .iter()
@@ -170,9 +187,13 @@ pub fn study_events(
     request: &Request,
     options: &CatalystRequest,
 ) -> Result<EventStudy, ComputeError> {
-    event_study(
+    let kept = analysis
+        .histories
+        .of(baskets, request.method, analysis.as_of);
+    event_study_with(
         baskets,
         book,
+        kept,
         events,
         &StudyRequest {
             as_of: analysis.as_of,

@@ -2,7 +2,10 @@
 //! two ratios of the scatter pair (METHODOLOGY.md "Event study"): which
 //! events, the series they read, and the aggregate.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ComputeError;
@@ -170,16 +173,24 @@ fn whole(history: &IndexHistory) -> super::IndexSeries {
 fn prepare(
     baskets: &[Basket],
     book: &PriceBook,
+    kept: Option<&[Arc<IndexHistory>]>,
     request: &StudyRequest,
 ) -> Result<Vec<Prepared>, ComputeError> {
     let bench_at = baskets
         .iter()
         .position(|b| b.id == request.benchmark)
         .ok_or_else(|| unknown_basket(baskets, &request.benchmark))?;
-    let histories: Vec<IndexHistory> = baskets
-        .iter()
-        .map(|b| IndexHistory::build(b, book, request.method, request.as_of))
-        .collect();
+    let built: Vec<Arc<IndexHistory>>;
+    let histories = match kept {
+        Some(kept) => kept,
+        None => {
+            built = baskets
+                .par_iter()
+                .map(|b| Arc::new(IndexHistory::build(b, book, request.method, request.as_of)))
+                .collect();
+            &built
+        }
+    };
     let bench = &histories[bench_at];
     let mut prepared: Vec<Prepared> = histories
         .iter()
@@ -217,7 +228,22 @@ pub fn event_study(
     events: &[(usize, &EarningsEvent)],
     request: &StudyRequest,
 ) -> Result<EventStudy, ComputeError> {
-    let prepared = prepare(baskets, book, request)?;
+    event_study_with(baskets, book, None, events, request)
+}
+
+/// [`event_study`] reading `kept`, the histories of `baskets` up to the
+/// request's as-of date with its method (an analysis' [`Histories`]), when
+/// given, instead of building them again.
+///
+/// [`Histories`]: super::Histories
+pub(crate) fn event_study_with(
+    baskets: &[Basket],
+    book: &PriceBook,
+    kept: Option<&[Arc<IndexHistory>]>,
+    events: &[(usize, &EarningsEvent)],
+    request: &StudyRequest,
+) -> Result<EventStudy, ComputeError> {
+    let prepared = prepare(baskets, book, kept, request)?;
     let outcomes: Vec<EventOutcome> = events
         .iter()
         .map(|&(number, event)| {

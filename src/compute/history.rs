@@ -6,13 +6,14 @@
 //! first date has no return, so nothing before it changes the window's levels.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::life::Life;
-use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method};
+use crate::domain::{PriceBook, union_of_dates};
 
 /// The method the index really uses: a single series ignores it (its sole
 /// member has weight 1, no mcap or file weight needed), and an override
@@ -25,79 +26,83 @@ pub fn effective_method(basket: &Basket, method_override: Option<Method>) -> Met
     }
 }
 
-/// The sorted union of sorted date lists. Members of a basket mostly trade
-/// on the same days, so each list is first checked against the union so far
-/// (a linear walk); only a list with new dates is merged in. Linear in the
-/// rows for the usual basket, and never a sort of every row.
-fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]>) -> Vec<NaiveDate> {
-    let mut union: Vec<NaiveDate> = Vec::new();
-    for list in lists {
-        if !is_subset(list, &union) {
-            union = merge(&union, list);
-        }
-    }
-    union
-}
-
-/// True when every date of sorted `list` is in sorted `of`.
-fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
-    let Some(first) = list.first() else {
-        return true;
-    };
-    let mut at = of.partition_point(|d| d < first);
-    // The usual case, a member on every date of the union in its life: one
-    // slice comparison.
-    if of.get(at..at + list.len()) == Some(list) {
-        return true;
-    }
-    for date in list {
-        while at < of.len() && of[at] < *date {
-            at += 1;
-        }
-        if at == of.len() || of[at] != *date {
-            return false;
-        }
-    }
-    true
-}
-
-/// The sorted union of two sorted lists.
-fn merge(a: &[NaiveDate], b: &[NaiveDate]) -> Vec<NaiveDate> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let next = a[i].min(b[j]);
-        i += usize::from(a[i] == next);
-        j += usize::from(b[j] == next);
-        out.push(next);
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// One member's prices on the index calendar: its own rows, carried forward
 /// inside its life, none outside it.
 ///
-/// Stored as `f64` with NaN for "no price" (a price or a usable mcap is
-/// finite and > 0, so NaN is never one): half the memory of `Option<f64>`,
-/// which is most of the memory of an index of thousands of members over
-/// decades. Read through [`MemberPrices::price`] and [`MemberPrices::mcap`].
+/// Held as the prices of the calendar positions `start..start + count`
+/// (none elsewhere): a member with a row on every calendar date of its life
+/// (the usual case) shares the book's own prices, without a copy; one with
+/// gaps gets its carried prices. NaN is "no price" (a price or a usable mcap
+/// is finite and > 0, so NaN is never one). Read through
+/// [`MemberPrices::price`] and [`MemberPrices::mcap`].
 #[derive(Debug, Clone)]
 pub struct MemberPrices {
-    price: Vec<f64>,
-    /// Only kept for the cap method; empty otherwise.
+    /// `price[start + k]` is calendar position `offset + k`'s price.
+    price: Arc<Vec<f64>>,
+    start: usize,
+    /// The first calendar position with a price, and how many follow.
+    offset: usize,
+    count: usize,
+    /// The calendar's length.
+    len: usize,
+    /// On every calendar position; only kept for the cap method (empty otherwise).
     mcap: Vec<f64>,
 }
 
 impl MemberPrices {
-    pub(crate) fn new(price: Vec<f64>, mcap: Vec<f64>) -> MemberPrices {
-        MemberPrices { price, mcap }
+    /// Prices on calendar positions `offset..offset + count` read from
+    /// `price[start..start + count]`.
+    pub(crate) fn new(
+        price: Arc<Vec<f64>>,
+        start: usize,
+        offset: usize,
+        count: usize,
+        len: usize,
+        mcap: Vec<f64>,
+    ) -> MemberPrices {
+        debug_assert!(start + count <= price.len() && offset + count <= len);
+        MemberPrices {
+            price,
+            start,
+            offset,
+            count,
+            len,
+            mcap,
+        }
+    }
+
+    /// The same prices with `mcap` (on every calendar position).
+    pub(crate) fn with_mcap(self, mcap: Vec<f64>) -> MemberPrices {
+        MemberPrices { mcap, ..self }
+    }
+
+    /// No price on any of `len` calendar positions.
+    pub(crate) fn none(len: usize, with_mcap: bool) -> MemberPrices {
+        let mcap = if with_mcap {
+            vec![f64::NAN; len]
+        } else {
+            Vec::new()
+        };
+        MemberPrices::new(Arc::default(), 0, 0, 0, len, mcap)
+    }
+
+    /// The calendar positions with a price.
+    fn positions(&self) -> Range<usize> {
+        self.offset..self.offset + self.count
+    }
+
+    /// The prices of calendar positions `range` (inside [`Self::positions`]).
+    fn slice(&self, range: Range<usize>) -> &[f64] {
+        let from = self.start + range.start - self.offset;
+        &self.price[from..from + range.len()]
     }
 
     /// The price on calendar position `t`, carried inside the member's life.
     pub fn price(&self, t: usize) -> Option<f64> {
-        self.price.get(t).copied().filter(|p| !p.is_nan())
+        if !self.positions().contains(&t) {
+            return None;
+        }
+        Some(self.price[self.start + t - self.offset]).filter(|p| !p.is_nan())
     }
 
     /// The mcap of the row the price on `t` comes from (finite and > 0);
@@ -108,27 +113,33 @@ impl MemberPrices {
 
     /// Every calendar position's price, in order.
     pub fn prices(&self) -> impl Iterator<Item = Option<f64>> + '_ {
-        self.price.iter().map(|p| (!p.is_nan()).then_some(*p))
+        (0..self.len).map(|t| self.price(t))
     }
 
     /// Calendar positions covered (the length of the index calendar).
     pub fn len(&self) -> usize {
-        self.price.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.price.is_empty()
+        self.len == 0
     }
 }
 
 impl PartialEq for MemberPrices {
-    /// Equal when every position holds the same price and mcap (NaN, "none",
-    /// equals NaN here).
+    /// Equal when every position holds the same price and mcap ("none"
+    /// equals "none"), however each is stored.
     fn eq(&self, other: &MemberPrices) -> bool {
-        let same = |a: &[f64], b: &[f64]| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
-        };
-        same(&self.price, &other.price) && same(&self.mcap, &other.mcap)
+        let bits = |p: Option<f64>| p.map(f64::to_bits);
+        let same_mcap = self.mcap.len() == other.mcap.len()
+            && self
+                .mcap
+                .iter()
+                .zip(&other.mcap)
+                .all(|(x, y)| x.to_bits() == y.to_bits());
+        self.len == other.len
+            && same_mcap
+            && (0..self.len).all(|t| bits(self.price(t)) == bits(other.price(t)))
     }
 }
 
@@ -143,6 +154,85 @@ pub struct Term {
     pub ret: f64,
 }
 
+/// What one member's terms weigh before renormalising: the same raw weight
+/// on every date (`equal`: 1, `custom`: the file weight), or its mcap on the
+/// date before (`cap`, NaN where none).
+#[derive(Clone, Copy)]
+enum Raw<'a> {
+    Fixed(f64),
+    Mcap(&'a [f64]),
+}
+
+/// The raw weight of `prices`' terms under `method`; `None` when the member
+/// is never eligible (`custom` without a positive file weight).
+fn raw_of(prices: &MemberPrices, method: Method, weight: Option<f64>) -> Option<Raw<'_>> {
+    match method {
+        Method::Equal => Some(Raw::Fixed(1.0)),
+        Method::Custom => weight.map(Raw::Fixed),
+        Method::Cap => Some(Raw::Mcap(&prices.mcap)),
+    }
+}
+
+/// Calls `f(k, eligible, raw, ret)` for each date `t = lo + k` of
+/// `lo..hi` (from [`term_dates`]): whether the member is eligible on `t` (a
+/// price on `t` and `t-1`, and what the method needs on `t-1`), its raw
+/// weight and `r(i,t) = P(t) / P(t-1) - 1` (meaningless, maybe NaN, when
+/// not eligible). Branch-free over contiguous slices; a caller adds `-0.0`
+/// for a date where the member is not eligible, which leaves every sum
+/// exactly as skipping the date would (`x + -0.0 == x`, also for `x = -0.0`).
+#[inline(always)]
+fn each_date(
+    prices: &MemberPrices,
+    raw: Raw,
+    lo: usize,
+    hi: usize,
+    mut f: impl FnMut(usize, bool, f64, f64),
+) {
+    // Every slice exactly `len` long (callers cut theirs the same way), so
+    // the compiler drops the bounds checks.
+    let len = hi - lo;
+    let (before, now) = (
+        &prices.slice(lo - 1..hi - 1)[..len],
+        &prices.slice(lo..hi)[..len],
+    );
+    match raw {
+        Raw::Fixed(w) => {
+            for k in 0..len {
+                let (b, n) = (before[k], now[k]);
+                let ok = !b.is_nan() & !n.is_nan();
+                f(k, ok, w, n / b - 1.0);
+            }
+        }
+        Raw::Mcap(mcap) => {
+            let mcap = &mcap[lo - 1..][..len];
+            for k in 0..len {
+                let (b, n, m) = (before[k], now[k], mcap[k]);
+                let ok = !b.is_nan() & !n.is_nan() & !m.is_nan();
+                f(k, ok, m, n / b - 1.0);
+            }
+        }
+    }
+}
+
+/// `x` where `ok`, else `-0.0`, which adding changes nothing (`y + -0.0 ==
+/// y` for every `y`, `-0.0` included). A select on the bits, not a branch:
+/// the compiler would otherwise branch around the division, and a loop
+/// with a branch is not vectorised.
+#[inline(always)]
+fn keep(ok: bool, x: f64) -> f64 {
+    let mask = 0u64.wrapping_sub(u64::from(ok));
+    f64::from_bits((x.to_bits() & mask) | ((-0.0f64).to_bits() & !mask))
+}
+
+/// The dates of `dates` on which `prices` can have a term: a price on the
+/// date and the one before, so from its second priced position.
+fn term_dates(dates: Range<usize>, prices: &MemberPrices) -> Option<(usize, usize)> {
+    let positions = prices.positions();
+    let lo = dates.start.max(positions.start + 1);
+    let hi = dates.end.min(positions.end);
+    (lo < hi).then_some((lo, hi))
+}
+
 /// [`IndexHistory::for_each_term`] of one member's `prices`, whose file
 /// weight is `weight`.
 fn terms_of(
@@ -152,29 +242,17 @@ fn terms_of(
     dates: Range<usize>,
     mut f: impl FnMut(usize, f64, f64),
 ) {
-    let fixed = match method {
-        Method::Equal => Some(1.0),
-        Method::Custom => match weight {
-            Some(w) => Some(w),
-            None => return,
-        },
-        Method::Cap => None,
+    let Some(raw) = raw_of(prices, method, weight) else {
+        return;
     };
-    let price = &prices.price;
-    for t in dates.start.max(1)..dates.end.min(price.len()) {
-        let (before, now) = (price[t - 1], price[t]);
-        if before.is_nan() || now.is_nan() {
-            continue;
+    let Some((lo, hi)) = term_dates(dates, prices) else {
+        return;
+    };
+    each_date(prices, raw, lo, hi, |k, ok, raw, ret| {
+        if ok {
+            f(lo + k, raw, ret);
         }
-        let raw = match fixed {
-            Some(w) => w,
-            None => match prices.mcap(t - 1) {
-                Some(m) => m,
-                None => continue,
-            },
-        };
-        f(t, raw, now / before - 1.0);
-    }
+    });
 }
 
 /// The index of one basket from its first date to the as-of date.
@@ -204,7 +282,7 @@ pub struct IndexHistory {
 
 /// Dates per parallel task of the passes over all members: each task sums
 /// its dates' terms in basket order, so the split changes no result.
-const DATES_PER_TASK: usize = 128;
+const DATES_PER_TASK: usize = 512;
 
 /// What `iter::Sum` starts an `f64` sum from: the index return of a date
 /// without terms is this, exactly as summing no terms gives.
@@ -236,14 +314,7 @@ impl IndexHistory {
             .par_iter()
             .map(|life| match life {
                 Some(life) => life.align(&dates, with_mcap),
-                None => MemberPrices::new(
-                    vec![f64::NAN; n],
-                    if with_mcap {
-                        vec![f64::NAN; n]
-                    } else {
-                        Vec::new()
-                    },
-                ),
+                None => MemberPrices::none(n, with_mcap),
             })
             .collect();
         // Each date's total raw weight and eligible count, members in
@@ -257,16 +328,20 @@ impl IndexHistory {
             .for_each(|(k, (totals, eligible))| {
                 let start = k * DATES_PER_TASK;
                 for (prices, weight) in members.iter().zip(&file_weights) {
-                    terms_of(
-                        prices,
-                        method,
-                        *weight,
-                        start..start + totals.len(),
-                        |t, raw, _| {
-                            totals[t - start] += raw;
-                            eligible[t - start] += 1;
-                        },
-                    );
+                    let Some(raw) = raw_of(prices, method, *weight) else {
+                        continue;
+                    };
+                    let Some((lo, hi)) = term_dates(start..start + totals.len(), prices) else {
+                        continue;
+                    };
+                    // Exactly `hi - lo` long, as `each_date`'s slices: no
+                    // bounds checks in the loop, which then vectorises.
+                    let totals = &mut totals[lo - start..][..hi - lo];
+                    let eligible = &mut eligible[lo - start..][..hi - lo];
+                    each_date(prices, raw, lo, hi, |k, ok, raw, _| {
+                        totals[k] += keep(ok, raw);
+                        eligible[k] += usize::from(ok);
+                    });
                 }
             });
 
@@ -293,16 +368,34 @@ impl IndexHistory {
     /// by date would.
     fn compute_levels(&mut self) {
         let mut returns = vec![EMPTY_SUM; self.dates.len()];
+        let per_date = self.equal_weights();
         returns
             .par_chunks_mut(DATES_PER_TASK)
             .enumerate()
             .for_each(|(k, returns)| {
                 let start = k * DATES_PER_TASK;
                 for member in 0..self.members.len() {
-                    let dates = start..start + returns.len();
-                    self.for_each_term(member, dates, |t, raw, ret| {
-                        returns[t - start] += raw / self.totals[t] * ret;
-                    });
+                    let Some((raw, lo, hi)) = self.term_span(member, start..start + returns.len())
+                    else {
+                        continue;
+                    };
+                    let returns = &mut returns[lo - start..][..hi - lo];
+                    let price = &self.members[member];
+                    match &per_date {
+                        // `equal`: every term of date t weighs 1 / totals[t].
+                        Some(weight) => {
+                            let weight = &weight[lo..][..hi - lo];
+                            each_date(price, raw, lo, hi, |k, ok, _, ret| {
+                                returns[k] += keep(ok, weight[k] * ret);
+                            });
+                        }
+                        None => {
+                            let totals = &self.totals[lo..][..hi - lo];
+                            each_date(price, raw, lo, hi, |k, ok, raw, ret| {
+                                returns[k] += keep(ok, raw / totals[k] * ret);
+                            });
+                        }
+                    }
                 }
             });
         let mut level = super::BASE_LEVEL;
@@ -333,6 +426,58 @@ impl IndexHistory {
             dates,
             f,
         );
+    }
+
+    /// Under `equal`, the weight of every term of each date, `1 / totals[t]`
+    /// (exactly what `raw / totals[t]` gives with raw 1), computed once per
+    /// date instead of once per term; `None` under the other methods.
+    pub(crate) fn equal_weights(&self) -> Option<Vec<f64>> {
+        (self.method == Method::Equal)
+            .then(|| self.totals.iter().map(|total| 1.0 / total).collect())
+    }
+
+    /// The raw weight of `member`'s terms and the part of `dates` where it
+    /// can have one (`lo..hi`, `lo >= 1`); `None` when it has none there.
+    fn term_span(&self, member: usize, dates: Range<usize>) -> Option<(Raw<'_>, usize, usize)> {
+        let prices = &self.members[member];
+        let raw = raw_of(prices, self.method, self.file_weights[member])?;
+        let (lo, hi) = term_dates(dates, prices)?;
+        Some((raw, lo, hi))
+    }
+
+    /// `sum over t in dates of level(t-1) * w(member, t-1) * r(member, t)`,
+    /// date by date: a member's contribution in index points, where
+    /// `level(t-1)` is `levels[t - 1 - offset]` and, under `equal`,
+    /// `per_date` holds [`IndexHistory::equal_weights`].
+    pub(crate) fn contribution(
+        &self,
+        member: usize,
+        dates: Range<usize>,
+        levels: &[f64],
+        offset: usize,
+        per_date: Option<&[f64]>,
+    ) -> f64 {
+        let mut c = 0.0;
+        let Some((raw, lo, hi)) = self.term_span(member, dates) else {
+            return c;
+        };
+        let price = &self.members[member];
+        let levels = &levels[lo - 1 - offset..][..hi - lo];
+        match per_date {
+            Some(weight) => {
+                let weight = &weight[lo..][..hi - lo];
+                each_date(price, raw, lo, hi, |k, ok, _, ret| {
+                    c += keep(ok, levels[k] * weight[k] * ret);
+                });
+            }
+            None => {
+                let totals = &self.totals[lo..][..hi - lo];
+                each_date(price, raw, lo, hi, |k, ok, raw, ret| {
+                    c += keep(ok, levels[k] * (raw / totals[k]) * ret);
+                });
+            }
+        }
+        c
     }
 
     /// The unnormalised weight the method gives `member` on date `t`, if any.

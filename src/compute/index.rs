@@ -110,14 +110,18 @@ impl IndexHistory {
         // Member by member (members across cores): each member's sum still
         // runs date by date.
         let dates = start + 1..start + series.levels.len();
+        let per_date = self.equal_weights();
         contribution
             .par_iter_mut()
             .enumerate()
             .for_each(|(member, c)| {
-                self.for_each_term(member, dates.clone(), |t, raw, ret| {
-                    let level_before = series.levels[t - start - 1];
-                    *c += level_before * self.term_weight(t, raw) * ret;
-                });
+                *c = self.contribution(
+                    member,
+                    dates.clone(),
+                    &series.levels,
+                    start,
+                    per_date.as_deref(),
+                );
             });
         contribution
     }

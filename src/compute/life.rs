@@ -4,6 +4,8 @@
 //! Rows after as-of are never read, so a replay sees exactly what an analyst
 //! saw that day: a series whose later rows exist is treated as if they did not.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::history::MemberPrices;
@@ -14,6 +16,8 @@ use crate::domain::PriceSeries;
 pub(crate) struct Life<'a> {
     dates: &'a [NaiveDate],
     price: &'a [f64],
+    /// The series' prices, which `price` is the start of.
+    shared: &'a Arc<Vec<f64>>,
     mcap: &'a [Option<f64>],
 }
 
@@ -29,6 +33,7 @@ impl<'a> Life<'a> {
         Some(Life {
             dates: &series.dates[..rows],
             price: &series.price[..rows],
+            shared: &series.price,
             mcap: series.mcap.get(..rows).unwrap_or(&[]),
         })
     }
@@ -89,27 +94,37 @@ impl<'a> Life<'a> {
     }
 
     /// Prices (and, `with_mcap`, the mcap of the row each comes from) on
-    /// every date of a sorted `calendar`, carried inside the life, none
-    /// outside it.
+    /// every date of a sorted `calendar` that holds every date of the life
+    /// (an index calendar), carried inside the life, none outside it.
     pub(crate) fn align(&self, calendar: &[NaiveDate], with_mcap: bool) -> MemberPrices {
         // Only the calendar dates inside [first row, last row] get a price.
         let start = calendar.partition_point(|d| *d < self.first());
         let end = calendar.partition_point(|d| *d <= self.last());
-        let mut price = Vec::with_capacity(calendar.len());
         let mut mcap = Vec::with_capacity(if with_mcap { calendar.len() } else { 0 });
-        price.resize(start, f64::NAN);
-        if calendar[start..end] == *self.dates {
-            // A row on every date of its life (the usual case): a copy.
-            price.extend_from_slice(self.price);
+        if with_mcap {
+            mcap.resize(start, f64::NAN);
+        }
+        // `calendar` holds every date of the life (it is the union of the
+        // members' dates): as many calendar dates as rows in the life means
+        // the same dates.
+        debug_assert!(end - start != self.dates.len() || calendar[start..end] == *self.dates);
+        let prices = if end - start == self.dates.len() {
+            // A row on every date of its life (the usual case): the
+            // series' own prices, shared.
             if with_mcap {
-                mcap.resize(start, f64::NAN);
                 mcap.extend((0..self.dates.len()).map(|row| self.mcap_or_nan(row)));
             }
+            MemberPrices::new(
+                self.shared.clone(),
+                0,
+                start,
+                end - start,
+                calendar.len(),
+                Vec::new(),
+            )
         } else {
-            if with_mcap {
-                mcap.resize(start, f64::NAN);
-            }
             // row = the own row whose price holds on the calendar date.
+            let mut price = Vec::with_capacity(end - start);
             let mut row = 0;
             for date in &calendar[start..end] {
                 while row + 1 < self.dates.len() && self.dates[row + 1] <= *date {
@@ -120,12 +135,19 @@ impl<'a> Life<'a> {
                     mcap.push(self.mcap_or_nan(row));
                 }
             }
-        }
-        price.resize(calendar.len(), f64::NAN);
+            MemberPrices::new(
+                Arc::new(price),
+                0,
+                start,
+                end - start,
+                calendar.len(),
+                Vec::new(),
+            )
+        };
         if with_mcap {
             mcap.resize(calendar.len(), f64::NAN);
         }
-        MemberPrices::new(price, mcap)
+        prices.with_mcap(mcap)
     }
 }
 

@@ -39,7 +39,9 @@ use chrono::NaiveDate;
 
 use crate::domain::{BasketId, Window};
 
-pub use analysis::{Analysis, DEFAULT_ROLL, Request, WindowChoice, analyse, check_pair};
+pub use analysis::{
+    Analysis, AnalysisCache, DEFAULT_ROLL, Histories, Request, WindowChoice, analyse, check_pair,
+};
 pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
 pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
 pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};

@@ -10,7 +10,7 @@ mod watchlist;
 mod window;
 
 pub use basket::{Basket, BasketId, Member, Method};
-pub use prices::{OPTIONAL_COLUMNS, PriceBook, PriceRow, PriceSeries, PriceTable};
+pub use prices::{OPTIONAL_COLUMNS, PriceBook, PriceRow, PriceSeries, PriceTable, union_of_dates};
 pub use symbol::{Symbol, SymbolError};
 pub use watchlist::{EarningsEvent, EventStatus, Session, Watchlist};
 pub use window::{RangePreset, Window, parse_date};

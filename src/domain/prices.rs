@@ -3,6 +3,7 @@
 //! Parquet files is the store's business.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -84,7 +85,9 @@ impl PriceTable {
 pub struct PriceSeries {
     pub dates: Vec<NaiveDate>,
     /// `adj_close` where the file has it, else `close`; finite and > 0.
-    pub price: Vec<f64>,
+    /// Shared: an index reads a member's prices without copying them
+    /// (`Arc::make_mut` to change them).
+    pub price: Arc<Vec<f64>>,
     /// Market capitalisation on each row, where the file has it; empty when
     /// it was not loaded (only the cap method reads it).
     pub mcap: Vec<Option<f64>>,
@@ -99,11 +102,13 @@ impl PriceSeries {
         let adjusted = table.uses_adj_close();
         PriceSeries {
             dates: table.rows.iter().map(|r| r.date).collect(),
-            price: table
-                .rows
-                .iter()
-                .map(|r| if adjusted { r.price() } else { r.close })
-                .collect(),
+            price: Arc::new(
+                table
+                    .rows
+                    .iter()
+                    .map(|r| if adjusted { r.price() } else { r.close })
+                    .collect(),
+            ),
             mcap: table.rows.iter().map(|r| r.mcap).collect(),
             demo: table.demo,
         }
@@ -113,7 +118,7 @@ impl PriceSeries {
     pub fn from_pairs(pairs: &[(NaiveDate, f64)]) -> PriceSeries {
         PriceSeries {
             dates: pairs.iter().map(|p| p.0).collect(),
-            price: pairs.iter().map(|p| p.1).collect(),
+            price: Arc::new(pairs.iter().map(|p| p.1).collect()),
             mcap: vec![None; pairs.len()],
             demo: false,
         }
@@ -168,11 +173,105 @@ impl PriceBook {
             .max()
     }
 
+    /// Every date on which any series has a row, sorted.
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        union_of_dates(self.series.values().map(|s| s.dates.as_slice()))
+    }
+
     /// The earliest date of any series: where the `ALL` range starts.
     pub fn first_date(&self) -> Option<NaiveDate> {
         self.series
             .values()
             .filter_map(PriceSeries::first_date)
             .min()
+    }
+}
+
+/// The sorted union of sorted date lists. Members of a basket mostly trade
+/// on the same days, so each list is first checked against the union so far
+/// (a linear walk); only a list with new dates is merged in. Linear in the
+/// rows for the usual basket, and never a sort of every row.
+pub fn union_of_dates<'a>(lists: impl Iterator<Item = &'a [NaiveDate]>) -> Vec<NaiveDate> {
+    let mut union: Vec<NaiveDate> = Vec::new();
+    for list in lists {
+        if !is_subset(list, &union) {
+            union = merge(&union, list);
+        }
+    }
+    union
+}
+
+/// True when every date of sorted `list` is in sorted `of`.
+fn is_subset(list: &[NaiveDate], of: &[NaiveDate]) -> bool {
+    let Some(first) = list.first() else {
+        return true;
+    };
+    let mut at = of.partition_point(|d| d < first);
+    // The usual case, a member on every date of the union in its life: one
+    // slice comparison.
+    if of
+        .get(at..at + list.len())
+        .is_some_and(|same| same_dates(same, list))
+    {
+        return true;
+    }
+    for date in list {
+        while at < of.len() && of[at] < *date {
+            at += 1;
+        }
+        if at == of.len() || of[at] != *date {
+            return false;
+        }
+    }
+    true
+}
+
+/// `a == b` for lists of the same length, without stopping at the first
+/// difference: a loop without an early exit is vectorised, and the usual
+/// answer is "equal" (thousands of dates compared per basket member).
+fn same_dates(a: &[NaiveDate], b: &[NaiveDate]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(true, |same, (x, y)| same & (x == y))
+}
+
+/// The sorted union of two sorted lists.
+fn merge(a: &[NaiveDate], b: &[NaiveDate]) -> Vec<NaiveDate> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let next = a[i].min(b[j]);
+        i += usize::from(a[i] == next);
+        j += usize::from(b[j] == next);
+        out.push(next);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn the_union_of_dates_is_every_date_once_in_order() {
+        let d = |k: u64| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(k);
+        let lists: Vec<Vec<NaiveDate>> = vec![
+            vec![d(3), d(4), d(5)],
+            vec![d(4), d(5)],
+            vec![d(0), d(2), d(4), d(9)],
+            vec![],
+            vec![d(1), d(2), d(3)],
+            vec![d(9), d(10)],
+        ];
+        let expected: Vec<NaiveDate> = lists
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(union_of_dates(lists.iter().map(Vec::as_slice)), expected);
     }
 }

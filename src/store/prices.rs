@@ -350,7 +350,7 @@ mod tests {
         );
         // Only the first row is adjusted: close throughout.
         let series = PriceSeries::from_table(&table);
-        assert_eq!(series.price, vec![10.5, 11.0]);
+        assert_eq!(*series.price, vec![10.5, 11.0]);
     }
 
     #[test]
@@ -366,13 +366,13 @@ mod tests {
             demo: false,
         };
         // Mixed: close throughout, not 50 → 100 → 50.
-        assert_eq!(PriceSeries::from_table(&table).price, vec![100.0; 3]);
+        assert_eq!(*PriceSeries::from_table(&table).price, vec![100.0; 3]);
         assert_eq!(table.partly_adjusted(), Some(2));
         let all = PriceTable {
             rows: vec![adjusted],
             demo: false,
         };
-        assert_eq!(PriceSeries::from_table(&all).price, vec![50.0]);
+        assert_eq!(*PriceSeries::from_table(&all).price, vec![50.0]);
         assert_eq!(all.partly_adjusted(), None);
     }
 

@@ -10,8 +10,9 @@
 //! [`read_price_file`]: super::read_price_file
 
 use std::path::Path;
+use std::sync::OnceLock;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::prices::{DecodeError, PriceFileError, file_error, read_frame, table_from_frame};
@@ -90,7 +91,11 @@ fn fast_series(frame: &DataFrame, demo: bool, mcap: bool) -> Option<ReadSeries> 
         return None;
     }
     let positive = |v: f64| v.is_finite() && v > 0.0;
-    let close: Vec<f64> = close.into_no_null_iter().collect();
+    // One contiguous chunk (what a file of one row group gives): a copy.
+    let close: Vec<f64> = match close.cont_slice() {
+        Ok(values) => values.to_vec(),
+        Err(_) => close.into_no_null_iter().collect(),
+    };
     if !close.iter().all(|v| positive(*v)) {
         return None;
     }
@@ -102,14 +107,20 @@ fn fast_series(frame: &DataFrame, demo: bool, mcap: bool) -> Option<ReadSeries> 
         }
         let n = rows - adjusted.null_count();
         if n == rows && rows > 0 {
-            price = adjusted.into_no_null_iter().collect();
+            price = match adjusted.cont_slice() {
+                Ok(values) => values.to_vec(),
+                Err(_) => adjusted.into_no_null_iter().collect(),
+            };
         } else if n > 0 {
             partly = Some((n, rows));
         }
     }
     let series = PriceSeries {
-        dates: naive_dates(dates.physical().into_no_null_iter())?,
-        price,
+        price: std::sync::Arc::new(price),
+        dates: match dates.physical().cont_slice() {
+            Ok(days) => naive_dates(days.iter().copied())?,
+            Err(_) => naive_dates(dates.physical().into_no_null_iter())?,
+        },
         mcap: match (mcap, caps) {
             (false, _) => Vec::new(),
             (true, Some(caps)) => caps.iter().collect(),
@@ -124,22 +135,35 @@ fn fast_series(frame: &DataFrame, demo: bool, mcap: bool) -> Option<ReadSeries> 
     })
 }
 
-/// Parquet day numbers as dates, if strictly increasing. Each date is its
-/// predecessor plus the gap (chrono's fast path within a year), not a
-/// conversion from scratch.
+/// The first day after the dates [`date_table`] holds: 2100-01-01.
+const TABLE_END: NaiveDate = match NaiveDate::from_ymd_opt(2100, 1, 1) {
+    Some(date) => date,
+    None => panic!("2100-01-01 is a date"),
+};
+
+/// Every date from 1970-01-01 to 2099-12-31, by Parquet day number (190 KB,
+/// made once): a load turns millions of day numbers into dates by looking
+/// them up instead of computing each.
+fn date_table() -> &'static [NaiveDate] {
+    static TABLE: OnceLock<Vec<NaiveDate>> = OnceLock::new();
+    TABLE.get_or_init(|| EPOCH.iter_days().take_while(|d| *d < TABLE_END).collect())
+}
+
+/// Parquet day numbers as dates, if strictly increasing.
 fn naive_dates(days: impl Iterator<Item = i32>) -> Option<Vec<NaiveDate>> {
+    let table = date_table();
     let mut dates = Vec::with_capacity(days.size_hint().0);
-    let mut last: Option<(i32, NaiveDate)> = None;
+    let mut last: Option<i32> = None;
     for day in days {
-        let date = match last {
+        if last.is_some_and(|before| day <= before) {
+            return None;
+        }
+        last = Some(day);
+        let date = match usize::try_from(day).ok().and_then(|i| table.get(i)) {
+            Some(date) => *date,
             None => EPOCH.checked_add_signed(chrono::TimeDelta::days(i64::from(day)))?,
-            Some((before, date)) if day > before => {
-                date.checked_add_days(Days::new(u64::try_from(day - before).ok()?))?
-            }
-            Some(_) => return None,
         };
         dates.push(date);
-        last = Some((day, date));
     }
     Some(dates)
 }
@@ -185,6 +209,22 @@ mod tests {
             let without = fast_series(&frame, demo, false).unwrap();
             assert!(without.series.mcap.is_empty());
         }
+    }
+
+    #[test]
+    fn day_numbers_become_the_dates_chrono_computes() {
+        let days = [
+            -800_000, -1, 0, 1, 59, 10_956, 20_000, 47_481, 47_482, 900_000,
+        ];
+        let dates = naive_dates(days.iter().copied()).expect("increasing days");
+        for (day, date) in days.iter().zip(&dates) {
+            let expected = EPOCH + chrono::TimeDelta::days(i64::from(*day));
+            assert_eq!(*date, expected, "day {day}");
+        }
+        assert_eq!(dates[7], d("2099-12-31"));
+        assert_eq!(dates[8], d("2100-01-01"));
+        assert!(naive_dates([3, 3].into_iter()).is_none(), "a repeated day");
+        assert!(naive_dates([4, 3].into_iter()).is_none(), "out of order");
     }
 
     #[test]

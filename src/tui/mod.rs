@@ -42,6 +42,21 @@ use disk::Disk;
 use state::{AppState, Opening};
 use theme::Theme;
 
+/// The state the workstation opens with on `ws` (opened without prices),
+/// before its loop starts: its first frame says what loads while the
+/// worker reads the prices. `config_error` says why `config` is the default.
+pub fn opening_state(ws: Workspace, config: Config, config_error: Option<String>) -> AppState {
+    let cached = ws.store.cached_symbols().0;
+    let opening = Opening {
+        problems: ws.problems.clone(),
+        installed_default: ws.installed_default,
+        demo_marker: ws.store.layout().demo_marker().exists(),
+        config,
+        config_error,
+    };
+    AppState::opening(ws, cached, opening)
+}
+
 /// Opens the workstation on `ws` (opened without prices) in the real
 /// terminal: the panes draw at once and the prices load on the worker
 /// thread. The terminal is given back on quit, on error and on panic
@@ -69,15 +84,7 @@ pub fn open(ws: Workspace) -> anyhow::Result<()> {
         store: ws.store.clone(),
         prints: ws.prints.clone(),
     };
-    let cached = ws.store.cached_symbols().0;
-    let opening = Opening {
-        problems: ws.problems.clone(),
-        installed_default: ws.installed_default,
-        demo_marker: ws.store.layout().demo_marker().exists(),
-        config,
-        config_error,
-    };
-    let mut state = AppState::opening(ws, cached, opening);
+    let mut state = opening_state(ws, config, config_error);
     let mut terminal = ratatui::try_init().context(
         "cannot open the terminal for the workstation; run spillover in an interactive terminal, or use `spillover report` for text",
     )?;

@@ -104,6 +104,7 @@ pub fn analysis(
         },
         members: Vec::new(),
         pair_problem: None,
+        histories: Default::default(),
     }
 }
 

@@ -100,6 +100,7 @@ impl AppState {
             .retain(|(symbol, _)| !book.series.contains_key(symbol));
         self.book.series.extend(book.series);
         self.book.problems.extend(book.problems);
+        self.prices_generation += 1;
         self.data_dates = super::data_dates(&self.book);
         self.source.demo = self.book.has_demo();
         if was_latest || (was_demo && !self.source.demo) {

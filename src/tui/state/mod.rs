@@ -16,7 +16,8 @@ use super::overlay::form::Form;
 use super::overlay::{Overlay, Problems};
 use super::sort::Sort;
 use crate::compute::{
-    Analysis, CatalystRequest, Catalysts, ComputeError, Request, WindowChoice, analyse, catalysts,
+    Analysis, AnalysisCache, CatalystRequest, Catalysts, ComputeError, Request, WindowChoice,
+    catalysts,
 };
 use crate::domain::edit::History;
 use crate::domain::{Basket, BasketId, PriceBook, RangePreset, Symbol, Watchlist};
@@ -148,6 +149,12 @@ pub struct AppState {
     /// Recomputed only when the request changes; `None` when nothing can be
     /// computed (e.g. an empty cache).
     pub analysis: Option<Analysis>,
+    /// Each basket's index history and member table from the last
+    /// recomputes: an edit rebuilds only the edited basket's.
+    pub analysis_cache: AnalysisCache,
+    /// Changed whenever `book` changes, so the cache never serves a history
+    /// of other prices.
+    pub prices_generation: u64,
     /// The event study, lead-lag, beta and drawdown of `analysis`
     /// (recomputed with it, never per frame).
     pub catalysts: Option<Catalysts>,
@@ -213,6 +220,8 @@ impl AppState {
             data_dates: Vec::new(),
             request: Request::default(),
             analysis: None,
+            analysis_cache: AnalysisCache::default(),
+            prices_generation: 0,
             catalysts: None,
             catalyst_request: CatalystRequest::default(),
             lead_lag_view: false,
@@ -249,6 +258,7 @@ impl AppState {
     /// The first prices: the as-of date, the default pair, the analysis.
     fn take_first_prices(&mut self, book: PriceBook) {
         self.book = book;
+        self.prices_generation += 1;
         self.data_dates = data_dates(&self.book);
         let latest = self.data_dates.last().copied();
         let demo = self.book.has_demo();
@@ -358,7 +368,12 @@ impl AppState {
     /// Applies new inputs: recomputes the analysis, or refuses and keeps
     /// everything as it was, returning the reason.
     pub fn set_request(&mut self, request: Request) -> Result<(), ComputeError> {
-        let analysis = analyse(&self.baskets, &self.book, &request)?;
+        let analysis = self.analysis_cache.analyse(
+            &self.baskets,
+            &self.book,
+            self.prices_generation,
+            &request,
+        )?;
         if let Some(problem) = &analysis.pair_problem {
             self.set_message(format!("no ratios or scatter: {problem}"), true);
         }
@@ -465,14 +480,11 @@ impl AppState {
     }
 }
 
-/// Every date on which any series has a row, sorted.
+/// Every date on which any series has a row, sorted: a merge of the
+/// sorted series (most are subsets of the union so far), never a sort of
+/// every row.
 fn data_dates(book: &PriceBook) -> Vec<NaiveDate> {
-    book.series
-        .values()
-        .flat_map(|s| s.dates.iter().copied())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
+    book.dates()
 }
 
 /// The research note's pair when its baskets exist, else the first three
