@@ -183,3 +183,31 @@ fn an_unchanged_basket_keeps_its_history_and_an_edited_one_is_rebuilt() {
     ));
     assert_eq!(again, after);
 }
+
+/// `analyse_indices` (what an export of indices, ratios or the scatter
+/// uses) is `analyse` with empty member tables: every other number the same.
+#[test]
+fn analyse_indices_is_analyse_without_the_member_tables() {
+    let book = demo_book();
+    let baskets = default_baskets();
+    for range in [RangePreset::Y1, RangePreset::All] {
+        let request = Request {
+            range: WindowChoice::Preset(range),
+            as_of: Some(DEMO_AS_OF),
+            ..Request::default()
+        };
+        let full = analyse(&baskets, &book, &request).unwrap();
+        let light = spillover::compute::analyse_indices(&baskets, &book, &request).unwrap();
+        assert!(full.members.iter().all(|(_, rows)| !rows.is_empty()));
+        assert!(light.members.iter().all(|(_, rows)| rows.is_empty()));
+        let ids = |a: &spillover::compute::Analysis| -> Vec<String> {
+            a.members.iter().map(|(id, _)| id.to_string()).collect()
+        };
+        assert_eq!(ids(&full), ids(&light));
+        let without_members = spillover::compute::Analysis {
+            members: light.members.clone(),
+            ..full
+        };
+        assert_eq!(without_members, light);
+    }
+}

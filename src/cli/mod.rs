@@ -30,9 +30,13 @@ pub use args::{
 };
 pub use report::DEMO_NOTE;
 
-use crate::compute::{Analysis, CatalystRequest, Catalysts, analyse, check_pair};
+use crate::compute::{
+    Analysis, CatalystRequest, Catalysts, ComputeError, Request, analyse, analyse_indices,
+    check_pair,
+};
 use crate::domain::BasketId;
 use crate::domain::text::escape_output;
+use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
 use crate::store::{Workspace, demo, resolve_data_dir};
 
@@ -173,7 +177,13 @@ fn run_report(ws: &Workspace, analysis: &AnalysisArgs, json: bool) -> anyhow::Re
 fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
     check_catalyst_options(args)?;
     warn(ws);
-    let result = compute(ws, &args.analysis)?;
+    // Only the members table needs the member tables: on a basket of
+    // hundreds of members they are most of the work after reading.
+    let result = if args.what == ExportWhat::Members {
+        compute(ws, &args.analysis)?
+    } else {
+        compute_with(ws, &args.analysis, analyse_indices)?
+    };
     let format = export::format_for(&args.output, args.format);
     let catalysts = matches!(
         args.what,
@@ -370,6 +380,15 @@ pub fn init_logging(path: &std::path::Path) {
 }
 
 fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
+    compute_with(ws, args, analyse)
+}
+
+/// [`compute`] with `analyse` or [`analyse_indices`] (no member tables).
+fn compute_with(
+    ws: &Workspace,
+    args: &AnalysisArgs,
+    analyse: fn(&[Basket], &PriceBook, &Request) -> Result<Analysis, ComputeError>,
+) -> anyhow::Result<Analysis> {
     if ws.baskets.is_empty() {
         let (_, errors) = ws.store.load_baskets();
         if !errors.is_empty() {

@@ -165,6 +165,23 @@ pub fn analyse(
     )
 }
 
+/// [`analyse`] without the member tables (each basket's is empty): what a
+/// table of indices, ratios or the scatter needs, for a fraction of the
+/// work on a basket of hundreds of members.
+pub fn analyse_indices(
+    baskets: &[Basket],
+    book: &PriceBook,
+    request: &Request,
+) -> Result<Analysis, ComputeError> {
+    analyse_with(
+        baskets,
+        book,
+        request,
+        |basket, as_of| Arc::new(IndexHistory::build(basket, book, request.method, as_of)),
+        |_, _, _, _| Vec::new(),
+    )
+}
+
 /// What each basket's index history and member table were computed from,
 /// besides the loaded prices: the basket as defined (members, weights,
 /// method), the effective method, the as-of date; a member table also

@@ -40,7 +40,8 @@ use chrono::NaiveDate;
 use crate::domain::{BasketId, Window};
 
 pub use analysis::{
-    Analysis, AnalysisCache, DEFAULT_ROLL, Histories, Request, WindowChoice, analyse, check_pair,
+    Analysis, AnalysisCache, DEFAULT_ROLL, Histories, Request, WindowChoice, analyse,
+    analyse_indices, check_pair,
 };
 pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
 pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
