@@ -80,7 +80,7 @@ pub fn encode_parquet_named(table: &PriceTable, name: Option<&str>) -> PolarsRes
     let metadata = (!pairs.is_empty()).then_some(KeyValueMetadata::Static(pairs));
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes)
-        .with_compression(ParquetCompression::Zstd(None))
+        .with_compression(ParquetCompression::Lz4Raw)
         .with_key_value_metadata(metadata)
         .set_parallel(false)
         .finish(&mut frame)?;
