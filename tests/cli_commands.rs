@@ -5,20 +5,14 @@ mod cli_support;
 use std::fs;
 use std::path::Path;
 
-use cli_support::spillover;
+use cli_support::{json, spillover};
 use predicates::prelude::*;
 
 /// `spillover report --json ARGS`, parsed; the command must succeed.
 fn report_json(home: &Path, args: &[&str]) -> serde_json::Value {
-    let out = spillover(home)
-        .args(["report", "--json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("report --json prints JSON")
+    let mut all = vec!["report", "--json"];
+    all.extend_from_slice(args);
+    json(home, &all)
 }
 
 /// Every file under `dir` with its bytes, to prove a command changed nothing.
