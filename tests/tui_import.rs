@@ -112,3 +112,17 @@ fn import_is_refused_without_files_and_with_a_bad_market() {
         );
     }
 }
+
+#[test]
+fn a_quoted_path_keeps_its_spaces() {
+    let mut s = Session::new();
+    let before = prices(&s);
+    let line = format!("import \"{}\"", fixture("bad/my prices.csv").display());
+    command(&mut s, &line);
+    // The file was found and read (its name is not a symbol): the reason
+    // names it whole, and nothing was written.
+    let text = s.screen(160, 30);
+    assert!(text.contains("my prices.csv"), "{text}");
+    assert!(!text.contains("cannot read"), "{text}");
+    assert_eq!(prices(&s), before);
+}

@@ -146,6 +146,10 @@ pub static COMMANDS: &[CommandHelp] = &[
 pub enum CommandError {
     #[error("empty command; type :help for the list")]
     Empty,
+    #[error(
+        "a {0} opens a quoted word that is not closed; close it, e.g. :import \"~/My files/prices.csv\""
+    )]
+    UnclosedQuote(char),
     /// The command takes exactly one argument, described.
     #[error("{name} takes one argument: {what}")]
     OneArgument { name: String, what: &'static str },
@@ -184,13 +188,40 @@ fn command_names() -> String {
     names.join(", ")
 }
 
+/// The words of a command line: split at spaces, except inside '…' or
+/// "…" (`:import "~/Downloads/Wind export.xlsx"`). A backslash is an
+/// ordinary character, so a Windows path needs no doubling.
+pub fn words(line: &str) -> Result<Vec<String>, CommandError> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_default().push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                word.get_or_insert_default();
+            }
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            (None, c) => word.get_or_insert_default().push(c),
+        }
+    }
+    if let Some(q) = quote {
+        return Err(CommandError::UnclosedQuote(q));
+    }
+    words.extend(word);
+    Ok(words)
+}
+
 /// Parses a command line (without the `:`); `baskets` are the known ids.
 pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> {
-    let mut words = line.split_whitespace();
-    let Some(name) = words.next() else {
+    let all = words(line)?;
+    let Some((name, rest)) = all.split_first() else {
         return Err(CommandError::Empty);
     };
-    let args: Vec<&str> = words.collect();
+    let name = name.as_str();
+    let args: Vec<&str> = rest.iter().map(String::as_str).collect();
     let one = |what: &'static str| -> Result<&str, CommandError> {
         match args.as_slice() {
             [arg] => Ok(*arg),
@@ -464,6 +495,24 @@ mod tests {
                 .contains("unknown market")
         );
         assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
+        // Quotes keep spaces in a word; a backslash is just a character.
+        assert_eq!(
+            words(r#"import "~/My files/a.csv" 'b c.xlsx' C:\data\d.csv"#),
+            Ok(vec![
+                "import".to_string(),
+                "~/My files/a.csv".into(),
+                "b c.xlsx".into(),
+                r"C:\data\d.csv".into()
+            ])
+        );
+        assert_eq!(
+            words(r#"export "x.svg"#),
+            Err(CommandError::UnclosedQuote('"'))
+        );
+        assert_eq!(
+            parse(r#"export "/tmp/my chart.svg""#, &ids()),
+            Ok(Command::Export("/tmp/my chart.svg".into()))
+        );
         assert_eq!(
             parse("fetch hstech", &ids()),
             Ok(Command::Fetch(Some(BasketId::parse("hstech").unwrap())))
