@@ -132,16 +132,18 @@ fn removing_a_member_is_saved_and_the_report_follows() {
         ));
     assert!(!file(h, "baskets/na-chain.toml").contains("B.SZ"));
     assert!((na_chain_level(h) - 1210.0).abs() < 1e-9);
-    refused(
-        h,
-        &["basket", "remove", "na-chain", "B.SZ"],
-        "B.SZ is not a member of na-chain",
-    );
-    refused(
-        h,
-        &["basket", "remove", "nope", "A.SZ"],
-        "no basket \"nope\"",
-    );
+    for (args, says) in [
+        (
+            &["basket", "remove", "na-chain", "B.SZ"][..],
+            "B.SZ is not a member of na-chain",
+        ),
+        (
+            &["basket", "remove", "nope", "A.SZ"][..],
+            "no basket \"nope\"",
+        ),
+    ] {
+        refused(h, args, says);
+    }
 }
 
 #[test]
@@ -158,28 +160,28 @@ fn basket_create_and_its_refusals() {
     assert!(text.contains("name = \"Optical modules\""), "{text}");
     assert!(text.contains("method = \"custom\""), "{text}");
     assert!(text.contains("description = \"800G suppliers\""), "{text}");
-    refused(
-        h,
-        &["basket", "create", "optical", "--name", "x"],
-        "basket id \"optical\" is already taken",
-    );
-    refused(
-        h,
-        &["basket", "create", "Bad Id", "--name", "x"],
-        "is not valid",
-    );
-    refused(
-        h,
-        &["basket", "create", "new", "--name", " "],
-        "basket name cannot be empty",
-    );
-    refused(
-        h,
-        &[
-            "basket", "create", "new", "--name", "x", "--method", "median",
-        ],
-        "use equal, cap or custom",
-    );
+    for (args, says) in [
+        (
+            &["basket", "create", "optical", "--name", "x"][..],
+            "basket id \"optical\" is already taken",
+        ),
+        (
+            &["basket", "create", "Bad Id", "--name", "x"][..],
+            "is not valid",
+        ),
+        (
+            &["basket", "create", "new", "--name", " "][..],
+            "basket name cannot be empty",
+        ),
+        (
+            &[
+                "basket", "create", "new", "--name", "x", "--method", "median",
+            ][..],
+            "use equal, cap or custom",
+        ),
+    ] {
+        refused(h, args, says);
+    }
 }
 
 #[test]
@@ -223,59 +225,62 @@ fn basket_add_and_its_refusals() {
         .assert()
         .success();
     assert!(file(h, "baskets/domestic-chain.toml").contains("symbol = \"688981.SH\""));
-    refused(
-        h,
-        &["basket", "add", "domestic-chain", "C.SZ", "--name", "x"],
-        "C.SZ is already in domestic-chain",
-    );
-    refused(
-        h,
-        &["basket", "add", "domestic-chain", "中际", "--name", "x"],
-        "symbol \"中际\" contains",
-    );
+    for (args, says) in [
+        (
+            &["basket", "add", "domestic-chain", "C.SZ", "--name", "x"][..],
+            "C.SZ is already in domestic-chain",
+        ),
+        (
+            &["basket", "add", "domestic-chain", "中际", "--name", "x"][..],
+            "symbol \"中际\" contains",
+        ),
+    ] {
+        refused(h, args, says);
+    }
     // Without --name the symbol stands in (issue 9; tests/cli_import.rs).
-    refused(
-        h,
-        &[
-            "basket",
-            "add",
-            "domestic-chain",
-            "D.SZ",
-            "--name",
-            "d",
-            "--weight",
-            "-1",
-        ],
-        "weight \"-1\" is negative",
-    );
-    refused(
-        h,
-        &[
-            "basket",
-            "add",
-            "domestic-chain",
-            "D.SZ",
-            "--name",
-            "d",
-            "--weight",
-            "abc",
-        ],
-        "weight \"abc\" is not a number",
-    );
-    refused(
-        h,
-        &[
-            "basket",
-            "add",
-            "domestic-chain",
-            "D.SZ",
-            "--name",
-            "d",
-            "--weight",
-            "NaN",
-        ],
-        "not a finite number",
-    );
+    for (args, says) in [
+        (
+            &[
+                "basket",
+                "add",
+                "domestic-chain",
+                "D.SZ",
+                "--name",
+                "d",
+                "--weight",
+                "-1",
+            ][..],
+            "weight \"-1\" is negative",
+        ),
+        (
+            &[
+                "basket",
+                "add",
+                "domestic-chain",
+                "D.SZ",
+                "--name",
+                "d",
+                "--weight",
+                "abc",
+            ][..],
+            "weight \"abc\" is not a number",
+        ),
+        (
+            &[
+                "basket",
+                "add",
+                "domestic-chain",
+                "D.SZ",
+                "--name",
+                "d",
+                "--weight",
+                "NaN",
+            ][..],
+            "not a finite number",
+        ),
+    ] {
+        refused(h, args, says);
+    }
 }
 
 #[test]
@@ -331,36 +336,34 @@ fn basket_set_member_and_basket_fields() {
         .success()
         .stdout(predicate::str::contains("no change, nothing written"));
 
-    refused(
-        h,
-        &["basket", "set", "na-chain", "A.SZ", "weight", "-3"],
-        "weight \"-3\" is negative",
-    );
-    refused(
-        h,
-        &["basket", "set", "na-chain", "A.SZ", "colour", "red"],
-        "unknown member field \"colour\"",
-    );
-    refused(
-        h,
-        &["basket", "set", "na-chain", "A.SZ", "name", ""],
-        "the name of A.SZ cannot be empty",
-    );
-    refused(
-        h,
-        &["basket", "set", "na-chain", "Z.SZ", "name", "z"],
-        "Z.SZ is not a member of na-chain",
-    );
-    refused(
-        h,
-        &["basket", "set", "na-chain", "--method", "median"],
-        "unknown index method",
-    );
-    refused(
-        h,
-        &["basket", "set", "na-chain", "--name", ""],
-        "basket name cannot be empty",
-    );
+    for (args, says) in [
+        (
+            &["basket", "set", "na-chain", "A.SZ", "weight", "-3"][..],
+            "weight \"-3\" is negative",
+        ),
+        (
+            &["basket", "set", "na-chain", "A.SZ", "colour", "red"][..],
+            "unknown member field \"colour\"",
+        ),
+        (
+            &["basket", "set", "na-chain", "A.SZ", "name", ""][..],
+            "the name of A.SZ cannot be empty",
+        ),
+        (
+            &["basket", "set", "na-chain", "Z.SZ", "name", "z"][..],
+            "Z.SZ is not a member of na-chain",
+        ),
+        (
+            &["basket", "set", "na-chain", "--method", "median"][..],
+            "unknown index method",
+        ),
+        (
+            &["basket", "set", "na-chain", "--name", ""][..],
+            "basket name cannot be empty",
+        ),
+    ] {
+        refused(h, args, says);
+    }
     // Neither a member field nor a basket field: clap's usage error.
     spillover(h)
         .args(["basket", "set", "na-chain"])
@@ -383,12 +386,15 @@ fn basket_rename_delete_and_copy() {
         ));
     assert!(!basket_file(h, "domestic-chain").exists());
     assert!(file(h, "baskets/domestic.toml").contains("name = \"Domestic\""));
-    refused(
-        h,
-        &["basket", "rename", "domestic", "na-chain"],
-        "already taken",
-    );
-    refused(h, &["basket", "rename", "nope", "x"], "no basket \"nope\"");
+    for (args, says) in [
+        (
+            &["basket", "rename", "domestic", "na-chain"][..],
+            "already taken",
+        ),
+        (&["basket", "rename", "nope", "x"][..], "no basket \"nope\""),
+    ] {
+        refused(h, args, says);
+    }
 
     spillover(h)
         .args(["basket", "copy", "na-chain", "na-copy"])
@@ -572,32 +578,31 @@ fn watchlist_edits_and_their_refusals() {
         &args.each_ref().map(String::as_str),
         "unknown session \"noon\"",
     );
-    refused(
-        h,
-        &["watchlist", "set", "9", "watch", "x"],
-        "no event 9: the watchlist has events 1 to 2",
-    );
-    refused(
-        h,
-        &["watchlist", "set", "0", "watch", "x"],
-        "event number \"0\" is not valid",
-    );
-    refused(
-        h,
-        &["watchlist", "set", "1", "mood", "x"],
-        "unknown event field \"mood\"",
-    );
-    refused(
-        h,
-        &["watchlist", "set", "1", "date", "soon"],
-        "is not a date",
-    );
-    refused(h, &["watchlist", "remove", "3"], "no event 3");
-    refused(
-        h,
-        &["watchlist", "report", "1", "--outcome", " "],
-        "the outcome is empty",
-    );
+    for (args, says) in [
+        (
+            &["watchlist", "set", "9", "watch", "x"][..],
+            "no event 9: the watchlist has events 1 to 2",
+        ),
+        (
+            &["watchlist", "set", "0", "watch", "x"][..],
+            "event number \"0\" is not valid",
+        ),
+        (
+            &["watchlist", "set", "1", "mood", "x"][..],
+            "unknown event field \"mood\"",
+        ),
+        (
+            &["watchlist", "set", "1", "date", "soon"][..],
+            "is not a date",
+        ),
+        (&["watchlist", "remove", "3"][..], "no event 3"),
+        (
+            &["watchlist", "report", "1", "--outcome", " "][..],
+            "the outcome is empty",
+        ),
+    ] {
+        refused(h, args, says);
+    }
 }
 
 #[test]
