@@ -402,3 +402,66 @@ fn bad_requests_say_what_to_do_and_write_nothing() {
         .stderr(predicate::str::contains("three different baskets"));
     assert!(!out.exists());
 }
+
+#[test]
+fn events_figure_and_note_use_the_benchmark_and_model_given() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let svg = parse_svg(&plot(
+        h,
+        "events",
+        "events-hk.svg",
+        &[
+            "--event",
+            "2",
+            "--benchmark",
+            "hk-internet",
+            "--model",
+            "market",
+        ],
+    ));
+    let subtitle = svg
+        .texts
+        .iter()
+        .find(|t| t.starts_with("Cumulative abnormal return"))
+        .expect("the subtitle");
+    assert!(
+        subtitle.contains("less Hong Kong internet (market model)"),
+        "{subtitle}"
+    );
+    // Elsewhere the options would change nothing: refused, nothing written.
+    spillover(h)
+        .args([
+            "plot",
+            "--what",
+            "indices",
+            "--benchmark",
+            "hk-internet",
+            "-o",
+        ])
+        .arg(h.join("i.svg"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--benchmark and --model change only --what events",
+        ));
+    assert!(!h.join("i.svg").exists());
+    // The note's event exhibit is measured the same way.
+    spillover(h)
+        .args([
+            "note",
+            "--as-of",
+            "2025-06-10",
+            "--benchmark",
+            "hk-internet",
+            "-o",
+        ])
+        .arg(h.join("note"))
+        .assert()
+        .success();
+    let note = fs::read_to_string(h.join("note/note.md")).unwrap();
+    assert!(
+        note.contains("CAR[0,+5] less hk-internet (adjusted model)"),
+        "{note}"
+    );
+}

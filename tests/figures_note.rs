@@ -75,7 +75,7 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
     // The latest report with a reaction by May 7 is Tencent's of Mar 19.
     assert!(
         md.contains(
-            "Tencent Holdings FY2024 Q4 (2025-03-19), day 0 2025-03-20: CAR[0,+5] na-chain"
+            "Tencent Holdings FY2024 Q4 (2025-03-19), day 0 2025-03-20: CAR[0,+5] less hstech (adjusted model) na-chain"
         )
     );
     assert!(md.contains("Granger (5 lags): na-chain/domestic-chain → na-chain/alibaba: F "));

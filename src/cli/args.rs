@@ -358,27 +358,40 @@ pub struct ExportArgs {
     /// With --what members: only this basket.
     #[arg(long, value_parser = parse_basket_id)]
     pub basket: Option<BasketId>,
+    /// With --what events|beta: the benchmark and (events) the model.
     #[command(flatten)]
-    pub catalysts: CatalystArgs,
+    pub study: StudyArgs,
+    /// With --what beta: returns per rolling beta [default: 60].
+    #[arg(long, value_name = "W", value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub beta_window: Option<u16>,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 }
 
-/// What `--what events` and `--what beta` are measured against.
-#[derive(Debug, Clone, Default, Args)]
-pub struct CatalystArgs {
-    /// With --what events|beta: the benchmark basket [default: hstech].
-    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
-    pub benchmark: Option<BasketId>,
-    /// With --what events: adjusted (AR = R - R_bench) or market (fitted over tau -120..-11) [default: adjusted].
-    #[arg(long, value_parser = parse_model)]
-    pub model: Option<Model>,
-    /// With --what beta: returns per rolling beta [default: 60].
-    #[arg(long, value_name = "W", value_parser = clap::value_parser!(u16).range(10..=1000))]
-    pub beta_window: Option<u16>,
+impl ExportArgs {
+    /// What the catalyst tables are measured against, defaults where not given.
+    pub fn catalyst_request(&self) -> CatalystRequest {
+        let mut request = self.study.request();
+        if let Some(w) = self.beta_window {
+            request.beta_window = usize::from(w);
+        }
+        request
+    }
 }
 
-impl CatalystArgs {
+/// What an event study (and beta) is measured against: `events`, `export`,
+/// `plot --what events`, `note`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StudyArgs {
+    /// The benchmark basket whose return is taken out [default: hstech].
+    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
+    pub benchmark: Option<BasketId>,
+    /// adjusted: AR = R - R_bench; market: AR = R - (alpha + beta R_bench), fitted over tau -120..-11 [default: adjusted].
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<Model>,
+}
+
+impl StudyArgs {
     /// The settings, defaults where not given.
     pub fn request(&self) -> CatalystRequest {
         let mut request = CatalystRequest::default();
@@ -386,9 +399,6 @@ impl CatalystArgs {
             request.benchmark = benchmark.clone();
         }
         request.model = self.model.unwrap_or_default();
-        if let Some(w) = self.beta_window {
-            request.beta_window = usize::from(w);
-        }
         request
     }
 }
@@ -405,12 +415,8 @@ pub struct EventsArgs {
     /// Only the reports dated in this month, YYYY-MM (e.g. 2025-05).
     #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
     pub month: Option<(i32, u32)>,
-    /// The benchmark basket whose return is taken out [default: hstech].
-    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
-    pub benchmark: Option<BasketId>,
-    /// adjusted: AR = R - R_bench; market: AR = R - (alpha + beta R_bench), fitted over tau -120..-11 [default: adjusted].
-    #[arg(long, value_parser = parse_model)]
-    pub model: Option<Model>,
+    #[command(flatten)]
+    pub study: StudyArgs,
     /// Print every number as JSON instead of text.
     #[arg(long)]
     pub json: bool,

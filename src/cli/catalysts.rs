@@ -31,11 +31,7 @@ pub fn event_study(
         _ => EventSelection::All,
     };
     let events = select_events(&ws.watchlist.events, &selection)?;
-    let mut options = CatalystRequest::default();
-    if let Some(benchmark) = &args.benchmark {
-        options.benchmark = benchmark.clone();
-    }
-    options.model = args.model.unwrap_or_default();
+    let options = args.study.request();
     let request = args.analysis.request();
     let study = study_events(&ws.baskets, &ws.book, &events, analysis, &request, &options)?;
     if study.events.iter().all(|e| e.after_as_of) {

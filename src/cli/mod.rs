@@ -189,7 +189,7 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
         args.what,
         ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta
     )
-    .then(|| catalysts_of(ws, &result, &args.analysis, &args.catalysts.request()));
+    .then(|| catalysts_of(ws, &result, &args.analysis, &args.catalyst_request()));
     let rows = export::export(
         &result,
         catalysts.as_ref(),
@@ -206,7 +206,7 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
 /// `--benchmark`, `--model` and `--beta-window` only with the tables they
 /// change: given elsewhere they would be silently ignored.
 fn check_catalyst_options(args: &ExportArgs) -> anyhow::Result<()> {
-    let c = &args.catalysts;
+    let c = &args.study;
     let given = [
         (
             "--benchmark",
@@ -216,7 +216,7 @@ fn check_catalyst_options(args: &ExportArgs) -> anyhow::Result<()> {
         ("--model", c.model.is_some(), &[ExportWhat::Events][..]),
         (
             "--beta-window",
-            c.beta_window.is_some(),
+            args.beta_window.is_some(),
             &[ExportWhat::Beta][..],
         ),
     ];

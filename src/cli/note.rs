@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::Args;
 
-use super::args::AnalysisArgs;
+use super::args::{AnalysisArgs, StudyArgs};
 use super::note_page::{Body, Exhibit, NoteTable, Page, html, markdown};
 use super::plot::inputs;
 use super::report::{DEMO_NOTE, RatioSummary, status_text};
@@ -26,6 +26,9 @@ pub struct NoteArgs {
     /// The directory to write note.md, note.html and the figures' PNG files into (created if missing).
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
+    /// The event study exhibit's benchmark and model.
+    #[command(flatten)]
+    pub study: StudyArgs,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 }
@@ -150,16 +153,10 @@ fn event_exhibit(
     a: &Analysis,
     args: &AnalysisArgs,
     inputs: &Inputs<'_>,
+    settings: &CatalystRequest,
 ) -> anyhow::Result<Drawn> {
     let events = select_events(&ws.watchlist.events, &EventSelection::All)?;
-    let study = study_events(
-        &ws.baskets,
-        &ws.book,
-        &events,
-        a,
-        &args.request(),
-        &CatalystRequest::default(),
-    )?;
+    let study = study_events(&ws.baskets, &ws.book, &events, a, &args.request(), settings)?;
     let event = catalysts::pick(&study, None)?;
     let cars: Vec<String> = event
         .series
@@ -176,11 +173,13 @@ fn event_exhibit(
         })
         .collect();
     let caption = format!(
-        "{} {} ({}), day 0 {}: CAR[0,+5] {}.",
+        "{} {} ({}), day 0 {}: CAR[0,+5] less {} ({} model) {}.",
         event.name,
         event.period,
         event.date,
         event.first_session,
+        study.benchmark,
+        study.model,
         cars.join("; ")
     );
     let figure = Figure::Paths(catalysts::events(inputs, &study, Some(event.number))?);
@@ -294,7 +293,12 @@ fn calendar(ws: &Workspace, a: &Analysis) -> Exhibit {
 type Pngs = Vec<(String, Vec<u8>)>;
 
 /// Every exhibit, with the PNG files the Markdown links to.
-fn exhibits(ws: &Workspace, a: &Analysis, args: &AnalysisArgs) -> anyhow::Result<(Page, Pngs)> {
+fn exhibits(
+    ws: &Workspace,
+    a: &Analysis,
+    args: &AnalysisArgs,
+    settings: &CatalystRequest,
+) -> anyhow::Result<(Page, Pngs)> {
     let inputs = inputs(ws, a, args);
     let mut drawn_figures = vec![drawn(
         FigureKind::Indices,
@@ -307,7 +311,7 @@ fn exhibits(ws: &Workspace, a: &Analysis, args: &AnalysisArgs) -> anyhow::Result
         drawn_figures.push(drawn(FigureKind::Rolling, &inputs, rolling_caption(a))?);
     }
     let mut missing = Vec::new();
-    match event_exhibit(ws, a, args, &inputs) {
+    match event_exhibit(ws, a, args, &inputs, settings) {
         Ok(d) => drawn_figures.push(d),
         Err(why) => missing.push(format!("No event study: {why}")),
     }
@@ -360,7 +364,7 @@ pub fn note(ws: &Workspace, a: &Analysis, args: &NoteArgs) -> anyhow::Result<Vec
         );
     }
     // Everything is drawn before the first file is written.
-    let (page, pngs) = exhibits(ws, a, &args.analysis)?;
+    let (page, pngs) = exhibits(ws, a, &args.analysis, &args.study.request())?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
     let mut write = |name: &str, bytes: &[u8]| -> anyhow::Result<()> {

@@ -6,7 +6,7 @@ use anyhow::{Context, anyhow, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::args::AnalysisArgs;
+use super::args::{AnalysisArgs, StudyArgs};
 use crate::compute::{
     Analysis, CatalystRequest, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, EventSelection, lead_lag,
     select_events, study_events,
@@ -87,6 +87,9 @@ pub struct PlotArgs {
     /// Mark this date (as the workstation's cursor does), YYYY-MM-DD.
     #[arg(long, value_parser = parse_date_arg, value_name = "DATE")]
     pub cursor: Option<NaiveDate>,
+    /// With --what events: the benchmark and the model.
+    #[command(flatten)]
+    pub study: StudyArgs,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 }
@@ -124,6 +127,7 @@ pub fn figure_of(
     what: PlotWhat,
     args: &AnalysisArgs,
     event: Option<usize>,
+    study: &CatalystRequest,
 ) -> anyhow::Result<Figure> {
     let inputs = inputs(ws, analysis, args);
     let kind = match what {
@@ -140,7 +144,7 @@ pub fn figure_of(
                 &events,
                 analysis,
                 &args.request(),
-                &CatalystRequest::default(),
+                study,
             )?;
             return Ok(Figure::Paths(catalysts::events(&inputs, &study, event)?));
         }
@@ -179,7 +183,15 @@ fn check_hidden(figure: &Figure, hidden: &[String]) -> anyhow::Result<()> {
 /// Draws the figure and writes it atomically; returns what to tell the user.
 pub fn plot(ws: &Workspace, analysis: &Analysis, args: &PlotArgs) -> anyhow::Result<String> {
     let format = format_of(args)?;
-    let mut figure = figure_of(ws, analysis, args.what, &args.analysis, args.event)?;
+    if args.what != PlotWhat::Events
+        && (args.study.benchmark.is_some() || args.study.model.is_some())
+    {
+        bail!(
+            "--benchmark and --model change only --what events; drop them, or plot --what events"
+        );
+    }
+    let study = args.study.request();
+    let mut figure = figure_of(ws, analysis, args.what, &args.analysis, args.event, &study)?;
     if let Some(title) = &args.title {
         figure.set_title(title.clone());
     }
