@@ -334,3 +334,30 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
         assert_eq!(state.catalyst_request, settings);
     }
 }
+
+#[test]
+fn lags_set_the_lead_lag_view() {
+    let mut state = demo_state();
+    command(&mut state, "lags 5 2");
+    let ll = state
+        .catalysts
+        .as_ref()
+        .and_then(|c| c.lead_lag.clone())
+        .expect("the demo has its ratios");
+    assert_eq!((ll.max_lag, ll.ccf.len(), ll.x_to_y.lags), (5, 11, 2));
+    press(&mut state, &[ch('3'), ch('v')]);
+    let text = screen(&state, 160, 48);
+    assert!(text.contains("Granger, 2 lags"), "{text}");
+    // K alone keeps P; out of range is refused and changes nothing.
+    command(&mut state, "lags 8");
+    assert_eq!(
+        (
+            state.catalyst_request.max_lag,
+            state.catalyst_request.granger_lags
+        ),
+        (8, 2)
+    );
+    command(&mut state, "lags 61");
+    assert!(state.message.as_ref().unwrap().error);
+    assert_eq!(state.catalyst_request.max_lag, 8);
+}

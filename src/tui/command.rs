@@ -34,6 +34,9 @@ pub enum Command {
     Model(Model),
     /// `:beta 120`: returns per rolling beta
     Beta(usize),
+    /// `:lags 10 5`: the lead-lag's ccf lags each side of 0, and (if
+    /// given) the lags of each Granger regression
+    Lags(usize, Option<usize>),
     /// `:fetch`, `:fetch na-chain` (`None`: every basket)
     Fetch(Option<BasketId>),
     /// `:export /tmp/chart.svg`: the focused pane's figure to this file
@@ -110,6 +113,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "returns per rolling beta (at least 10)",
     },
     CommandHelp {
+        name: "lags",
+        usage: ":lags 10 [5]",
+        help: "lead-lag: ccf lags each side (1-60), Granger lags (1-20)",
+    },
+    CommandHelp {
         name: "basket",
         usage: ":basket new ID NAME | dup NEW_ID | rename NEW_ID | delete",
         help: "create, or copy/rename/delete the shown basket; also name NAME, method M",
@@ -164,6 +172,10 @@ pub enum CommandError {
     BadRoll(String),
     #[error("beta {0:?}: give a whole number of returns of at least {MIN_BETA_WINDOW}, e.g. 60")]
     BadBetaWindow(String),
+    #[error(
+        "lags {0}: give the ccf lags (1 to 60) and, if you like, the Granger lags (1 to 20), e.g. :lags 10 5"
+    )]
+    BadLags(String),
     #[error("fetch takes at most one basket id, e.g. :fetch na-chain")]
     FetchTakesOneBasket,
     #[error("export {0:?}: name the file FILE.svg or FILE.png, e.g. :export /tmp/chart.svg")]
@@ -258,6 +270,7 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> 
         )?)),
         "model" => Ok(Command::Model(one("adjusted or market")?.parse()?)),
         "beta" => beta(one("a number of returns, e.g. 60")?),
+        "lags" => lags(&args),
         "basket" | "b" => Ok(Command::Basket(
             args.iter().map(|a| a.to_string()).collect(),
         )),
@@ -303,6 +316,24 @@ fn beta(text: &str) -> Result<Command, CommandError> {
     match text.parse::<usize>() {
         Ok(w) if w >= MIN_BETA_WINDOW => Ok(Command::Beta(w)),
         _ => Err(CommandError::BadBetaWindow(text.to_string())),
+    }
+}
+
+/// `:lags K [P]`: K in 1..=60, P in 1..=20 (as `spillover leadlag`).
+fn lags(args: &[&str]) -> Result<Command, CommandError> {
+    let within = |text: &str, most: usize| {
+        text.parse::<usize>()
+            .ok()
+            .filter(|n| (1..=most).contains(n))
+    };
+    let bad = || CommandError::BadLags(args.join(" "));
+    match args {
+        [k] => Ok(Command::Lags(within(k, 60).ok_or_else(bad)?, None)),
+        [k, p] => Ok(Command::Lags(
+            within(k, 60).ok_or_else(bad)?,
+            Some(within(p, 20).ok_or_else(bad)?),
+        )),
+        _ => Err(bad()),
     }
 }
 
@@ -473,6 +504,14 @@ mod tests {
                 .contains("use adjusted or market")
         );
         assert_eq!(parse("beta 120", &ids()), Ok(Command::Beta(120)));
+        assert_eq!(parse("lags 5", &ids()), Ok(Command::Lags(5, None)));
+        assert_eq!(parse("lags 20 8", &ids()), Ok(Command::Lags(20, Some(8))));
+        for bad in ["lags", "lags 0", "lags 61", "lags 10 21", "lags x"] {
+            assert!(
+                matches!(parse(bad, &ids()), Err(CommandError::BadLags(_))),
+                "{bad}"
+            );
+        }
         assert_eq!(
             parse("beta 5", &ids()),
             Err(CommandError::BadBetaWindow("5".into()))

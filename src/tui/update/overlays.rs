@@ -145,6 +145,14 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
                 ..state.catalyst_request.clone()
             },
         ),
+        Command::Lags(max_lag, granger) => measure(
+            state,
+            CatalystRequest {
+                max_lag,
+                granger_lags: granger.unwrap_or(state.catalyst_request.granger_lags),
+                ..state.catalyst_request.clone()
+            },
+        ),
         Command::Beta(beta_window) => measure(
             state,
             CatalystRequest {
@@ -175,8 +183,8 @@ fn measure(state: &mut AppState, settings: CatalystRequest) {
         Some(problem) => state.set_message(format!("no event study and no beta: {problem}"), true),
         None => state.set_message(
             format!(
-                "event study and beta against {}, model {}, beta over {} returns",
-                c.benchmark, c.model, c.beta_window
+                "event study and beta against {}, model {}, beta over {} returns; lead-lag to ±{} with Granger lags {}",
+                c.benchmark, c.model, c.beta_window, c.max_lag, c.granger_lags
             ),
             false,
         ),
