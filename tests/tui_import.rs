@@ -126,3 +126,33 @@ fn a_quoted_path_keeps_its_spaces() {
     assert!(!text.contains("cannot read"), "{text}");
     assert_eq!(prices(&s), before);
 }
+
+/// One job writes the cache at a time: while an import is under way, a
+/// fetch and a second import are refused and say why.
+#[test]
+fn nothing_else_writes_the_cache_while_an_import_runs() {
+    let mut state = tui_support::demo_state();
+    let run = |state: &mut spillover::tui::state::AppState, line: &str| {
+        tui_support::press(state, &[ch(':')]);
+        tui_support::type_text(state, line);
+        tui_support::press(state, &[tui_edit_support::key(KeyCode::Enter)])
+    };
+    let effects = run(&mut state, "import a.csv b.csv");
+    assert_eq!(effects.len(), 1, "the import starts: {effects:?}");
+    let fetch = tui_support::press(&mut state, &[ch('F')]);
+    assert!(fetch.is_empty());
+    let message = state.message.clone().unwrap();
+    assert!(
+        message.error
+            && message
+                .text
+                .contains("an import is writing the cache (importing 2 files)"),
+        "{message:?}"
+    );
+    assert!(run(&mut state, "import c.csv").is_empty());
+    let message = state.message.clone().unwrap();
+    assert!(
+        message.text.contains("the cache is being written"),
+        "{message:?}"
+    );
+}

@@ -8,7 +8,7 @@ use super::{AppState, Work, default_pair};
 use crate::domain::edit::{History, Library};
 use crate::domain::{PriceBook, Symbol};
 use crate::tui::effect::Effect;
-use crate::tui::jobs::Job;
+use crate::tui::jobs::{Job, JobKind};
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::conflict::ConflictPrompt;
 
@@ -83,6 +83,22 @@ impl AppState {
             now: None,
         });
         Effect::Start(job)
+    }
+
+    /// What a job that writes the cache (a fetch or an import) is doing,
+    /// if one is under way: only one may write at a time.
+    pub fn writing_cache(&self) -> Option<String> {
+        self.work
+            .iter()
+            .find(|w| matches!(w.kind, JobKind::Fetch | JobKind::Import))
+            .map(|w| w.now.clone().unwrap_or_else(|| w.label.clone()))
+    }
+
+    /// The job of `kind` under way has ended: the status bar drops it.
+    pub fn end_work(&mut self, kind: JobKind) {
+        if let Some(i) = self.work.iter().position(|w| w.kind == kind) {
+            self.work.remove(i);
+        }
     }
 
     /// Adds freshly loaded prices to the book (replacing a symbol's older

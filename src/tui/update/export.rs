@@ -28,9 +28,7 @@ pub(super) fn start(state: &mut AppState, file: Option<PathBuf>) -> Vec<Effect> 
 
 /// The export has written its files, or could not.
 pub(super) fn finished(state: &mut AppState, result: Result<String, String>) {
-    if let Some(i) = state.work.iter().position(|w| w.kind == JobKind::Export) {
-        state.work.remove(i);
-    }
+    state.end_work(JobKind::Export);
     match result {
         Ok(message) => state.set_message(message, false),
         Err(why) => state.set_message(format!("not exported: {why}"), true),

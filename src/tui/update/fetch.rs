@@ -13,12 +13,13 @@ use crate::tui::state::AppState;
 /// Starts a fetch of every basket member, or of `basket`'s; refused while
 /// one is under way.
 pub(super) fn start(state: &mut AppState, basket: Option<&BasketId>) -> Vec<Effect> {
-    if let Some(work) = state.work.iter().find(|w| w.kind == JobKind::Fetch) {
-        let doing = work.now.clone().unwrap_or_else(|| work.label.clone());
-        state.set_message(
-            format!("a fetch is already running ({doing}); wait for its summary"),
-            true,
-        );
+    if let Some(doing) = state.writing_cache() {
+        let what = if state.work.iter().any(|w| w.kind == JobKind::Fetch) {
+            "a fetch is already running"
+        } else {
+            "an import is writing the cache"
+        };
+        state.set_message(format!("{what} ({doing}); wait for its summary"), true);
         return Vec::new();
     }
     let symbols = match basket {
@@ -70,9 +71,7 @@ pub(super) fn progress(state: &mut AppState, done: usize, total: usize, symbol: 
 /// The fetch has finished: say what it did, list its failures, and load
 /// the prices of the symbols whose files it wrote.
 pub(super) fn finished(state: &mut AppState, result: Result<FetchSummary, String>) -> Vec<Effect> {
-    if let Some(i) = state.work.iter().position(|w| w.kind == JobKind::Fetch) {
-        state.work.remove(i);
-    }
+    state.end_work(JobKind::Fetch);
     let summary = match result {
         Ok(summary) => summary,
         Err(reason) => {

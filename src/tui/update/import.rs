@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::domain::Symbol;
+use crate::store::fetch::members;
 use crate::store::import::{ImportOptions, ImportSummary, Market, Source};
 use crate::tui::effect::Effect;
 use crate::tui::jobs::{Job, JobKind};
@@ -15,12 +16,7 @@ use crate::tui::state::AppState;
 
 /// Starts importing `sources`; refused while the cache is being written.
 pub(super) fn start(state: &mut AppState, sources: Vec<Source>, market: Market) -> Vec<Effect> {
-    if let Some(work) = state
-        .work
-        .iter()
-        .find(|w| matches!(w.kind, JobKind::Fetch | JobKind::Import))
-    {
-        let doing = work.now.clone().unwrap_or_else(|| work.label.clone());
+    if let Some(doing) = state.writing_cache() {
         state.set_message(
             format!("the cache is being written ({doing}); import when it is done"),
             true,
@@ -47,9 +43,7 @@ pub(super) fn start(state: &mut AppState, sources: Vec<Source>, market: Market) 
 /// The import has finished: say what it did (or why it did nothing) and
 /// load the prices the baskets use of the symbols it wrote.
 pub(super) fn finished(state: &mut AppState, result: Result<ImportSummary, String>) -> Vec<Effect> {
-    if let Some(i) = state.work.iter().position(|w| w.kind == JobKind::Import) {
-        state.work.remove(i);
-    }
+    state.end_work(JobKind::Import);
     let summary = match result {
         Ok(summary) => summary,
         Err(reason) => {
@@ -66,11 +60,7 @@ pub(super) fn finished(state: &mut AppState, result: Result<ImportSummary, Strin
             return Vec::new();
         }
     };
-    let used: BTreeSet<&Symbol> = state
-        .baskets
-        .iter()
-        .flat_map(|b| b.members.iter().map(|m| &m.symbol))
-        .collect();
+    let used: BTreeSet<Symbol> = members(&state.baskets).into_iter().collect();
     let reload: Vec<Symbol> = summary
         .per_symbol
         .iter()
