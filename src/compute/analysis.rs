@@ -160,9 +160,17 @@ pub fn analyse(
         baskets,
         book,
         request,
-        |basket, as_of| Arc::new(IndexHistory::build(basket, book, request.method, as_of)),
+        built(book, request),
         |basket, history, series, window| member_table(basket, book, history, series, window),
     )
+}
+
+/// Each basket's index history built afresh from `book`.
+fn built<'a>(
+    book: &'a PriceBook,
+    request: &'a Request,
+) -> impl Fn(&Basket, NaiveDate) -> Arc<IndexHistory> + Sync + 'a {
+    |basket, as_of| Arc::new(IndexHistory::build(basket, book, request.method, as_of))
 }
 
 /// [`analyse`] without the member tables (each basket's is empty): what a
@@ -177,7 +185,7 @@ pub fn analyse_indices(
         baskets,
         book,
         request,
-        |basket, as_of| Arc::new(IndexHistory::build(basket, book, request.method, as_of)),
+        built(book, request),
         |_, _, _, _| Vec::new(),
     )
 }
