@@ -7,6 +7,7 @@ pub mod import;
 pub mod tables;
 
 mod atomic;
+mod date_text;
 mod files;
 mod guard;
 mod library;
