@@ -22,7 +22,7 @@ fn parse(name: &str) -> spillover::store::import::ParsedFile {
 fn yahoo_rows_keep_every_column_and_skip_null_rows() {
     let parsed = parse("good/300308.SZ.csv");
     assert_eq!(parsed.format, Format::YahooCsv);
-    assert_eq!(parsed.skipped_empty_rows, 1, "2025-01-03 is all null");
+    assert_eq!(parsed.skipped.len(), 1, "2025-01-03 is all null");
     let rows = &parsed.tables[&sym("300308.SZ")];
     assert_eq!(rows.len(), 3);
     assert_eq!(

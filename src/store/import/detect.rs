@@ -33,6 +33,9 @@ pub enum Format {
     Parquet,
     /// An Excel sheet, in any of the layouts above.
     Excel,
+    /// pandas' CSV of a frame with field and ticker column levels:
+    /// yfinance's `download(...).to_csv()` and the like.
+    TickerLevels,
 }
 
 impl fmt::Display for Format {
@@ -49,6 +52,7 @@ impl fmt::Display for Format {
             Format::ChineseCsv => "CSV with Chinese headers",
             Format::Parquet => "Parquet",
             Format::Excel => "Excel",
+            Format::TickerLevels => "yfinance CSV with ticker header rows",
         })
     }
 }
@@ -256,6 +260,17 @@ pub enum Shape {
         date: usize,
         symbols: Vec<(usize, Symbol)>,
     },
+    /// Fields in columns under a row of tickers: each ticker's columns.
+    Tickers(Vec<TickerColumns>),
+}
+
+/// One ticker of a file with a ticker header row: its symbol, the ticker as
+/// the file wrote it, and where its fields are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickerColumns {
+    pub symbol: Symbol,
+    pub written: String,
+    pub map: ColumnMap,
 }
 
 /// Works out the shape from the headers. A file is wide when it has a date
@@ -336,8 +351,10 @@ fn wide(
 
 /// Names the format of a text file from its headers and shape.
 pub fn text_format(headers: &[String], shape: &Shape) -> Format {
-    let Shape::Columns(map) = shape else {
-        return Format::WideCsv;
+    let map = match shape {
+        Shape::Columns(map) => map,
+        Shape::Wide { .. } => return Format::WideCsv,
+        Shape::Tickers(_) => return Format::TickerLevels,
     };
     let names: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let has = |n: &str| names.iter().any(|h| h == n);
