@@ -13,6 +13,7 @@ mod detect;
 mod error;
 mod excel;
 mod folder;
+mod format;
 mod levels;
 pub mod members;
 mod naming;
@@ -29,8 +30,8 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub use codes::{Market, qualify};
-pub use detect::Format;
 pub use error::{DATE_FORMS, ImportError, Location, Problem};
+pub use format::Format;
 // `fetch` writes rows from a web source the import's way: the same value
 // checks, the same merge into the cached file, the same commit.
 pub use commit::{Change, commit, plan};

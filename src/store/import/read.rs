@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::codes::{self, Market, qualify};
-use super::detect::{ColumnMap, Format, Shape, TickerColumns};
+use super::detect::{ColumnMap, Shape, TickerColumns};
 use super::error::{Location, Problem};
+use super::format::Format;
 use super::naming::Naming;
 use super::summary::SkippedRow;
 use super::tables::{self, Grid, Located, Read, Reading, Symbols};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::detect::Format;
+use super::format::Format;
 use super::naming::Naming;
 use crate::domain::Symbol;
 

@@ -7,8 +7,9 @@ use std::io::Cursor;
 use polars::prelude::*;
 
 use super::codes::Market;
-use super::detect::{Format, Shape, classify, text_format};
+use super::detect::{Shape, classify, text_format};
 use super::error::{Location, Problem};
+use super::format::Format;
 use super::levels::{self, Levels};
 use super::tables::{Grid, Located};
 use super::values::Cell;
