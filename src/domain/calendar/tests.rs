@@ -107,7 +107,7 @@ fn a_bad_user_line_names_its_line_and_the_fix() {
         ("2027-02-08,XHKG,open or closed", "both"),
         ("2027-02-06,XHKG,open", "weekend"),
         ("2027-02-08,XHKG,closed\n2027-02-08,XHKG,open", "on line 2"),
-        ("2027-02-08", "neither"),
+        ("2027-02-08", "unknown market \"\""),
     ];
     for (body, expected) in cases {
         let text = format!("date,market,note\n{body}\n");
