@@ -323,6 +323,8 @@ pub enum WatchlistCommand {
         #[arg(long)]
         guidance: Option<String>,
     },
+    /// Plan a season: each company that reported in that month a year earlier gets the same date + 52 weeks, est.
+    Plan(super::plan::PlanArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

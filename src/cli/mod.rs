@@ -12,6 +12,7 @@ mod fetch;
 mod import;
 mod note;
 mod note_page;
+mod plan;
 mod plot;
 mod progress;
 mod report;
