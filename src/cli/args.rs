@@ -100,11 +100,16 @@ pub enum Command {
     /// Which ratio leads the other: cross-correlation of their daily log changes at lags -K..+K and
     /// the Granger F test both ways, over the window.
     Leadlag(LeadLagArgs),
+    /// A year's weekday closures and sessions of XSHG, XHKG, XNYS, and where each came from.
+    Calendar(super::calendar::CalendarArgs),
     /// Manage the embedded demo default.
     Demo {
         /// Re-install the default baskets, watchlist and demo prices (imported prices are kept).
-        #[arg(long, required_unless_present = "universe")]
+        #[arg(long, required_unless_present_any = ["universe", "remove"])]
         reset: bool,
+        /// Delete every demo price file and list them; baskets, watchlist and real prices stay.
+        #[arg(long, conflicts_with_all = ["reset", "universe"])]
+        remove: bool,
         /// Instead: write a synthetic market of N symbols into a new, empty data dir (benchmarks).
         #[arg(long, hide = true, value_name = "N", conflicts_with = "reset")]
         universe: Option<usize>,
@@ -318,6 +323,8 @@ pub enum WatchlistCommand {
         #[arg(long)]
         guidance: Option<String>,
     },
+    /// Plan a season: each company that reported in that month a year earlier gets the same date + 52 weeks, est.
+    Plan(super::plan::PlanArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
