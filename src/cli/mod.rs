@@ -3,6 +3,7 @@
 
 mod args;
 mod cache;
+mod calendar;
 mod catalyst_tables;
 mod catalysts;
 mod edit;
@@ -11,6 +12,7 @@ mod fetch;
 mod import;
 mod note;
 mod note_page;
+mod plan;
 mod plot;
 mod progress;
 mod report;
@@ -38,12 +40,20 @@ use crate::domain::BasketId;
 use crate::domain::text::escape_output;
 use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
-use crate::store::{Workspace, demo, resolve_data_dir};
+use crate::store::{Layout, Workspace, demo, load_calendars, resolve_data_dir};
 
 /// Runs a headless command; `Ok(code)` for a command that ran (check may
 /// still report problems through its exit code).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
+    // Before anything reads a calendar: the user's file applies to all.
+    let calendars = load_calendars(&Layout::new(&root))?;
+    if let Some(Command::Calendar(args)) = &cli.command {
+        let today = chrono::Local::now().date_naive();
+        print(&calendar::render(&calendars, args, today))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::domain::calendar::install(calendars);
     if let Some(Command::Demo(DemoArgs {
         universe: Some(symbols),
         days,
@@ -139,6 +149,15 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
         Command::Symbols(_) => print(&cache::symbols(ws))?,
         Command::Check(_) => return run_check(ws),
+        Command::Calendar(args) => {
+            let today = chrono::Local::now().date_naive();
+            print(&calendar::render(
+                crate::domain::calendar::current(),
+                &args,
+                today,
+            ))?;
+        }
+        Command::Demo(DemoArgs { remove: true, .. }) => print(&demo_remove(&ws.store)?)?,
         Command::Demo(_) => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -316,6 +335,26 @@ fn run_check(ws: &Workspace) -> anyhow::Result<ExitCode> {
 }
 
 /// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
+/// `spillover demo --remove`: the demo price files deleted, listed.
+fn demo_remove(store: &crate::store::Store) -> anyhow::Result<String> {
+    let removed = demo::remove_demo(store)?;
+    let mut out = format!(
+        "removed {} demo price files from {}{}\n",
+        removed.files.len(),
+        store.layout().prices_dir().display(),
+        if removed.files.is_empty() { "" } else { ":" }
+    );
+    for path in &removed.files {
+        out.push_str(&format!("  {}\n", path.display()));
+    }
+    if removed.marker {
+        out.push_str("removed the demo marker; baskets, watchlist and real prices untouched\n");
+    } else {
+        out.push_str("baskets, watchlist and real prices untouched\n");
+    }
+    Ok(out)
+}
+
 fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
     let summary = demo::reset(store)?;
     let list = |items: Vec<String>| {

@@ -2,6 +2,7 @@
 
 use clap::Args;
 
+use super::month::{NotAMonth, year_month};
 use super::{AnalysisArgs, StudyArgs};
 use crate::domain::Symbol;
 
@@ -29,19 +30,7 @@ pub struct EventsArgs {
     pub analysis: AnalysisArgs,
 }
 
-/// `--month` was not a month.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a month; write YYYY-MM, e.g. 2025-05")]
-pub struct NotAMonth(pub String);
-
 /// `2025-05` as (year, month).
-pub fn parse_month(text: &str) -> Result<(i32, u32), NotAMonth> {
-    let wrong = || NotAMonth(text.to_string());
-    let (year, month) = text.trim().split_once('-').ok_or_else(wrong)?;
-    let year: i32 = year.parse().map_err(|_| wrong())?;
-    let month: u32 = month.parse().map_err(|_| wrong())?;
-    if !(1..=12).contains(&month) || !(1900..=2999).contains(&year) {
-        return Err(wrong());
-    }
-    Ok((year, month))
+fn parse_month(text: &str) -> Result<(i32, u32), NotAMonth> {
+    year_month(text, "2025-05")
 }

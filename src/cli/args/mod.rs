@@ -6,13 +6,16 @@
 mod analysis;
 mod basket;
 mod cache;
+mod calendar;
 mod demo;
 mod events;
 mod export;
 mod fetch;
 mod import;
 mod leadlag;
+mod month;
 mod note;
+mod plan;
 mod plot;
 mod report;
 mod watchlist;
@@ -24,6 +27,7 @@ use clap::{Parser, Subcommand};
 pub use analysis::{AnalysisArgs, StudyArgs};
 pub use basket::BasketCommand;
 pub use cache::{CheckArgs, SymbolsArgs};
+pub use calendar::CalendarArgs;
 pub use demo::DemoArgs;
 pub use events::EventsArgs;
 pub use export::{ExportArgs, ExportFormat, ExportWhat};
@@ -31,6 +35,7 @@ pub use fetch::FetchArgs;
 pub use import::ImportArgs;
 pub use leadlag::LeadLagArgs;
 pub use note::NoteArgs;
+pub use plan::PlanArgs;
 pub use plot::{PlotArgs, PlotTheme, PlotWhat};
 pub use report::ReportArgs;
 pub use watchlist::WatchlistCommand;
@@ -74,5 +79,6 @@ pub enum Command {
     Check(CheckArgs),
     Events(EventsArgs),
     Leadlag(LeadLagArgs),
+    Calendar(CalendarArgs),
     Demo(DemoArgs),
 }

@@ -2,6 +2,8 @@
 
 use clap::Subcommand;
 
+use super::PlanArgs;
+
 /// List and edit the earnings watchlist: list, add, set, remove, report.
 ///
 /// Events are numbered by date as `watchlist list` shows them; every edit is saved at once
@@ -67,4 +69,6 @@ pub enum WatchlistCommand {
         #[arg(long)]
         guidance: Option<String>,
     },
+    /// Plan a season: each company that reported in that month a year earlier gets the same date + 52 weeks, est.
+    Plan(PlanArgs),
 }
