@@ -11,6 +11,8 @@ mod server;
 mod support;
 
 mod cache;
+mod dead;
+mod faults;
 mod failures;
 mod sources;
 mod yahoo;

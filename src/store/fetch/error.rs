@@ -75,7 +75,7 @@ pub enum FetchError {
         attempts: u32,
     },
     #[error(
-        "{source_name} says the token may not use {api} ({message}); it needs more Tushare points, or use another --source"
+        "{source_name} says the token may not use {api}: {message}; it needs more Tushare points, or use another --source"
     )]
     NoPermission {
         source_name: &'static str,
