@@ -169,7 +169,7 @@ fn fault_2_and_3_a_limit_that_lasts_fails_the_symbol_and_keeps_its_mcap() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(
         stdout(&out).contains(
-            "Tushare still limits how often it may be asked after 3 attempts (抱歉，您每分钟最多访问该接口500次"
+            "Tushare still limits how often it may be asked after 3 attempts: 抱歉，您每分钟最多访问该接口500次"
         ),
         "{}",
         stdout(&out)

@@ -66,7 +66,7 @@ pub enum FetchError {
         detail: String,
     },
     #[error(
-        "{source_name} still limits how often it may be asked after {} ({detail}); wait a few minutes and fetch again",
+        "{source_name} still limits how often it may be asked after {}: {detail}; wait a few minutes and fetch again",
         attempts_text(*attempts)
     )]
     RateLimited {

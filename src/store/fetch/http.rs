@@ -362,4 +362,16 @@ mod tests {
         assert_eq!(encode("div,split"), "div%2Csplit");
         assert_eq!(encode("300308.SZ"), "300308.SZ");
     }
+
+    #[test]
+    fn a_dead_source_costs_well_under_two_minutes_with_the_defaults() {
+        let c = HttpConfig::default();
+        // A hung server: two attempts of the whole timeout and one back-off
+        // per symbol (a connect timeout is shorter), for the symbols in a
+        // row after which the fetch stops asking.
+        let per_symbol = c.timeout * 2 + c.backoff;
+        let dead = per_symbol * super::super::UNREACHABLE_IN_A_ROW as u32;
+        assert!(c.connect_timeout < c.timeout);
+        assert!(dead <= Duration::from_secs(62), "{dead:?}");
+    }
 }
