@@ -50,7 +50,13 @@ fn f_against_a_dead_source_lists_the_symbols_not_fetched() {
     let ws = Workspace::open(dir.path().to_path_buf()).expect("the data dir opens");
     let today = NaiveDate::from_ymd_opt(2025, 5, 23).expect("a date");
     let plan = FetchPlan::incremental(symbols.clone(), today);
-    let summary = fetch(&ws.store, &plan, &Refusing, &mut |_| {}, &AtomicBool::new(false));
+    let summary = fetch(
+        &ws.store,
+        &plan,
+        &Refusing,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    );
     // Two symbols asked, the rest not.
     let abandoned = summary
         .symbols
@@ -72,6 +78,9 @@ fn f_against_a_dead_source_lists_the_symbols_not_fetched() {
     );
     assert!(text.contains("cannot reach Yahoo"), "{text}");
     let counts = format!("2 failed, {} not fetched", symbols.len() - 2);
-    assert!(text.contains(&format!("Fetch: {counts}, their files unchanged")), "{text}");
+    assert!(
+        text.contains(&format!("Fetch: {counts}, their files unchanged")),
+        "{text}"
+    );
     assert!(text.contains(&format!("0 re-based, {counts}")), "{text}");
 }

@@ -39,15 +39,26 @@ fn gives_up(url: &str, source: &str) -> String {
         .output()
         .unwrap();
     // Two symbols of two 0.3 s attempts at most: far under this bound.
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert_eq!(snapshot(home.path()), before, "the cache is byte-identical");
     let text = stdout(&out);
     assert!(
-        text.contains("; 2 failed (their files are unchanged); 8 not fetched (source unreachable):"),
+        text.contains(
+            "; 2 failed (their files are unchanged); 8 not fetched (source unreachable):"
+        ),
         "{text}"
     );
-    assert_eq!(text.matches("\n      not fetched: source unreachable (").count(), 8, "{text}");
+    assert_eq!(
+        text.matches("\n      not fetched: source unreachable (")
+            .count(),
+        8,
+        "{text}"
+    );
     text
 }
 

@@ -15,8 +15,14 @@ fn recorded(request: &Request) -> Value {
     let api = body["api_name"].as_str().unwrap_or("").to_string();
     let mut answer: Value = serde_json::from_str(&fixture(&format!("tushare/{api}.json")))
         .unwrap_or_else(|_| serde_json::from_str(&fixture("tushare/no_permission.json")).unwrap());
-    let start = body["params"]["start_date"].as_str().unwrap_or("").to_string();
-    let end = body["params"]["end_date"].as_str().unwrap_or("").to_string();
+    let start = body["params"]["start_date"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let end = body["params"]["end_date"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     if let Some(items) = answer["data"]["items"].as_array_mut() {
         items.retain(|item| {
             let date = item[1].as_str().unwrap_or("");
@@ -27,7 +33,10 @@ fn recorded(request: &Request) -> Value {
 }
 
 fn api(request: &Request) -> String {
-    request.json()["api_name"].as_str().unwrap_or("").to_string()
+    request.json()["api_name"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 const PER_MINUTE: &str = r#"{"request_id":"5f0c","code":40203,"msg":"抱歉，您每分钟最多访问该接口500次，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。","data":null}"#;
@@ -71,7 +80,9 @@ fn fault_1_tushare_rows_after_to_or_on_a_saturday_are_said_not_stored() {
         "{text}"
     );
     assert!(
-        text.contains("300308.SZ: 1 row on days its market is closed not stored (2025-04-26 (Sat))"),
+        text.contains(
+            "300308.SZ: 1 row on days its market is closed not stored (2025-04-26 (Sat))"
+        ),
         "{text}"
     );
     let t = table(home.path(), "300308.SZ");
@@ -93,16 +104,18 @@ fn fault_1_yahoo_and_eastmoney_drop_a_saturday_row_too() {
                     _ => "eastmoney/kline_fqt0.json",
                 }))
                 .unwrap();
-            kline["data"]["klines"]
-                .as_array_mut()
-                .unwrap()
-                .push(json!("2025-04-26,100.0,101.0,102.0,99.0,1000,1.0e6,1,1,1,1"));
+            kline["data"]["klines"].as_array_mut().unwrap().push(json!(
+                "2025-04-26,100.0,101.0,102.0,99.0,1000,1.0e6,1,1,1,1"
+            ));
             return Reply::json(kline.to_string());
         }
         let mut chart: Value = serde_json::from_str(&yahoo(request, n).body).unwrap();
         let result = &mut chart["chart"]["result"][0];
         let saturday = 1_745_625_600; // 2025-04-26 00:00 UTC, 08:00 in the +08:00 of the answer
-        result["timestamp"].as_array_mut().unwrap().push(json!(saturday));
+        result["timestamp"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!(saturday));
         for field in ["open", "high", "low", "close", "volume"] {
             result["indicators"]["quote"][0][field]
                 .as_array_mut()
@@ -118,7 +131,14 @@ fn fault_1_yahoo_and_eastmoney_drop_a_saturday_row_too() {
     for source in ["yahoo", "eastmoney"] {
         let home = home();
         let out = spillover(home.path(), &server.url)
-            .args(["fetch", "300308.SZ", "--source", source, "--to", "2025-05-16"])
+            .args([
+                "fetch",
+                "300308.SZ",
+                "--source",
+                source,
+                "--to",
+                "2025-05-16",
+            ])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{source}: {}", stdout(&out));
@@ -176,7 +196,11 @@ fn fault_2_and_3_a_limit_that_lasts_fails_the_symbol_and_keeps_its_mcap() {
     );
     assert!(!stdout(&out).contains("permission"), "{}", stdout(&out));
     // SPILLOVER_FETCH_RETRIES=2: three daily_basic requests, then nothing written.
-    let asked = limited.requests().iter().filter(|r| api(r) == "daily_basic").count();
+    let asked = limited
+        .requests()
+        .iter()
+        .filter(|r| api(r) == "daily_basic")
+        .count();
     assert_eq!(asked, 3);
     assert_eq!(snapshot(home.path()), before, "the cache is byte-identical");
 }
@@ -195,7 +219,10 @@ fn fault_3_a_refused_daily_basic_keeps_the_cached_mcap() {
     let out = tushare_fetch(home.path(), &refused.url, "2025-05-23");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
-    assert!(text.contains("no mcap: the token has no daily_basic permission"), "{text}");
+    assert!(
+        text.contains("no mcap: the token has no daily_basic permission"),
+        "{text}"
+    );
     // The update asks from 2025-05-12: five overlap rows keep their mcap.
     assert!(
         text.contains("kept the cached mcap on 5 rows (Tushare sent none for them)"),
@@ -206,7 +233,11 @@ fn fault_3_a_refused_daily_basic_keeps_the_cached_mcap() {
         let now = after.rows.iter().find(|r| r.date == row.date).unwrap();
         assert_eq!(now.mcap, row.mcap, "{}", row.date);
     }
-    let new: Vec<_> = after.rows.iter().filter(|r| r.date > d("2025-05-16")).collect();
+    let new: Vec<_> = after
+        .rows
+        .iter()
+        .filter(|r| r.date > d("2025-05-16"))
+        .collect();
     assert_eq!(new.len(), 5);
     assert!(new.iter().all(|r| r.mcap.is_none()));
 }
@@ -244,12 +275,22 @@ fn fault_6_a_tushare_dry_run_needs_no_token_and_asks_nothing() {
     let home = home();
     let before = snapshot(home.path());
     let out = spillover(home.path(), &server.url)
-        .args(["fetch", "300308.SZ", "9988.HK", "--source", "tushare", "--dry-run"])
+        .args([
+            "fetch",
+            "300308.SZ",
+            "9988.HK",
+            "--source",
+            "tushare",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("Would fetch 2 symbols from Tushare (dry run"), "{text}");
+    assert!(
+        text.starts_with("Would fetch 2 symbols from Tushare (dry run"),
+        "{text}"
+    );
     assert!(text.contains("9988.HK    09988.HK"), "{text}");
     assert!(server.requests().is_empty());
     assert_eq!(snapshot(home.path()), before);
@@ -268,8 +309,15 @@ fn fault_7_an_echoed_token_is_hidden_and_the_refusal_said_once() {
     let out = tushare_fetch(home.path(), &server.url, "2025-05-16");
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert_eq!(text.matches("Tushare refused the request").count(), 1, "{text}");
-    assert!(text.contains("Tushare refused the request: daily: 参数错误:"), "{text}");
+    assert_eq!(
+        text.matches("Tushare refused the request").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("Tushare refused the request: daily: 参数错误:"),
+        "{text}"
+    );
     assert!(text.contains(r#""token":"***""#), "{text}");
     assert!(!text.contains(TOKEN), "{text}");
 }
@@ -282,7 +330,14 @@ fn fault_7_a_body_over_the_limit_is_not_called_unreachable() {
     let home = home();
     let before = snapshot(home.path());
     let out = spillover(home.path(), &server.url)
-        .args(["fetch", "300308.SZ", "--source", "eastmoney", "--to", "2025-05-16"])
+        .args([
+            "fetch",
+            "300308.SZ",
+            "--source",
+            "eastmoney",
+            "--to",
+            "2025-05-16",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -333,7 +388,14 @@ fn an_empty_eastmoney_answer_is_throttling_and_retried() {
     });
     let home = home();
     let out = spillover(home.path(), &server.url)
-        .args(["fetch", "300308.SZ", "--source", "eastmoney", "--to", "2025-05-16"])
+        .args([
+            "fetch",
+            "300308.SZ",
+            "--source",
+            "eastmoney",
+            "--to",
+            "2025-05-16",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));

@@ -12,7 +12,7 @@ mod support;
 
 mod cache;
 mod dead;
-mod faults;
 mod failures;
+mod faults;
 mod sources;
 mod yahoo;

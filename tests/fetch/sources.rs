@@ -165,7 +165,10 @@ fn a_tushare_permission_error_is_said_and_the_token_never_shown() {
         text.contains("Tushare says the token may not use daily: 抱歉，您没有访问该接口的权限"),
         "{text}"
     );
-    assert!(text.contains("(code 40203); it needs more Tushare points"), "{text}");
+    assert!(
+        text.contains("(code 40203); it needs more Tushare points"),
+        "{text}"
+    );
     assert!(
         text.contains("Tushare says the token may not use hk_daily_adj:"),
         "{text}"

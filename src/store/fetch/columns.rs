@@ -43,7 +43,11 @@ pub fn keep_cached(cached: &PriceTable, got: &mut Rows, source: &str, keep: Keep
     }
     for (column, n) in [("mcap", mcap), ("adj_close", adj)] {
         if n > 0 {
-            let rows = if n == 1 { "1 row".into() } else { format!("{n} rows") };
+            let rows = if n == 1 {
+                "1 row".into()
+            } else {
+                format!("{n} rows")
+            };
             got.notes.push(format!(
                 "kept the cached {column} on {rows} ({source} sent none for them)"
             ));

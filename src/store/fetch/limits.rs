@@ -70,7 +70,10 @@ mod tests {
         assert_eq!(retry_after("5", now()), secs(5));
         assert_eq!(retry_after("3600", now()), Some(MAX_RETRY_AFTER));
         // Twelve seconds after `now`, in the three forms RFC 9110 allows.
-        assert_eq!(retry_after("Wed, 21 Oct 2015 07:28:12 GMT", now()), secs(12));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:12 GMT", now()),
+            secs(12)
+        );
         assert_eq!(
             retry_after("Wednesday, 21-Oct-15 07:28:12 GMT", now()),
             secs(12)

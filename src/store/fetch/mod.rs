@@ -351,10 +351,7 @@ pub fn fetch(
                 dead.push(symbol);
                 if dead.len() >= UNREACHABLE_IN_A_ROW {
                     let names: Vec<String> = dead.iter().map(|s| s.to_string()).collect();
-                    let reason = format!(
-                        "source unreachable ({cause} on {})",
-                        names.join(" and ")
-                    );
+                    let reason = format!("source unreachable ({cause} on {})", names.join(" and "));
                     tracing::warn!(source = source.name(), "stopped asking: {reason}");
                     gave_up = Some(reason);
                 }

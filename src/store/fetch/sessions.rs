@@ -129,6 +129,9 @@ mod tests {
         assert!(!is_session(&hsi, d("2025-05-03")));
         let hk = Symbol::parse("0700.HK").unwrap();
         assert!(is_session(&hk, d("2025-05-02")));
-        assert!(!is_session(&Symbol::parse("600000.SH").unwrap(), d("2025-05-02")));
+        assert!(!is_session(
+            &Symbol::parse("600000.SH").unwrap(),
+            d("2025-05-02")
+        ));
     }
 }

@@ -304,10 +304,12 @@ fn table(
             .get(date_at)
             .and_then(Value::as_str)
             .and_then(|t| NaiveDate::parse_from_str(t, "%Y%m%d").ok())
-            .ok_or_else(|| malformed(format!(
+            .ok_or_else(|| {
+                malformed(format!(
                     "trade_date of {} is not YYYYMMDD",
                     Value::Array(item.clone())
-                )))?;
+                ))
+            })?;
         let mut values = Vec::with_capacity(wanted.len());
         for (k, name) in &wanted {
             // A null price is Tushare's own form of a halted day.
@@ -381,10 +383,17 @@ mod tests {
             said("抱歉，您没有访问该接口的权限，权限的具体详情访问：…"),
             FetchError::NoPermission { .. }
         ));
-        assert!(matches!(said("没有接口访问权限"), FetchError::NoPermission { .. }));
+        assert!(matches!(
+            said("没有接口访问权限"),
+            FetchError::NoPermission { .. }
+        ));
         let quota = said("抱歉，您每天最多访问该接口2000次，权限的具体详情访问：…");
         assert!(matches!(quota, FetchError::Refused { .. }), "{quota:?}");
-        assert!(quota.to_string().contains("quota for daily_basic is used up"));
+        assert!(
+            quota
+                .to_string()
+                .contains("quota for daily_basic is used up")
+        );
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub(super) fn finished(state: &mut AppState, result: Result<FetchSummary, String
         .iter()
         .filter_map(|s| match &s.result {
             FetchResult::Failed { reason } => Some((s.symbol.to_string(), reason.clone())),
-            FetchResult::Abandoned { reason } => Some((s.symbol.to_string(), format!("not fetched: {reason}"))),
+            FetchResult::Abandoned { reason } => {
+                Some((s.symbol.to_string(), format!("not fetched: {reason}")))
+            }
             _ => None,
         })
         .collect();
