@@ -7,73 +7,17 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::bail;
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
 
+use super::args::FetchArgs;
 use super::text::{Align, Table};
-use crate::domain::{BasketId, Symbol, parse_date};
+use crate::domain::Symbol;
 use crate::store::Workspace;
 use crate::store::fetch::{
     FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, SourceKind, cached, fetch,
     members, window,
 };
-
-#[derive(Debug, Args)]
-pub struct FetchArgs {
-    /// Symbols to fetch, e.g. 300308.SZ 9988.HK (default: every member of every basket).
-    #[arg(value_name = "SYMBOL", value_parser = parse_symbol)]
-    pub symbols: Vec<Symbol>,
-    /// Every member of this basket (repeatable), e.g. --basket na-chain.
-    #[arg(long = "basket", value_name = "ID", value_parser = parse_basket_id)]
-    pub baskets: Vec<BasketId>,
-    /// Where the prices come from.
-    #[arg(long, value_enum, default_value_t = SourceArg::Yahoo)]
-    pub source: SourceArg,
-    /// First date of a whole history (default 2018-01-01); with an update, fetch from this date.
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
-    pub from: Option<NaiveDate>,
-    /// Last date to fetch (default: today).
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
-    pub to: Option<NaiveDate>,
-    /// Re-download the whole history and replace the cached one.
-    #[arg(long)]
-    pub full: bool,
-    /// Say what would be fetched (codes and dates), without asking any service.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Print the summary as JSON.
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceArg {
-    /// Yahoo Finance (.SH/.SZ/.HK and indices; no account).
-    Yahoo,
-    /// Eastmoney (A-shares, HK stocks, HSTECH.HK; at most one request a second).
-    Eastmoney,
-    /// Tushare Pro (A-shares, HK stocks; needs TUSHARE_TOKEN).
-    Tushare,
-}
-
-impl From<SourceArg> for SourceKind {
-    fn from(arg: SourceArg) -> SourceKind {
-        match arg {
-            SourceArg::Yahoo => SourceKind::Yahoo,
-            SourceArg::Eastmoney => SourceKind::Eastmoney,
-            SourceArg::Tushare => SourceKind::Tushare,
-        }
-    }
-}
-
-fn parse_symbol(text: &str) -> Result<Symbol, String> {
-    Symbol::parse(text).map_err(|e| e.to_string())
-}
-
-fn parse_basket_id(text: &str) -> Result<BasketId, String> {
-    BasketId::parse(text)
-}
+use anyhow::bail;
 
 /// Runs `spillover fetch`; exit 0 only when every symbol was fetched.
 pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {

@@ -15,6 +15,7 @@ mod excel;
 mod folder;
 pub mod members;
 mod parquet;
+mod source;
 mod summary;
 mod tables;
 mod text;
@@ -32,6 +33,7 @@ pub use error::{DATE_FORMS, ImportError, Location, Problem};
 pub use commit::{Change, commit, plan};
 pub use detect::Field;
 pub use folder::{SUPPORTED_EXTENSIONS, expand_folders};
+pub use source::Source;
 pub use summary::{FileNote, ImportSummary, Overlap, SymbolImport};
 pub use values::check;
 
@@ -53,34 +55,6 @@ pub struct ImportOptions {
     pub market: Market,
     /// The Excel sheet to read (default: the first).
     pub sheet: Option<String>,
-}
-
-/// One file to import, with the symbol written for it (`FILE=SYMBOL`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    pub path: PathBuf,
-    pub symbol: Option<Symbol>,
-}
-
-impl Source {
-    /// `SPX.csv=^GSPC` → the file and its symbol; a plain path has none. A
-    /// path that exists as written is taken whole, `=` and all.
-    pub fn parse(text: &str) -> Result<Source, String> {
-        if let Some((path, symbol)) = text.rsplit_once('=')
-            && !Path::new(text).exists()
-        {
-            let symbol = Symbol::parse(symbol)
-                .map_err(|e| format!("{text:?}: the symbol after `=` is not valid: {e}"))?;
-            return Ok(Source {
-                path: PathBuf::from(path),
-                symbol: Some(symbol),
-            });
-        }
-        Ok(Source {
-            path: PathBuf::from(text),
-            symbol: None,
-        })
-    }
 }
 
 /// One file, read and validated.
@@ -337,26 +311,4 @@ fn symbol_from_file_name(path: &Path, market: codes::Market) -> Result<Symbol, P
         .unwrap_or_default();
     Symbol::parse(&qualify(&stem, market))
         .map_err(|reason| Problem::FileNameNotSymbol { stem, reason })
-}
-
-/// Reads a column of date texts the way an import reads a date column
-/// (slash dates decided by the whole column): for price files that other
-/// tools wrote with text dates. A missing cell stays `None`.
-pub fn read_date_texts(
-    column: &str,
-    texts: &[Option<&str>],
-) -> Result<Vec<Option<chrono::NaiveDate>>, String> {
-    let cells = texts.iter().map(|t| values::Cell::from_text(*t));
-    let reader = dates::DateReader::for_column(column, cells, None).map_err(|p| p.to_string())?;
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| match values::Cell::from_text(*t) {
-            values::Cell::Missing => Ok(None),
-            cell => reader
-                .read(cell)
-                .map(Some)
-                .map_err(|p| format!("row {}: {p}", i + 1)),
-        })
-        .collect()
 }
