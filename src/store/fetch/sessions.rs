@@ -44,16 +44,13 @@ pub fn keep_sessions(symbol: &Symbol, from: NaiveDate, to: NaiveDate, got: &mut 
 }
 
 /// True when `symbol`'s market trades on `date`. No market we fetch trades
-/// at weekends; the holiday lists are applied to the symbols whose
-/// exchange the symbol names (`.SH`, `.SZ`, `.HK`), not to indices like
-/// `^HSI` or US tickers, whose calendar `Market::of` does not know.
+/// at weekends; the calendar of `Market::of` applies to every symbol but an
+/// index (`^HSI`, `^GSPC`), whose exchange its name does not say.
 pub fn is_session(symbol: &Symbol, date: NaiveDate) -> bool {
     if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
         return false;
     }
-    let text = symbol.as_str();
-    let listed = [".SH", ".SZ", ".HK"].iter().any(|s| text.ends_with(s));
-    !listed || is_trading_day(Market::of(symbol), date)
+    symbol.as_str().starts_with('^') || is_trading_day(Market::of(symbol), date)
 }
 
 fn rows_text(n: usize) -> String {
