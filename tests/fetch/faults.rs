@@ -353,15 +353,18 @@ fn fault_7_a_body_over_the_limit_is_not_called_unreachable() {
 
 #[test]
 fn fault_7_retry_after_as_an_http_date_is_honoured() {
-    // Too many requests until a whole second two seconds ahead, said as an
-    // HTTP date; asked again before it (the 10 ms back-off), it fails.
-    let now = Utc::now().timestamp();
-    let until = DateTime::from_timestamp(now + 2, 0).unwrap();
-    let date = until.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    // From the first request on: too many requests until a whole second
+    // two to three seconds ahead, said as an HTTP date; asked again before
+    // it (the 10 ms back-off), the server would refuse again.
+    let until: std::sync::Mutex<Option<DateTime<Utc>>> = std::sync::Mutex::new(None);
     let yahoo = yahoo_route(fixture("yahoo/chart_template.json"));
     let server = Server::start(move |request, n| {
+        let until = *until.lock().unwrap().get_or_insert_with(|| {
+            DateTime::from_timestamp(Utc::now().timestamp() + 3, 0).unwrap()
+        });
         if Utc::now() < until {
-            Reply::status(429, fixture("yahoo/too_many_requests.txt")).header("Retry-After", &date)
+            let date = until.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+            Reply::status(429, fixture("yahoo/too_many_requests.txt")).header("Retry-After", date)
         } else {
             yahoo(request, n)
         }
@@ -401,4 +404,39 @@ fn an_empty_eastmoney_answer_is_throttling_and_retried() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(server.requests().len(), 3);
     assert_eq!(table(home.path(), "300308.SZ").rows.len(), 30);
+}
+
+#[test]
+fn an_answer_without_adj_close_never_erases_the_cached_one() {
+    let home = home();
+    let good = Server::start(yahoo_route(fixture("yahoo/chart_template.json")));
+    let first = spillover(home.path(), &good.url)
+        .args(["fetch", "300308.SZ", "--to", "2025-05-16"])
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stdout(&first));
+    let before = snapshot(home.path());
+    // The same chart without its adjclose indicator.
+    let yahoo = yahoo_route(fixture("yahoo/chart_template.json"));
+    let bare = Server::start(move |request, n| {
+        let mut chart: Value = serde_json::from_str(&yahoo(request, n).body).unwrap();
+        chart["chart"]["result"][0]["indicators"]
+            .as_object_mut()
+            .unwrap()
+            .remove("adjclose");
+        Reply::json(chart.to_string())
+    });
+    let out = spillover(home.path(), &bare.url)
+        .args(["fetch", "300308.SZ", "--to", "2025-05-23"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "Yahoo sent no adj_close this time while the cache has it; nothing was written"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(snapshot(home.path()), before);
 }

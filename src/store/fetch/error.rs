@@ -138,90 +138,28 @@ impl FetchError {
 
     /// The same error with `f` applied to every text it carries (a message
     /// of the service, a detail): how a secret is kept out of it.
-    pub fn map_text(self, f: impl Fn(&str) -> String) -> FetchError {
+    pub fn map_text(mut self, f: impl Fn(&str) -> String) -> FetchError {
         use FetchError::*;
-        match self {
-            NotCovered(text) => NotCovered(f(&text)),
-            Write(text) => Write(f(&text)),
-            UnknownSymbol { source_name, code } => UnknownSymbol {
-                source_name,
-                code: f(&code),
-            },
-            Status {
-                source_name,
-                status,
-                detail,
-                hint,
-            } => Status {
-                source_name,
-                status,
-                detail: f(&detail),
-                hint,
-            },
-            Connection {
-                source_name,
-                detail,
-                variable,
-            } => Connection {
-                source_name,
-                detail: f(&detail),
-                variable,
-            },
-            Malformed {
-                source_name,
-                detail,
-            } => Malformed {
-                source_name,
-                detail: f(&detail),
-            },
-            BadAnswer {
-                source_name,
-                detail,
-            } => BadAnswer {
-                source_name,
-                detail: f(&detail),
-            },
-            RateLimited {
-                source_name,
-                detail,
-                attempts,
-            } => RateLimited {
-                source_name,
-                detail: f(&detail),
-                attempts,
-            },
-            NoPermission {
-                source_name,
-                api,
-                message,
-            } => NoPermission {
-                source_name,
-                api,
-                message: f(&message),
-            },
-            Refused {
-                source_name,
-                message,
-            } => Refused {
-                source_name,
-                message: f(&message),
-            },
-            BadRow {
-                source_name,
-                date,
-                problem,
-            } => BadRow {
-                source_name,
-                date: f(&date),
-                problem,
-            },
-            other @ (Timeout { .. }
+        let text = match &mut self {
+            NotCovered(text) | Write(text) => Some(text),
+            UnknownSymbol { code: text, .. } | BadRow { date: text, .. } => Some(text),
+            Status { detail: text, .. }
+            | Connection { detail: text, .. }
+            | Malformed { detail: text, .. }
+            | BadAnswer { detail: text, .. }
+            | RateLimited { detail: text, .. } => Some(text),
+            NoPermission { message: text, .. } | Refused { message: text, .. } => Some(text),
+            Timeout { .. }
             | ConnectTimeout { .. }
             | Html { .. }
             | TooLarge { .. }
             | MissingColumn { .. }
-            | NoRows { .. }) => other,
+            | NoRows { .. } => None,
+        };
+        if let Some(text) = text {
+            *text = f(text);
         }
+        self
     }
 }
 
