@@ -14,8 +14,8 @@ use super::text::{Align, Table};
 use crate::domain::Symbol;
 use crate::store::Workspace;
 use crate::store::fetch::{
-    FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, Source, SourceKind, cached,
-    fetch, members, window,
+    FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, SourceKind, cached, fetch,
+    members, window,
 };
 use anyhow::bail;
 
@@ -36,11 +36,13 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
             plan.to
         );
     }
-    let source = SourceKind::from(args.source).open()?;
+    let kind = SourceKind::from(args.source);
     if args.dry_run {
-        super::print(&dry_run(ws, &plan, source.as_ref()))?;
+        // Asks nothing, so needs no token: the source is not even opened.
+        super::print(&dry_run(ws, &plan, kind))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let source = kind.open()?;
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&cancel);
     // A second handler cannot be set (tests call run twice): the flag then stays unset.
@@ -97,7 +99,7 @@ fn symbols(ws: &Workspace, args: &FetchArgs) -> anyhow::Result<Vec<Symbol>> {
     Ok(out)
 }
 
-fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
+fn dry_run(ws: &Workspace, plan: &FetchPlan, source: SourceKind) -> String {
     let mut table = Table::new(&[
         ("symbol", Align::Left),
         ("code", Align::Left),
@@ -144,7 +146,7 @@ fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
     format!(
         "Would fetch {} symbols from {} (dry run: nothing asked, nothing written):\n{}",
         plan.symbols.len(),
-        source.name(),
+        source.title(),
         table.render("  ")
     )
 }
@@ -184,6 +186,10 @@ pub fn render(summary: &FetchSummary) -> String {
             FetchResult::NotFetched => {
                 table.row(vec![s.symbol.to_string(), code, "not fetched".into()]);
             }
+            FetchResult::Abandoned { reason } => {
+                table.row(vec![s.symbol.to_string(), code, "not fetched".into()]);
+                table.note(format!("    not fetched: {reason}"));
+            }
         }
     }
     let failed = summary.failed();
@@ -200,6 +206,8 @@ pub fn render(summary: &FetchSummary) -> String {
     }
     if summary.cancelled {
         let _ = write!(out, "; stopped by Ctrl-C, {not_fetched} not fetched");
+    } else if summary.gave_up().is_some() {
+        let _ = write!(out, "; {not_fetched} not fetched (source unreachable)");
     }
     out.push_str(":\n");
     out.push_str(&table.render("  "));
@@ -298,6 +306,7 @@ impl Progress {
                     ),
                     FetchResult::Failed { reason } => format!("FAILED: {reason}"),
                     FetchResult::NotFetched => "not fetched".into(),
+                    FetchResult::Abandoned { reason } => format!("not fetched: {reason}"),
                 };
                 eprintln!("[{done}/{total}] {} {what}", outcome.symbol);
             }
