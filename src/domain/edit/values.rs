@@ -3,8 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::baskets::basket_name;
-use super::events::event_name;
 use super::{BasketField, EditError, EventField, MemberField, inert, parse_weight};
 use crate::domain::{Method, Session, Symbol, parse_date};
 
@@ -178,4 +176,30 @@ impl EventValue {
             EventValue::Session(s) => s.to_string(),
         }
     }
+}
+
+/// A basket's display name: not empty, no control characters.
+pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::at(
+            "name",
+            "the basket name cannot be empty; give it a name, e.g. \"Optical modules\"",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// An event's company name: not empty, no control characters.
+pub(super) fn event_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::at(
+            "name",
+            "the event's company name cannot be empty, e.g. Alibaba",
+        ));
+    }
+    Ok(name.to_string())
 }
