@@ -38,7 +38,7 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     }
     let source = SourceKind::from(args.source).open()?;
     if args.dry_run {
-        super::print(&dry_run(ws, &plan, source.as_ref()))?;
+        super::output::print(&dry_run(ws, &plan, source.as_ref()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let cancel = Arc::new(AtomicBool::new(false));
@@ -59,7 +59,7 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     } else {
         render(&summary)
     };
-    super::print(&text)?;
+    super::output::print(&text)?;
     Ok(if summary.cancelled {
         ExitCode::from(130)
     } else if summary.all_ok() {

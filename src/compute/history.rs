@@ -15,6 +15,9 @@ use super::member_prices::MemberPrices;
 use crate::domain::{Basket, BasketId, Method};
 use crate::domain::{PriceBook, union_of_dates};
 
+/// The level of an index on its first date or base date.
+pub const BASE_LEVEL: f64 = 1000.0;
+
 /// The method the index really uses: a single series ignores it (its sole
 /// member has weight 1, no mcap or file weight needed), and an override
 /// applies to multi-member baskets only.
@@ -281,7 +284,7 @@ impl IndexHistory {
                     }
                 }
             });
-        let mut level = super::BASE_LEVEL;
+        let mut level = BASE_LEVEL;
         self.levels = returns
             .iter()
             .map(|r| {

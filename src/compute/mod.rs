@@ -56,8 +56,8 @@ pub use events::{
     Aggregate, AggregateCar, CAR_WINDOWS, Car, ESTIMATION, MIN_ESTIMATION, Model, PATH, PathPoint,
     SeriesStudy, StudyInput, aggregate, study_series,
 };
-pub use history::{IndexHistory, Term, effective_method};
-pub use index::{BASE_LEVEL, IndexSeries, basket_index, check_base};
+pub use history::{BASE_LEVEL, IndexHistory, Term, effective_method};
+pub use index::{IndexSeries, basket_index, check_base};
 pub use leadlag::{
     CcfBar, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, GRANGER_LEVEL, Granger, LeadLag, Leader, ccf,
     granger, lead_lag, lead_lag_of_changes,

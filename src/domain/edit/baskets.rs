@@ -2,7 +2,8 @@
 //! remove, set, copy and move a member.
 
 use super::values::basket_name;
-use super::{BasketValue, Edit, EditError, MemberValue, check_weight, inert};
+use super::values::check_weight;
+use super::{BasketValue, Edit, EditError, MemberValue, inert};
 use crate::domain::{Basket, BasketId, Member, Method, Symbol};
 
 /// Applies a basket edit in place; `baskets` is a scratch copy, so an error

@@ -8,7 +8,7 @@ mod fields_and_history;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::{Method, Session};
+use crate::domain::{Basket, BasketId, EarningsEvent, Member, Method, Session, Symbol, Watchlist};
 
 fn sym(text: &str) -> Symbol {
     Symbol::parse(text).unwrap()
