@@ -17,6 +17,7 @@ pub mod data;
 mod font;
 mod frame;
 mod lines;
+mod marks;
 mod options;
 mod paths;
 pub mod prepare;
