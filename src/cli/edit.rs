@@ -6,14 +6,15 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::args::{BasketCommand, WatchlistCommand};
+use super::save::commit;
 use super::text::{Align, Table, clip};
 use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
     BasketField, BasketValue, Edit, EditError, EventField, EventValue, MemberField, MemberValue,
-    apply, parse_basket_id, parse_symbol, parse_weight,
+    parse_basket_id, parse_symbol, parse_weight,
 };
 use crate::domain::{EarningsEvent, Member, Session, parse_date};
-use crate::store::{SaveReport, Workspace};
+use crate::store::Workspace;
 
 /// Runs a basket edit (list and show are handled by the caller) and says
 /// what changed and which file was written.
@@ -290,34 +291,6 @@ fn copy_edit(id: &str, target: &str, to: Option<&str>, move_member: bool) -> any
             }
         }
     })
-}
-
-/// Applies every edit (all are checked before anything is written), saves
-/// the difference once, and describes it in one line.
-pub(super) fn commit(ws: &mut Workspace, edits: Vec<Edit>) -> anyhow::Result<String> {
-    let before = ws.library();
-    let mut after = before.clone();
-    for edit in &edits {
-        after = apply(&after, edit)?;
-    }
-    let report = ws.store.save_library(&before, &after, &mut ws.prints)?;
-    ws.set_library(after);
-    let what = edits.first().map(Edit::describe).unwrap_or_default();
-    Ok(format!("{what}: {}\n", files(&report)))
-}
-
-fn files(report: &SaveReport) -> String {
-    if report.is_empty() {
-        return "no change, nothing written".to_string();
-    }
-    let mut parts = Vec::new();
-    for path in &report.written {
-        parts.push(format!("wrote {}", path.display()));
-    }
-    for path in &report.removed {
-        parts.push(format!("removed {}", path.display()));
-    }
-    parts.join(", ")
 }
 
 /// An event's number as `watchlist list` shows it (from 1), as an index.

@@ -39,7 +39,7 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     let kind = SourceKind::from(args.source);
     if args.dry_run {
         // Asks nothing, so needs no token: the source is not even opened.
-        super::print(&dry_run(ws, &plan, kind))?;
+        super::output::print(&dry_run(ws, &plan, kind))?;
         return Ok(ExitCode::SUCCESS);
     }
     let source = kind.open()?;
@@ -61,7 +61,7 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     } else {
         render(&summary)
     };
-    super::print(&text)?;
+    super::output::print(&text)?;
     Ok(if summary.cancelled {
         ExitCode::from(130)
     } else if summary.all_ok() {

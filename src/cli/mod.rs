@@ -12,14 +12,15 @@ mod fetch;
 mod import;
 mod note;
 mod note_page;
+mod output;
 mod plan;
 mod plot;
 mod progress;
 mod report;
+mod save;
 pub mod text;
 mod universe;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +32,8 @@ pub use args::{
     ExportWhat, ImportArgs, LeadLagArgs, NoteArgs, PlotArgs, ReportArgs, WatchlistCommand,
 };
 pub use report::DEMO_NOTE;
+
+use output::print;
 
 use crate::compute::{
     Analysis, CatalystRequest, Catalysts, ComputeError, Request, analyse, analyse_indices,
@@ -470,15 +473,4 @@ fn catalysts_of(
         eprintln!("warning: no event study and no beta: {problem}");
     }
     catalysts
-}
-
-/// Prints to stdout, with any control character or bidi override that a
-/// hand-edited file carried escaped; a closed pipe (`| head`) is not an error.
-fn print(text: &str) -> anyhow::Result<()> {
-    let text = escape_output(text);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }

@@ -28,7 +28,7 @@ pub fn run(ws: &mut Workspace, args: &PlanArgs) -> anyhow::Result<String> {
                 event: p.event.clone(),
             })
             .collect();
-        let saved = super::edit::commit(ws, edits)?;
+        let saved = super::save::commit(ws, edits)?;
         let _ = write!(
             out,
             "added {} estimated events; {saved}",

@@ -1,6 +1,7 @@
 //! The watchlist edits: add, set a field, remove, record an outcome. The
 //! list stays sorted by date, so indices always count in that order.
 
+use super::values::event_name;
 use super::{Edit, EditError, EventValue, inert};
 use crate::domain::{EarningsEvent, Watchlist};
 
@@ -77,18 +78,6 @@ fn checked(list: &Watchlist, index: usize) -> Result<usize, EditError> {
         )
     };
     Err(EditError::at("index", message))
-}
-
-pub(super) fn event_name(name: &str) -> Result<String, EditError> {
-    inert("name", name)?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(EditError::at(
-            "name",
-            "the event's company name cannot be empty, e.g. Alibaba",
-        ));
-    }
-    Ok(name.to_string())
 }
 
 fn set_field(event: &mut EarningsEvent, value: &EventValue) {
