@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::Rows;
+use super::source::Rows;
 use crate::domain::{PriceRow, PriceTable};
 
 /// Which cached columns may fill a fetched row's gaps.

@@ -9,9 +9,10 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::error::FetchError;
 use super::http::{Http, HttpConfig, Service, env_number, excerpt, parse_json};
 use super::limits::Limited;
-use super::{FetchError, Rows, Source, base_url};
+use super::source::{Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::FetchError;
+use super::error::FetchError;
 use super::limits::{Limited, retry_after};
 
 /// How patient a source is with its service.

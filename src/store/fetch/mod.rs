@@ -14,7 +14,10 @@ mod columns;
 mod error;
 mod http;
 mod limits;
+mod outcome;
+mod plan;
 mod sessions;
+mod source;
 mod update;
 
 pub mod eastmoney;
@@ -23,37 +26,20 @@ pub mod yahoo;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use error::FetchError;
 pub use http::HttpConfig;
+pub use outcome::{
+    FetchProgress, FetchResult, FetchSummary, Fetched, SymbolFetch, UNREACHABLE_IN_A_ROW,
+};
+pub use plan::{FetchPlan, members};
+pub use source::{Rows, Source};
 pub use tushare::NoToken;
 pub use update::{DEFAULT_START, OVERLAP_SESSIONS, Window, cached, window};
 
-use crate::domain::{Basket, PriceRow, Symbol};
+use crate::domain::Symbol;
 use crate::store::Store;
-
-/// What a source returns for one symbol.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Rows {
-    /// Daily rows, in any order (they are sorted and checked after).
-    pub rows: Vec<PriceRow>,
-    /// Days the source listed without a price (halted): passed over.
-    pub skipped: usize,
-    /// What is worth telling about this answer (e.g. a missing column).
-    pub notes: Vec<String>,
-}
-
-/// A web service of daily prices: one small file each.
-pub trait Source: Send + Sync {
-    /// The service's name, for messages and the summary.
-    fn name(&self) -> &'static str;
-    /// The service's own code for `symbol`, or why it has none.
-    fn code(&self, symbol: &Symbol) -> Result<String, FetchError>;
-    /// The daily rows of `symbol` dated `from..=to`.
-    fn history(&self, symbol: &Symbol, from: NaiveDate, to: NaiveDate) -> Result<Rows, FetchError>;
-}
 
 /// The sources `--source` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -130,172 +116,6 @@ impl std::str::FromStr for SourceKind {
                     names.join(", ")
                 )
             })
-    }
-}
-
-/// The base URL of a source: its environment variable, else the service's own.
-fn base_url(variable: &str, default: &str) -> String {
-    std::env::var(variable)
-        .ok()
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| default.to_string())
-        .trim_end_matches('/')
-        .to_string()
-}
-
-/// What to fetch.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FetchPlan {
-    pub symbols: Vec<Symbol>,
-    /// Start of the history (`--from`); default: [`DEFAULT_START`] for a whole
-    /// history, the overlap before the last cached date for an update.
-    pub from: Option<NaiveDate>,
-    /// Last date asked for (`--to`, default today).
-    pub to: NaiveDate,
-    /// Re-download the whole history and replace the cached one (`--full`).
-    pub full: bool,
-}
-
-impl FetchPlan {
-    /// The default fetch of `spillover fetch` and the workstation's `F`:
-    /// `symbols` brought up to `today`, incrementally (a symbol without a
-    /// cached history gets its whole one).
-    pub fn incremental(symbols: Vec<Symbol>, today: NaiveDate) -> FetchPlan {
-        FetchPlan {
-            symbols,
-            from: None,
-            to: today,
-            full: false,
-        }
-    }
-}
-
-/// Every member of `baskets`, each once, in basket and member order: what
-/// a fetch without named symbols asks for.
-pub fn members<'a>(baskets: impl IntoIterator<Item = &'a Basket>) -> Vec<Symbol> {
-    let mut seen = std::collections::BTreeSet::new();
-    baskets
-        .into_iter()
-        .flat_map(|b| b.members.iter().map(|m| m.symbol.clone()))
-        .filter(|s| seen.insert(s.clone()))
-        .collect()
-}
-
-/// Where a fetch is, for a progress bar.
-#[derive(Debug, Clone, Copy)]
-pub enum FetchProgress<'a> {
-    /// About to ask for `symbol`; `done` symbols are finished.
-    Symbol {
-        done: usize,
-        total: usize,
-        symbol: &'a Symbol,
-    },
-    /// `symbol` is finished (written, unchanged or failed).
-    Finished {
-        done: usize,
-        total: usize,
-        outcome: &'a SymbolFetch,
-    },
-}
-
-/// What became of one symbol.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SymbolFetch {
-    pub symbol: Symbol,
-    /// The source's code for it, when it has one.
-    pub code: Option<String>,
-    #[serde(flatten)]
-    pub result: FetchResult,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum FetchResult {
-    /// Written (or already identical): what changed.
-    Ok(Fetched),
-    /// Nothing written; the cached file is byte-identical.
-    Failed { reason: String },
-    /// Not asked: the fetch was cancelled (Ctrl-C) before this symbol.
-    #[serde(rename = "not fetched")]
-    NotFetched,
-    /// Not asked: the source was unreachable on the symbols before this
-    /// one (`source unreachable (…)`); the file is untouched.
-    #[serde(rename = "not fetched")]
-    Abandoned { reason: String },
-}
-
-/// Symbols in a row whose source was unreachable, after which a fetch
-/// stops asking: a dead source costs two symbols' timeouts, not hours.
-pub const UNREACHABLE_IN_A_ROW: usize = 2;
-
-/// What a fetch did to one symbol's file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fetched {
-    /// Fetched rows on dates the cache did not have.
-    pub added: usize,
-    /// Fetched rows on dates the cache had (the fetched row wins).
-    pub replaced: usize,
-    /// Cached rows gone because the history was replaced whole.
-    pub dropped: usize,
-    /// First and last fetched date.
-    pub fetched: (NaiveDate, NaiveDate),
-    /// First and last date in the cache after the fetch.
-    pub cached: (NaiveDate, NaiveDate),
-    pub rows_after: usize,
-    /// The cache held demo prices, dropped whole.
-    pub replaced_demo: bool,
-    /// Why the whole history was re-fetched and replaced, when it was.
-    pub rebased: Option<String>,
-    /// Days the source listed without a price (halted), passed over.
-    pub skipped: usize,
-    /// False when the file already held exactly these rows.
-    pub written: bool,
-    pub notes: Vec<String>,
-}
-
-/// What a fetch did, symbol by symbol, in the plan's order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FetchSummary {
-    pub source: &'static str,
-    pub to: NaiveDate,
-    pub symbols: Vec<SymbolFetch>,
-    /// Stopped by the cancel flag (Ctrl-C) before every symbol was done.
-    pub cancelled: bool,
-}
-
-impl FetchSummary {
-    pub fn failed(&self) -> usize {
-        self.symbols
-            .iter()
-            .filter(|s| matches!(s.result, FetchResult::Failed { .. }))
-            .count()
-    }
-
-    /// Symbols not asked: after a cancel, or once the source was unreachable.
-    pub fn not_fetched(&self) -> usize {
-        self.symbols
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s.result,
-                    FetchResult::NotFetched | FetchResult::Abandoned { .. }
-                )
-            })
-            .count()
-    }
-
-    /// Why the fetch stopped asking before the end, when the source was unreachable.
-    pub fn gave_up(&self) -> Option<&str> {
-        self.symbols.iter().find_map(|s| match &s.result {
-            FetchResult::Abandoned { reason } => Some(reason.as_str()),
-            _ => None,
-        })
-    }
-
-    /// True when every symbol of the plan was fetched.
-    pub fn all_ok(&self) -> bool {
-        !self.cancelled && self.failed() == 0 && self.not_fetched() == 0
     }
 }
 

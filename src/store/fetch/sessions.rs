@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::Rows;
+use super::source::Rows;
 use crate::domain::Symbol;
 use crate::domain::calendar::{Market, is_trading_day};
 

@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::error::FetchError;
 use super::http::{Http, HttpConfig, Service, excerpt, parse_json};
 use super::limits::Limited;
-use super::{FetchError, Rows, Source, base_url};
+use super::source::{Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {

@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::columns::{Keep, keep_cached};
+use super::error::FetchError;
+use super::outcome::Fetched;
+use super::plan::FetchPlan;
 use super::sessions::keep_sessions;
-use super::{FetchError, FetchPlan, Fetched, Rows, Source};
+use super::source::{Rows, Source};
 use crate::domain::{PriceRow, PriceTable, Symbol};
 use crate::store::import::{self, Change, Field, ImportError, Problem};
 use crate::store::{DecodeError, Store, decode_parquet, encode_parquet, write_atomic};

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Days, NaiveDate};
 use serde::Deserialize;
 
+use super::error::FetchError;
 use super::http::{Http, HttpConfig, Service, encode, excerpt, no_limit, parse_json};
-use super::{FetchError, Rows, Source, base_url};
+use super::source::{Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {
