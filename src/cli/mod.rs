@@ -15,6 +15,7 @@ mod note_page;
 mod plan;
 mod plot;
 mod progress;
+mod provenance;
 mod report;
 pub mod text;
 mod universe;

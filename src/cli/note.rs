@@ -348,7 +348,8 @@ fn exhibits(
     let page = Page {
         heading: format!("Is the AI rally spreading? Exhibits as of {}", a.as_of),
         about,
-        banner: ws.book.has_demo().then(|| DEMO_NOTE.to_string()),
+        banner: super::provenance::demo_line(&a.demo_mix)
+            .or_else(|| ws.book.has_demo().then(|| DEMO_NOTE.to_string())),
         exhibits,
     };
     Ok((page, pngs))
