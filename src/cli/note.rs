@@ -173,12 +173,23 @@ fn event_exhibit(
         })
         .collect();
     let caption = format!(
-        "{} {} ({}), day 0 {}: CAR[0,+5] less {} ({} model) {}.",
+        "{} {} ({}{}), day 0 {}{}: CAR[0,+5] less {}{} ({} model) {}.",
         event.name,
         event.period,
         event.date,
+        if event.estimated { " est." } else { "" },
         event.first_session,
+        if event.calendar_estimated {
+            " (est. calendar)"
+        } else {
+            ""
+        },
         study.benchmark,
+        if study.benchmark_demo.is_empty() {
+            String::new()
+        } else {
+            format!(" (DEMO benchmark: {} series)", study.benchmark_demo.len())
+        },
         study.model,
         cars.join("; ")
     );
