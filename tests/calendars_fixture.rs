@@ -11,7 +11,10 @@ use spillover::domain::calendar::{Calendars, Market};
 fn the_embedded_table_has_exactly_the_packages_sessions() {
     let text = std::fs::read_to_string("tests/fixtures/calendars/sessions.csv").unwrap();
     let mut expected: BTreeSet<(Market, NaiveDate)> = BTreeSet::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && *l != "market,date") {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && *l != "market,date")
+    {
         let (code, date) = line.split_once(',').unwrap();
         let market = Market::parse(code).unwrap();
         expected.insert((market, NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap()));

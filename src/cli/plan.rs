@@ -91,7 +91,10 @@ pub fn render(plan: &Plan, season: Season) -> String {
         );
     }
     if plan.proposed.is_empty() {
-        let _ = writeln!(out, "  no company reported in {earlier} without an event in {season}");
+        let _ = writeln!(
+            out,
+            "  no company reported in {earlier} without an event in {season}"
+        );
     }
     if !plan.already.is_empty() {
         let _ = writeln!(out, "already in {season} (kept as they are):");

@@ -357,7 +357,11 @@ fn write_events(out: &mut String, ws: &Workspace, analysis: &Analysis) {
             marked = true;
         }
         table.row(vec![
-            e.date.to_string(),
+            if e.estimated {
+                format!("{} est.", e.date)
+            } else {
+                e.date.to_string()
+            },
             e.session.to_string(),
             e.symbol.to_string(),
             e.name.clone(),

@@ -18,8 +18,8 @@ use super::members::{MemberRow, member_table};
 use super::ratio::{RatioSeries, ratio};
 use super::scatter::{Scatter, scatter};
 use super::summary::{IndexSummary, index_summary};
-use crate::domain::{DemoMix, PriceBook};
 use crate::domain::{Basket, BasketId, Method, RangePreset, Window};
+use crate::domain::{DemoMix, PriceBook};
 
 /// Log changes in each rolling correlation, unless asked otherwise.
 pub const DEFAULT_ROLL: usize = 60;
@@ -333,7 +333,9 @@ fn analyse_with(
         .collect();
     let demo_mix = DemoMix::of(
         book,
-        baskets.iter().flat_map(|b| b.members.iter().map(|m| &m.symbol)),
+        baskets
+            .iter()
+            .flat_map(|b| b.members.iter().map(|m| &m.symbol)),
     );
     Ok(Analysis {
         demo_mix,

@@ -15,7 +15,9 @@ use super::history::IndexHistory;
 use super::ratio::ratio;
 use super::returns::carried_returns;
 use crate::domain::calendar::{self, Market};
-use crate::domain::{Basket, BasketId, DemoMix, EarningsEvent, Method, PriceBook, Session, Symbol, Window};
+use crate::domain::{
+    Basket, BasketId, DemoMix, EarningsEvent, Method, PriceBook, Session, Symbol, Window,
+};
 
 /// Which watchlist events to study.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

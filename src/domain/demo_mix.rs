@@ -85,7 +85,10 @@ mod tests {
         let mut b = book(&[("9626.HK", true)]);
         let replay = NaiveDate::from_ymd_opt(2025, 5, 7).unwrap();
         let demo_last = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-        b.series.get_mut(&Symbol::parse("9626.HK").unwrap()).unwrap().dates = vec![demo_last];
+        b.series
+            .get_mut(&Symbol::parse("9626.HK").unwrap())
+            .unwrap()
+            .dates = vec![demo_last];
         assert_eq!(b.opening_as_of(replay), Some(replay));
         assert_eq!(b.default_as_of(), Some(demo_last));
         let real = NaiveDate::from_ymd_opt(2024, 11, 29).unwrap();

@@ -82,7 +82,8 @@ pub fn plan_season(watchlist: &Watchlist, season: Season, calendars: &Calendars)
             }
         }
     }
-    plan.proposed.sort_by_key(|p| (p.event.date, p.event.symbol.clone()));
+    plan.proposed
+        .sort_by_key(|p| (p.event.date, p.event.symbol.clone()));
     plan
 }
 
@@ -91,7 +92,12 @@ fn propose(basis: &EarningsEvent, calendars: &Calendars) -> Proposed {
     let same_weekday = basis.date + Duration::days(364);
     let date = calendars.session_on_or_after(market, same_weekday);
     let carried = |reported: &str, before: &str| {
-        if reported.is_empty() { before } else { reported }.to_string()
+        if reported.is_empty() {
+            before
+        } else {
+            reported
+        }
+        .to_string()
     };
     Proposed {
         event: EarningsEvent {
@@ -102,10 +108,7 @@ fn propose(basis: &EarningsEvent, calendars: &Calendars) -> Proposed {
             period: String::new(),
             capex_last: carried(&basis.capex_reported, &basis.capex_last),
             guidance: carried(&basis.guidance_change, &basis.guidance),
-            watch: format!(
-                "planned from the {} {} report",
-                basis.date, basis.session
-            ),
+            watch: format!("planned from the {} {} report", basis.date, basis.session),
             outcome: String::new(),
             capex_reported: String::new(),
             guidance_change: String::new(),

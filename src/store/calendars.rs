@@ -23,8 +23,7 @@ pub fn load_calendars(layout: &Layout) -> Result<Calendars, FileError> {
         }
         Err(e) => return Err(FileError::new(&path, None, e.to_string())),
     };
-    let days = parse_user_file(&text).map_err(|e| {
-        FileError::new(&path, Some(e.line), format!("{}; {}", e.problem, e.fix))
-    })?;
+    let days = parse_user_file(&text)
+        .map_err(|e| FileError::new(&path, Some(e.line), format!("{}; {}", e.problem, e.fix)))?;
     Ok(Calendars::embedded().with_user(&days))
 }

@@ -27,7 +27,8 @@ pub struct CalendarFileError {
     pub fix: String,
 }
 
-const LINE_FIX: &str = "write each line as date,market,note, e.g. 2027-02-08,XHKG,closed Lunar New Year";
+const LINE_FIX: &str =
+    "write each line as date,market,note, e.g. 2027-02-08,XHKG,closed Lunar New Year";
 
 /// Reads the user's file. The header `date,market,note`, blank lines and `#`
 /// comments are skipped. The note must hold the word `open` or `closed`
@@ -114,8 +115,6 @@ fn read_note(note: &str) -> Result<bool, String> {
         (true, false) => Ok(true),
         (false, true) => Ok(false),
         (true, true) => Err(format!("the note {note:?} says both open and closed")),
-        (false, false) => Err(format!(
-            "the note {note:?} says neither open nor closed"
-        )),
+        (false, false) => Err(format!("the note {note:?} says neither open nor closed")),
     }
 }
