@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use crate::domain::DemoMix;
 use crate::domain::calendar::{self, Market};
 
-/// "DEMO series mixed with real prices: A, B (synthetic, not market data)"
+/// "DEMO: A, B — synthetic series mixed with real prices; ...", every series named,
 /// when the numbers read both; `None` otherwise.
 pub fn demo_line(mix: &DemoMix) -> Option<String> {
-    mix.label(120).map(|label| {
+    mix.label(usize::MAX).map(|label| {
         format!("{label} — synthetic series mixed with real prices; every number that reads them is not market data")
     })
 }
