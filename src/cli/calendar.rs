@@ -4,25 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::args::CalendarArgs;
 use crate::domain::calendar::{Calendars, DaySource, Market};
-
-/// `spillover calendar [--market XSHG|XHKG|XNYS] [--year Y] [--json]`.
-#[derive(Debug, clap::Args)]
-pub struct CalendarArgs {
-    /// One market (XSHG or XSHE for the mainland, XHKG, XNYS) [default: all three].
-    #[arg(long, value_parser = parse_market, value_name = "XSHG|XHKG|XNYS")]
-    pub market: Option<Market>,
-    /// The year [default: this year].
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
-    pub year: Option<i32>,
-    /// JSON: one object for one market, a list of them for all three.
-    #[arg(long)]
-    pub json: bool,
-}
-
-fn parse_market(text: &str) -> Result<Market, String> {
-    Market::parse(text).ok_or_else(|| format!("unknown market {text:?}; use XSHG, XHKG or XNYS"))
-}
 
 /// One market's year, as printed and as JSON.
 #[derive(Debug, Serialize)]

@@ -29,8 +29,8 @@ use anyhow::bail;
 use clap::ValueEnum;
 
 pub use args::{
-    AnalysisArgs, BasketCommand, Cli, Command, EventsArgs, ExportArgs, ExportFormat, ExportWhat,
-    LeadLagArgs, WatchlistCommand,
+    AnalysisArgs, BasketCommand, Cli, Command, DemoArgs, EventsArgs, ExportArgs, ExportFormat,
+    ExportWhat, ImportArgs, LeadLagArgs, NoteArgs, PlotArgs, ReportArgs, WatchlistCommand,
 };
 pub use report::DEMO_NOTE;
 
@@ -56,11 +56,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     crate::domain::calendar::install(calendars);
-    if let Some(Command::Demo {
+    if let Some(Command::Demo(DemoArgs {
         universe: Some(symbols),
         days,
         ..
-    }) = cli.command
+    })) = cli.command
     {
         // Before opening: opening an empty dir would install the default.
         return universe::generate(&root, symbols, days);
@@ -87,7 +87,7 @@ fn workstation(root: PathBuf) -> anyhow::Result<ExitCode> {
 fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
     // A computation loads only the columns its method reads.
     let ws = match command {
-        Command::Report { analysis, .. }
+        Command::Report(ReportArgs { analysis, .. })
         | Command::Export(ExportArgs { analysis, .. })
         | Command::Basket(BasketCommand::Show { analysis, .. }) => {
             Workspace::open_for(root, analysis.method)?
@@ -108,15 +108,15 @@ fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
 /// One function per subcommand.
 fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Report { analysis, json } => run_report(ws, &analysis, json)?,
+        Command::Report(args) => run_report(ws, &args.analysis, args.json)?,
         Command::Export(args) => run_export(ws, &args)?,
-        Command::Import {
+        Command::Import(ImportArgs {
             files,
             symbol,
             date_format,
             market,
             sheet,
-        } => {
+        }) => {
             let options = ImportOptions {
                 symbol,
                 date_format,
@@ -149,8 +149,8 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         }
         Command::Events(args) => run_events(ws, &args)?,
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
-        Command::Symbols => print(&cache::symbols(ws))?,
-        Command::Check => return run_check(ws),
+        Command::Symbols(_) => print(&cache::symbols(ws))?,
+        Command::Check(_) => return run_check(ws),
         Command::Calendar(args) => {
             let today = chrono::Local::now().date_naive();
             print(&calendar::render(
@@ -159,8 +159,8 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
                 today,
             ))?;
         }
-        Command::Demo { remove: true, .. } => print(&demo_remove(&ws.store)?)?,
-        Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
+        Command::Demo(DemoArgs { remove: true, .. }) => print(&demo_remove(&ws.store)?)?,
+        Command::Demo(_) => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -269,7 +269,7 @@ fn run_import(
 }
 
 /// `spillover plot`: one figure, SVG or PNG.
-fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
+fn run_plot(ws: &Workspace, args: &PlotArgs) -> anyhow::Result<()> {
     warn(ws);
     plot::format_of(args)?;
     let result = compute(ws, &args.analysis)?;
@@ -280,7 +280,7 @@ fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
 }
 
 /// `spillover note`: the research note's exhibits and text.
-fn run_note(ws: &Workspace, args: &note::NoteArgs) -> anyhow::Result<()> {
+fn run_note(ws: &Workspace, args: &NoteArgs) -> anyhow::Result<()> {
     warn(ws);
     let result = compute(ws, &args.analysis)?;
     let written = note::note(ws, &result, args)?;

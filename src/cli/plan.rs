@@ -5,33 +5,11 @@ use std::fmt::Write as _;
 
 use chrono::Duration;
 
+use super::args::PlanArgs;
 use crate::domain::calendar::{self, Market};
 use crate::domain::edit::Edit;
 use crate::domain::{Plan, Season, plan_season};
 use crate::store::Workspace;
-
-/// The arguments of `watchlist plan`.
-#[derive(Debug, clap::Args)]
-pub struct PlanArgs {
-    /// The month to plan, YYYY-MM: every company that reported in that month a year
-    /// earlier gets that date + 52 weeks (next session when closed), marked est.
-    #[arg(long, value_parser = parse_season, value_name = "YYYY-MM")]
-    pub season: Season,
-    /// Print the plan without writing the watchlist.
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-fn parse_season(text: &str) -> Result<Season, String> {
-    let wrong = || format!("{text:?} is not a month; write YYYY-MM, e.g. 2026-05");
-    let (year, month) = text.trim().split_once('-').ok_or_else(wrong)?;
-    let year: i32 = year.parse().map_err(|_| wrong())?;
-    let month: u32 = month.parse().map_err(|_| wrong())?;
-    if !(1..=12).contains(&month) || !(1900..=2999).contains(&year) {
-        return Err(wrong());
-    }
-    Ok(Season { year, month })
-}
 
 /// Plans the season and, unless a dry run, adds the proposed events to the
 /// watchlist in one atomic save.

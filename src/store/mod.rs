@@ -8,6 +8,7 @@ pub mod tables;
 
 mod atomic;
 mod calendars;
+mod date_text;
 mod files;
 mod guard;
 mod library;
