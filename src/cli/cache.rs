@@ -122,7 +122,7 @@ pub struct CheckReport {
 
 /// What `check` has found so far: its lines and their counts.
 #[derive(Default)]
-struct Findings {
+pub(super) struct Findings {
     out: String,
     errors: usize,
     warnings: usize,
@@ -134,7 +134,7 @@ impl Findings {
         let _ = writeln!(self.out, "error: {e}");
     }
 
-    fn warning(&mut self, w: impl std::fmt::Display) {
+    pub(super) fn warning(&mut self, w: impl std::fmt::Display) {
         self.warnings += 1;
         let _ = writeln!(self.out, "warning: {w}");
     }
@@ -154,6 +154,7 @@ pub fn check(ws: &Workspace) -> CheckReport {
         found.error(e);
     }
     check_missing_prices(ws, &symbols, &mut found);
+    super::calendar_check::check_calendars(ws, &mut found);
     let Findings {
         mut out,
         errors,
@@ -173,6 +174,7 @@ pub fn check(ws: &Workspace) -> CheckReport {
         count(errors, "error", "errors"),
         count(warnings, "warning", "warnings"),
     );
+    let _ = writeln!(out, "{}", super::provenance::calendars_line());
     CheckReport { text: out, errors }
 }
 

@@ -154,6 +154,15 @@ pub fn events_text(ws: &Workspace, study: &EventStudy) -> String {
     if ws.book.has_demo() {
         let _ = writeln!(out, "{DEMO_NOTE}");
     }
+    if !study.benchmark_demo.is_empty() {
+        let names: Vec<&str> = study.benchmark_demo.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "benchmark {} is DEMO: {} (synthetic, while real prices are loaded)",
+            study.benchmark,
+            names.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "CAR in % with t in brackets (* |t| ≥ {T_MARK}; ~ window cut at the as-of date); day 0 = the series' first date on or after the first Hong Kong session that can react"
@@ -161,9 +170,10 @@ pub fn events_text(ws: &Workspace, study: &EventStudy) -> String {
     for event in &study.events {
         let _ = writeln!(
             out,
-            "\n#{} {} {} {} {} · {} · first Hong Kong session {}",
+            "\n#{} {}{} {} {} {} · {} · first Hong Kong session {}{}",
             event.number,
             event.date,
+            if event.estimated { " est." } else { "" },
             event.session,
             event.symbol,
             event.name,
@@ -172,7 +182,12 @@ pub fn events_text(ws: &Workspace, study: &EventStudy) -> String {
             } else {
                 &event.period
             },
-            event.first_session
+            event.first_session,
+            if event.calendar_estimated {
+                " (est. calendar)"
+            } else {
+                ""
+            }
         );
         if event.after_as_of {
             let _ = writeln!(

@@ -4,6 +4,7 @@
 mod args;
 mod cache;
 mod calendar;
+mod calendar_check;
 mod catalyst_tables;
 mod catalysts;
 mod edit;
@@ -16,6 +17,7 @@ mod output;
 mod plan;
 mod plot;
 mod progress;
+mod provenance;
 mod report;
 mod save;
 pub mod text;
@@ -337,7 +339,6 @@ fn run_check(ws: &Workspace) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
 /// `spillover demo --remove`: the demo price files deleted, listed.
 fn demo_remove(store: &crate::store::Store) -> anyhow::Result<String> {
     let removed = demo::remove_demo(store)?;
@@ -358,6 +359,7 @@ fn demo_remove(store: &crate::store::Store) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
 fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
     let summary = demo::reset(store)?;
     let list = |items: Vec<String>| {

@@ -159,12 +159,23 @@ fn event_exhibit(
         })
         .collect();
     let caption = format!(
-        "{} {} ({}), day 0 {}: CAR[0,+5] less {} ({} model) {}.",
+        "{} {} ({}{}), day 0 {}{}: CAR[0,+5] less {}{} ({} model) {}.",
         event.name,
         event.period,
         event.date,
+        if event.estimated { " est." } else { "" },
         event.first_session,
+        if event.calendar_estimated {
+            " (est. calendar)"
+        } else {
+            ""
+        },
         study.benchmark,
+        if study.benchmark_demo.is_empty() {
+            String::new()
+        } else {
+            format!(" (DEMO benchmark: {} series)", study.benchmark_demo.len())
+        },
         study.model,
         cars.join("; ")
     );
@@ -334,7 +345,8 @@ fn exhibits(
     let page = Page {
         heading: format!("Is the AI rally spreading? Exhibits as of {}", a.as_of),
         about,
-        banner: ws.book.has_demo().then(|| DEMO_NOTE.to_string()),
+        banner: super::provenance::demo_line(&a.demo_mix)
+            .or_else(|| ws.book.has_demo().then(|| DEMO_NOTE.to_string())),
         exhibits,
     };
     Ok((page, pngs))

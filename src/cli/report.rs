@@ -58,6 +58,10 @@ struct EventJson {
 struct ReportJson<'a> {
     data_dir: String,
     demo: bool,
+    /// The demo series the numbers read (`[]` on real data).
+    demo_series: &'a [crate::domain::Symbol],
+    /// The last year each market's calendar is known (later: weekdays assumed).
+    calendar_known_until: std::collections::BTreeMap<&'static str, i32>,
     as_of: NaiveDate,
     window: WindowJson,
     method_override: Option<String>,
@@ -145,6 +149,8 @@ pub fn render_json(
     let report = ReportJson {
         data_dir: ws.store.layout().root().display().to_string(),
         demo: ws.book.has_demo(),
+        demo_series: &analysis.demo_mix.series,
+        calendar_known_until: super::provenance::known_until(),
         as_of: analysis.as_of,
         window: WindowJson {
             start: analysis.window.start,
@@ -203,7 +209,11 @@ pub fn render_text(
     if ws.book.has_demo() {
         let _ = writeln!(out, "{DEMO_NOTE}");
     }
+    if let Some(label) = super::provenance::demo_line(&analysis.demo_mix) {
+        let _ = writeln!(out, "{label}");
+    }
     let _ = writeln!(out, "data: {}", ws.store.layout().root().display());
+    let _ = writeln!(out, "{}", super::provenance::calendars_line());
 
     write_indices(&mut out, ws, analysis, base);
     write_ratios(&mut out, analysis);
@@ -347,7 +357,11 @@ fn write_events(out: &mut String, ws: &Workspace, analysis: &Analysis) {
             marked = true;
         }
         table.row(vec![
-            e.date.to_string(),
+            if e.estimated {
+                format!("{} est.", e.date)
+            } else {
+                e.date.to_string()
+            },
             e.session.to_string(),
             e.symbol.to_string(),
             e.name.clone(),

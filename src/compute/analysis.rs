@@ -18,8 +18,8 @@ use super::members::{MemberRow, member_table};
 use super::ratio::{RatioSeries, ratio};
 use super::scatter::{Scatter, scatter};
 use super::summary::{IndexSummary, index_summary};
-use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method, RangePreset, Window};
+use crate::domain::{DemoMix, PriceBook};
 
 /// Log changes in each rolling correlation, unless asked otherwise.
 pub const DEFAULT_ROLL: usize = 60;
@@ -87,6 +87,10 @@ pub struct Analysis {
     /// them instead of building them again (not in JSON).
     #[serde(skip)]
     pub histories: Histories,
+    /// The demo series the baskets read, and whether real ones are read too
+    /// (named in every output then; not in this JSON, the report adds it).
+    #[serde(skip)]
+    pub demo_mix: DemoMix,
 }
 
 /// The index histories of an [`Analysis`], shared (an unchanged basket's
@@ -327,7 +331,14 @@ fn analyse_with(
         .zip(histories.par_iter().zip(&indices))
         .map(|(basket, (h, s))| (basket.id.clone(), table(basket, h, s, window)))
         .collect();
+    let demo_mix = DemoMix::of(
+        book,
+        baskets
+            .iter()
+            .flat_map(|b| b.members.iter().map(|m| &m.symbol)),
+    );
     Ok(Analysis {
+        demo_mix,
         as_of,
         window,
         indices,
@@ -340,7 +351,8 @@ fn analyse_with(
     })
 }
 
-/// The as-of date (the request's, or the book's last) and the window cut
+/// The as-of date (the request's, or the book's default: the latest date of
+/// the real series, see [`PriceBook::default_as_of`]) and the window cut
 /// at it.
 fn as_of_and_window(
     book: &PriceBook,
@@ -348,7 +360,7 @@ fn as_of_and_window(
 ) -> Result<(NaiveDate, Window), ComputeError> {
     let as_of = request
         .as_of
-        .or_else(|| book.last_date())
+        .or_else(|| book.default_as_of())
         .ok_or(ComputeError::NoData)?;
     let first = book
         .series

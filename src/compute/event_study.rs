@@ -14,8 +14,10 @@ use super::events::{Aggregate, Model, SeriesStudy, StudyInput, aggregate, study_
 use super::history::IndexHistory;
 use super::ratio::ratio;
 use super::returns::carried_returns;
-use crate::domain::calendar::{Market, first_reacting_session};
-use crate::domain::{Basket, BasketId, EarningsEvent, Method, PriceBook, Session, Symbol, Window};
+use crate::domain::calendar::{self, Market};
+use crate::domain::{
+    Basket, BasketId, DemoMix, EarningsEvent, Method, PriceBook, Session, Symbol, Window,
+};
 
 /// Which watchlist events to study.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -123,6 +125,11 @@ pub struct EventOutcome {
     pub first_session: NaiveDate,
     /// That session is after the as-of date: the event has no numbers.
     pub after_as_of: bool,
+    /// Day 0 lies past the known Hong Kong calendar (weekdays assumed):
+    /// shown as `est. calendar`.
+    pub calendar_estimated: bool,
+    /// The report's date is planned, not confirmed (`est.`).
+    pub estimated: bool,
     pub series: Vec<SeriesStudy>,
 }
 
@@ -132,6 +139,9 @@ pub struct EventStudy {
     pub as_of: NaiveDate,
     pub benchmark: BasketId,
     pub model: Model,
+    /// The benchmark's demo series when real prices are loaded too (the
+    /// benchmark is then synthetic): named in the title; `[]` otherwise.
+    pub benchmark_demo: Vec<Symbol>,
     pub events: Vec<EventOutcome>,
     /// Across all `events`, per series and window.
     pub aggregate: Vec<Aggregate>,
@@ -244,10 +254,19 @@ pub(crate) fn event_study_with(
     request: &StudyRequest,
 ) -> Result<EventStudy, ComputeError> {
     let prepared = prepare(baskets, book, kept, request)?;
+    let calendars = calendar::current();
+    let benchmark_demo = baskets
+        .iter()
+        .find(|b| b.id == request.benchmark)
+        .map(|b| DemoMix::of(book, b.members.iter().map(|m| &m.symbol)))
+        .filter(|mix| book.has_real() && !mix.series.is_empty())
+        .map(|mix| mix.series)
+        .unwrap_or_default();
     let outcomes: Vec<EventOutcome> = events
         .iter()
         .map(|&(number, event)| {
-            let first_session = first_reacting_session(Market::HongKong, event.date, event.session);
+            let first_session =
+                calendars.first_reacting_session(Market::HongKong, event.date, event.session);
             EventOutcome {
                 number,
                 symbol: event.symbol.clone(),
@@ -257,6 +276,8 @@ pub(crate) fn event_study_with(
                 period: event.period.clone(),
                 first_session,
                 after_as_of: first_session > request.as_of,
+                calendar_estimated: calendars.is_estimated(Market::HongKong, first_session),
+                estimated: event.estimated,
                 series: prepared
                     .iter()
                     .map(|p| {
@@ -276,6 +297,7 @@ pub(crate) fn event_study_with(
         as_of: request.as_of,
         benchmark: request.benchmark.clone(),
         model: request.model,
+        benchmark_demo,
         aggregate: aggregate(outcomes.iter().flat_map(|e| &e.series)),
         events: outcomes,
     })

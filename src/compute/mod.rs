@@ -18,6 +18,7 @@
 
 mod analysis;
 mod beta;
+mod calendar_check;
 mod catalysts;
 mod columns;
 mod drawdown;
@@ -45,6 +46,7 @@ pub use analysis::{
     analyse_indices, check_pair,
 };
 pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
+pub use calendar_check::{CalendarFindings, MissingSessions, PriceOnClosedDay, check_calendars};
 pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
 pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};
 pub use drawdown::{Drawdown, drawdown};

@@ -2,6 +2,7 @@
 
 mod basket;
 pub mod calendar;
+mod demo_mix;
 pub mod edit;
 mod plan;
 mod prices;
@@ -11,6 +12,7 @@ mod watchlist;
 mod window;
 
 pub use basket::{Basket, BasketId, Member, Method};
+pub use demo_mix::DemoMix;
 pub use plan::{Plan, Proposed, Season, plan_season};
 pub use prices::{OPTIONAL_COLUMNS, PriceBook, PriceRow, PriceSeries, PriceTable, union_of_dates};
 pub use symbol::{Symbol, SymbolError};

@@ -165,7 +165,53 @@ impl PriceBook {
         self.series.values().any(|s| s.demo)
     }
 
-    /// The latest date of any series: the default as-of date.
+    /// The symbols of the demo series, in order: named wherever a number
+    /// mixes them with real ones (every symbol on the pure demo).
+    pub fn demo_series(&self) -> Vec<Symbol> {
+        self.demo_among(self.series.keys())
+    }
+
+    /// Which of `symbols` are loaded as demo series, in the order given.
+    pub fn demo_among<'a>(&self, symbols: impl IntoIterator<Item = &'a Symbol>) -> Vec<Symbol> {
+        symbols
+            .into_iter()
+            .filter(|s| self.series.get(*s).is_some_and(|p| p.demo))
+            .cloned()
+            .collect()
+    }
+
+    /// True when any series is real (not demo).
+    pub fn has_real(&self) -> bool {
+        self.series.values().any(|s| !s.demo)
+    }
+
+    /// The latest date of the real series; `None` when every series is demo.
+    pub fn last_real_date(&self) -> Option<NaiveDate> {
+        self.series
+            .values()
+            .filter(|s| !s.demo)
+            .filter_map(PriceSeries::last_date)
+            .max()
+    }
+
+    /// The default as-of date of every command: the latest date of the real
+    /// series when there is one, else the latest date of any series.
+    pub fn default_as_of(&self) -> Option<NaiveDate> {
+        self.last_real_date().or_else(|| self.last_date())
+    }
+
+    /// The date the workstation opens at: [`PriceBook::default_as_of`], but
+    /// the demo's replay date `demo_replay` when every series is demo (and
+    /// reaches it).
+    pub fn opening_as_of(&self, demo_replay: NaiveDate) -> Option<NaiveDate> {
+        match (self.last_real_date(), self.last_date()) {
+            (Some(real), _) => Some(real),
+            (None, Some(last)) if last >= demo_replay => Some(demo_replay),
+            (None, last) => last,
+        }
+    }
+
+    /// The latest date of any series.
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.series
             .values()

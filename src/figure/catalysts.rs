@@ -90,7 +90,11 @@ pub fn events(
         ),
         y_label: "CAR(−5, τ)".to_string(),
         lines,
-        day0: format!("day 0 = {}", event.first_session),
+        day0: if event.calendar_estimated {
+            format!("day 0 = {} (est. calendar)", event.first_session)
+        } else {
+            format!("day 0 = {}", event.first_session)
+        },
         source: inputs.source_line(),
     })
 }

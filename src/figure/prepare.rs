@@ -81,7 +81,10 @@ impl Inputs<'_> {
             self.analysis.as_of,
             self.method_text()
         );
-        if self.demo {
+        if let Some(label) = self.analysis.demo_mix.label(48) {
+            // Demo mixed with real prices: name the synthetic series.
+            line.push_str(&format!(" · {label} (synthetic, mixed with real prices)"));
+        } else if self.demo {
             line.push_str(" · DEMO data (synthetic prices, not market data)");
         }
         line

@@ -89,6 +89,7 @@ pub fn analysis(
 ) -> Analysis {
     let window = Window::new(d(window.0), d(window.1)).expect("test windows are ordered");
     Analysis {
+        demo_mix: Default::default(),
         as_of: window.end,
         window,
         indices,
