@@ -12,72 +12,20 @@
 //! embedded table, or what [`install`] set once at start (the embedded table
 //! with the user's file applied).
 
+mod market;
 mod table;
 mod user;
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
+pub use market::Market;
+pub(crate) use market::is_weekend;
 pub use table::{Calendars, DaySource};
 pub use user::{CalendarFileError, UserDay, parse_user_file};
 
-use super::{Session, Symbol};
-
-/// The exchange whose calendar a symbol trades on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Market {
-    /// Shanghai and Shenzhen (`.SH`, `.SZ`, and any other suffix), one calendar.
-    Mainland,
-    /// Hong Kong (`.HK`).
-    HongKong,
-    /// New York (no exchange suffix, or `.US`).
-    NewYork,
-}
-
-impl Market {
-    /// Every market, in the order the calendars list them.
-    pub const ALL: [Market; 3] = [Market::Mainland, Market::HongKong, Market::NewYork];
-
-    /// `.HK` trades in Hong Kong; no suffix or `.US` in New York; every
-    /// other suffix (`.SH`, `.SZ`, `.BJ`) on the mainland calendar.
-    pub fn of(symbol: &Symbol) -> Market {
-        let text = symbol.as_str();
-        if symbol.is_hong_kong() {
-            Market::HongKong
-        } else if text.ends_with(".US") || !text.contains('.') {
-            Market::NewYork
-        } else {
-            Market::Mainland
-        }
-    }
-
-    /// The exchange code the calendar files use.
-    pub fn code(self) -> &'static str {
-        match self {
-            Market::Mainland => "XSHG",
-            Market::HongKong => "XHKG",
-            Market::NewYork => "XNYS",
-        }
-    }
-
-    /// Reads an exchange code: `XSHG`, `XSHE` or `XSHG/XSHE` (one calendar),
-    /// `XHKG`, `XNYS`, in any case.
-    pub fn parse(code: &str) -> Option<Market> {
-        match code.trim().to_ascii_uppercase().as_str() {
-            "XSHG" | "XSHE" | "XSHG/XSHE" => Some(Market::Mainland),
-            "XHKG" => Some(Market::HongKong),
-            "XNYS" => Some(Market::NewYork),
-            _ => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Market {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
+use super::Session;
 
 static INSTALLED: OnceLock<Calendars> = OnceLock::new();
 
@@ -91,10 +39,6 @@ pub fn install(calendars: Calendars) -> bool {
 /// The calendars in force: what [`install`] set, else the embedded table.
 pub fn current() -> &'static Calendars {
     INSTALLED.get().unwrap_or_else(Calendars::embedded)
-}
-
-pub(crate) fn is_weekend(date: NaiveDate) -> bool {
-    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
 /// True when `market` holds a session on `date` (half days included).

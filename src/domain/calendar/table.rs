@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::market::{Market, is_weekend};
 use super::user::UserDay;
-use super::{Market, is_weekend};
 use crate::domain::Session;
 
 const TABLE: &str = include_str!("../../../assets/calendars.csv");

@@ -2,6 +2,7 @@
 
 use super::table::{FIRST_YEAR, parse_table};
 use super::*;
+use crate::domain::Symbol;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::Market;
+use super::market::Market;
 
 /// One day of the user's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
