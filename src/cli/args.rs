@@ -100,6 +100,12 @@ pub enum Command {
     /// Which ratio leads the other: cross-correlation of their daily log changes at lags -K..+K and
     /// the Granger F test both ways, over the window.
     Leadlag(LeadLagArgs),
+    /// Breadth inside a basket, day by day: the shares of members above their 20/60-day means, up
+    /// and beating the basket over 20 sessions, the dispersion of those returns, and 60-day highs.
+    Breadth(super::diffusion::DiffusionArgs),
+    /// A basket's segments over the window: each one's sub-index return and its contribution to
+    /// the basket's return (they add up to it).
+    Segments(super::diffusion::DiffusionArgs),
     /// Manage the embedded demo default.
     Demo {
         /// Re-install the default baskets, watchlist and demo prices (imported prices are kept).

@@ -5,6 +5,7 @@ mod args;
 mod cache;
 mod catalyst_tables;
 mod catalysts;
+mod diffusion;
 mod edit;
 mod export;
 mod fetch;
@@ -137,6 +138,8 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         }
         Command::Events(args) => run_events(ws, &args)?,
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
+        Command::Breadth(args) => diffusion::run_breadth(ws, &args)?,
+        Command::Segments(args) => diffusion::run_segments(ws, &args)?,
         Command::Symbols => print(&cache::symbols(ws))?,
         Command::Check => return run_check(ws),
         Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
