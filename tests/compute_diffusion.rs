@@ -22,11 +22,19 @@ fn the_worked_example() {
     let book = book(vec![
         (
             "A.SZ",
-            prices(&[("2025-01-06", 10.0), ("2025-01-07", 11.0), ("2025-01-08", 11.0)]),
+            prices(&[
+                ("2025-01-06", 10.0),
+                ("2025-01-07", 11.0),
+                ("2025-01-08", 11.0),
+            ]),
         ),
         (
             "B.SZ",
-            prices(&[("2025-01-06", 10.0), ("2025-01-07", 10.0), ("2025-01-08", 12.0)]),
+            prices(&[
+                ("2025-01-06", 10.0),
+                ("2025-01-07", 10.0),
+                ("2025-01-08", 12.0),
+            ]),
         ),
     ]);
     let mut basket = basket("ab", Method::Equal, &[("A.SZ", None), ("B.SZ", None)]);
@@ -54,7 +62,10 @@ fn the_worked_example() {
     // Three prices: too few for any mean, return or high.
     let days = breadth(&basket, &book, &history, w).days;
     assert_eq!(days.len(), 3);
-    assert!(days.iter().all(|d| d.members == 2 && d.above_ma20.is_none()));
+    assert!(
+        days.iter()
+            .all(|d| d.members == 2 && d.above_ma20.is_none())
+    );
 }
 
 /// A member's file: a price on the days it has a row (gaps are suspensions

@@ -80,9 +80,21 @@ fn segments_breadth_and_rotation_match_the_pandas_reference() {
             let what = format!("{label} {}", row.segment);
             assert_eq!(row.segment, expected["segment"].as_str().unwrap());
             assert_eq!(row.members as u64, expected["members"].as_u64().unwrap());
-            same(&format!("{what} weight"), Some(row.weight), &expected["weight"]);
-            same(&format!("{what} return"), row.index_return, &expected["index_return"]);
-            same(&format!("{what} contribution"), Some(row.contribution), &expected["contribution"]);
+            same(
+                &format!("{what} weight"),
+                Some(row.weight),
+                &expected["weight"],
+            );
+            same(
+                &format!("{what} return"),
+                row.index_return,
+                &expected["index_return"],
+            );
+            same(
+                &format!("{what} contribution"),
+                Some(row.contribution),
+                &expected["contribution"],
+            );
             let levels = case["levels"][&row.segment].as_array().unwrap();
             let index = study.index(&row.segment).unwrap();
             assert_eq!(index.levels.len(), levels.len(), "{what}");
@@ -98,16 +110,36 @@ fn segments_breadth_and_rotation_match_the_pandas_reference() {
             let what = format!("{label} {}", day.date);
             assert_eq!(day.date, date(&e["date"]), "{what}");
             assert_eq!(day.members as u64, e["members"].as_u64().unwrap(), "{what}");
-            assert_eq!(day.highs_60d as u64, e["highs_60d"].as_u64().unwrap(), "{what}");
-            same(&format!("{what} above_ma20"), day.above_ma20, &e["above_ma20"]);
-            same(&format!("{what} above_ma60"), day.above_ma60, &e["above_ma60"]);
-            same(&format!("{what} positive_20d"), day.positive_20d, &e["positive_20d"]);
+            assert_eq!(
+                day.highs_60d as u64,
+                e["highs_60d"].as_u64().unwrap(),
+                "{what}"
+            );
+            same(
+                &format!("{what} above_ma20"),
+                day.above_ma20,
+                &e["above_ma20"],
+            );
+            same(
+                &format!("{what} above_ma60"),
+                day.above_ma60,
+                &e["above_ma60"],
+            );
+            same(
+                &format!("{what} positive_20d"),
+                day.positive_20d,
+                &e["positive_20d"],
+            );
             same(
                 &format!("{what} outperforming_20d"),
                 day.outperforming_20d,
                 &e["outperforming_20d"],
             );
-            same(&format!("{what} dispersion_20d"), day.dispersion_20d, &e["dispersion_20d"]);
+            same(
+                &format!("{what} dispersion_20d"),
+                day.dispersion_20d,
+                &e["dispersion_20d"],
+            );
         }
 
         let rot = rotation(&study);

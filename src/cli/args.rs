@@ -42,7 +42,8 @@ pub enum Command {
     },
     /// Write indices, ratios, scatter points or member tables to CSV or Parquet.
     Export(ExportArgs),
-    /// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag): SVG or PNG.
+    /// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag, breadth,
+    /// segments, rotation): SVG or PNG.
     Plot(super::plot::PlotArgs),
     /// Write the research note's exhibits (figures, tables, captions) to DIR/note.md and DIR/note.html.
     Note(super::note::NoteArgs),
@@ -342,6 +343,12 @@ pub enum ExportWhat {
     Leadlag,
     /// Rolling beta against hstech (and its standard error): date, then one column per basket.
     Beta,
+    /// Breadth of every basket (or --basket): one row per basket and date.
+    Breadth,
+    /// Segments of every basket (or --basket): sub-index return, weight and contribution.
+    Segments,
+    /// Segment minus basket return per week (month for a window over 183 days): one row per cell.
+    Rotation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -361,7 +368,7 @@ pub struct ExportArgs {
     /// The output file.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
-    /// With --what members: only this basket.
+    /// With --what members|breadth|segments|rotation: only this basket.
     #[arg(long, value_parser = parse_basket_id)]
     pub basket: Option<BasketId>,
     /// With --what events|beta: the benchmark and (events) the model.

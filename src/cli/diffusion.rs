@@ -241,7 +241,12 @@ pub fn segments_text(ws: &Workspace, analysis: &Analysis, study: &SegmentStudy) 
     }
     table.row(vec![
         "basket".to_string(),
-        study.rows.iter().map(|r| r.members).sum::<usize>().to_string(),
+        study
+            .rows
+            .iter()
+            .map(|r| r.members)
+            .sum::<usize>()
+            .to_string(),
         String::new(),
         pct(study.window_return),
         pct(Some(study.rows.iter().map(|r| r.contribution).sum())),

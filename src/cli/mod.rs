@@ -6,6 +6,7 @@ mod cache;
 mod catalyst_tables;
 mod catalysts;
 mod diffusion;
+mod diffusion_tables;
 mod edit;
 mod export;
 mod fetch;
@@ -196,6 +197,7 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
     let rows = export::export(
         &result,
         catalysts.as_ref(),
+        Some((&ws.baskets, &ws.book)),
         args.what,
         format,
         args.basket.as_ref(),

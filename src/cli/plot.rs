@@ -11,10 +11,10 @@ use crate::compute::{
     Analysis, CatalystRequest, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, EventSelection, lead_lag,
     select_events, study_events,
 };
-use crate::domain::parse_date;
-use crate::figure::catalysts;
+use crate::domain::{BasketId, parse_date};
 use crate::figure::prepare::{FigureKind, Inputs, figure};
 use crate::figure::{Figure, FigureOptions, Format, MAX_SIDE, MIN_SIDE, Theme, render};
+use crate::figure::{catalysts, diffusion};
 use crate::store::{Workspace, write_atomic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -31,6 +31,12 @@ pub enum PlotWhat {
     Events,
     /// The ratios' cross-correlations by lag with the ±1.96/√n band, and the Granger tests.
     Leadlag,
+    /// A basket's breadth: shares of members above their means, up and beating it (--basket).
+    Breadth,
+    /// A basket's segment sub-indices (--basket).
+    Segments,
+    /// A basket's rotation heat map: segment minus basket return per week or month (--basket).
+    Rotation,
 }
 
 impl PlotWhat {
@@ -42,6 +48,9 @@ impl PlotWhat {
             PlotWhat::Rolling => "rolling",
             PlotWhat::Events => "events",
             PlotWhat::Leadlag => "leadlag",
+            PlotWhat::Breadth => "breadth",
+            PlotWhat::Segments => "segments",
+            PlotWhat::Rotation => "rotation",
         }
     }
 }
@@ -87,6 +96,9 @@ pub struct PlotArgs {
     /// Mark this date (as the workstation's cursor does), YYYY-MM-DD.
     #[arg(long, value_parser = parse_date_arg, value_name = "DATE")]
     pub cursor: Option<NaiveDate>,
+    /// With --what breadth|segments|rotation: the basket [default: na-chain, else the first].
+    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
+    pub basket: Option<BasketId>,
     /// With --what events: the benchmark and the model.
     #[command(flatten)]
     pub study: StudyArgs,
@@ -96,6 +108,10 @@ pub struct PlotArgs {
 
 fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
     parse_date(text)
+}
+
+fn parse_basket_id(text: &str) -> Result<BasketId, String> {
+    BasketId::parse(text)
 }
 
 /// The figure's format from the output's name, before anything is computed.
@@ -128,6 +144,7 @@ pub fn figure_of(
     args: &AnalysisArgs,
     event: Option<usize>,
     study: &CatalystRequest,
+    basket: Option<&BasketId>,
 ) -> anyhow::Result<Figure> {
     let inputs = inputs(ws, analysis, args);
     let kind = match what {
@@ -155,6 +172,18 @@ pub fn figure_of(
             let ll = lead_lag(&analysis.scatter, DEFAULT_MAX_LAG, DEFAULT_GRANGER_LAGS);
             return Ok(Figure::Bars(catalysts::leadlag(&inputs, &ll)));
         }
+        PlotWhat::Breadth => {
+            let breadth = super::diffusion::breadth_of(ws, analysis, basket)?;
+            return Ok(Figure::Lines(diffusion::breadth(&inputs, &breadth)?));
+        }
+        PlotWhat::Segments => {
+            let study = super::diffusion::segments_of(ws, analysis, basket)?;
+            return Ok(Figure::Lines(diffusion::segments(&inputs, &study)?));
+        }
+        PlotWhat::Rotation => {
+            let rotation = super::diffusion::rotation_of(ws, analysis, basket)?;
+            return Ok(Figure::Heat(diffusion::rotation(&inputs, &rotation)?));
+        }
     };
     Ok(figure(kind, &inputs)?)
 }
@@ -164,7 +193,7 @@ fn check_hidden(figure: &Figure, hidden: &[String]) -> anyhow::Result<()> {
     let known: Vec<&str> = match figure {
         Figure::Lines(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
         Figure::Paths(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
-        Figure::Scatter(_) | Figure::Bars(_) => Vec::new(),
+        Figure::Scatter(_) | Figure::Bars(_) | Figure::Heat(_) => Vec::new(),
     };
     for id in hidden {
         if known.is_empty() {
@@ -190,8 +219,22 @@ pub fn plot(ws: &Workspace, analysis: &Analysis, args: &PlotArgs) -> anyhow::Res
             "--benchmark and --model change only --what events; drop them, or plot --what events"
         );
     }
+    let inside = [PlotWhat::Breadth, PlotWhat::Segments, PlotWhat::Rotation];
+    if args.basket.is_some() && !inside.contains(&args.what) {
+        bail!(
+            "--basket changes only --what breadth|segments|rotation; drop it, or plot one of those"
+        );
+    }
     let study = args.study.request();
-    let mut figure = figure_of(ws, analysis, args.what, &args.analysis, args.event, &study)?;
+    let mut figure = figure_of(
+        ws,
+        analysis,
+        args.what,
+        &args.analysis,
+        args.event,
+        &study,
+        args.basket.as_ref(),
+    )?;
     if let Some(title) = &args.title {
         figure.set_title(title.clone());
     }

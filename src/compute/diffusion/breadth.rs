@@ -198,7 +198,12 @@ const MEMBERS_PER_TASK: usize = 64;
 
 /// The breadth of `basket`, whose index `history` is (built from `book`),
 /// on each of its index dates in `window`.
-pub fn breadth(basket: &Basket, book: &PriceBook, history: &IndexHistory, window: Window) -> Breadth {
+pub fn breadth(
+    basket: &Basket,
+    book: &PriceBook,
+    history: &IndexHistory,
+    window: Window,
+) -> Breadth {
     let span = history.span(window.cut_at(history.as_of));
     let n = span.len();
     let members: Vec<usize> = (0..basket.members.len().min(history.members.len())).collect();

@@ -108,7 +108,12 @@ pub fn segment_study(basket: &Basket, history: &IndexHistory, window: Window) ->
             members: index.members.len(),
             weight: index.members.iter().filter_map(|i| weights[*i]).sum(),
             index_return: had_return
-                .then(|| index.levels.last().map(|l| l / super::super::BASE_LEVEL - 1.0))
+                .then(|| {
+                    index
+                        .levels
+                        .last()
+                        .map(|l| l / super::super::BASE_LEVEL - 1.0)
+                })
                 .flatten(),
             contribution: start_level.map_or(0.0, |s| points / s),
         });
