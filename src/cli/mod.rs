@@ -12,6 +12,7 @@ mod export;
 mod fetch;
 mod import;
 mod note;
+mod note_diffusion;
 mod note_page;
 mod plot;
 mod progress;
