@@ -33,7 +33,16 @@ fn breadth_json_has_the_issues_shape_and_stops_at_as_of() {
     let home = tempfile::tempdir().unwrap();
     let b = json(
         home.path(),
-        &["breadth", "--basket", "domestic-chain", "--as-of", "2025-05-07", "--range", "3m", "--json"],
+        &[
+            "breadth",
+            "--basket",
+            "domestic-chain",
+            "--as-of",
+            "2025-05-07",
+            "--range",
+            "3m",
+            "--json",
+        ],
     );
     assert_eq!(keys(&b), ["as_of", "basket", "days"]);
     assert_eq!(b["basket"], "domestic-chain");
@@ -54,7 +63,10 @@ fn breadth_json_has_the_issues_shape_and_stops_at_as_of() {
         ]
     );
     assert_eq!(days.last().unwrap()["date"], "2025-05-07");
-    assert!(days.iter().all(|d| d["date"].as_str().unwrap() <= "2025-05-07"));
+    assert!(
+        days.iter()
+            .all(|d| d["date"].as_str().unwrap() <= "2025-05-07")
+    );
     assert_eq!(days.last().unwrap()["members"], 41);
 }
 
@@ -68,10 +80,19 @@ fn segment_contributions_add_up_to_the_window_return() {
     assert_eq!(rows.len(), 7);
     assert_eq!(
         keys(&rows[0]),
-        ["contribution", "index_return", "members", "segment", "weight"]
+        [
+            "contribution",
+            "index_return",
+            "members",
+            "segment",
+            "weight"
+        ]
     );
     assert_eq!(rows[0]["segment"], "Optical modules");
-    let total: f64 = rows.iter().map(|r| r["contribution"].as_f64().unwrap()).sum();
+    let total: f64 = rows
+        .iter()
+        .map(|r| r["contribution"].as_f64().unwrap())
+        .sum();
     let weights: f64 = rows.iter().map(|r| r["weight"].as_f64().unwrap()).sum();
     let members: u64 = rows.iter().map(|r| r["members"].as_u64().unwrap()).sum();
     assert!((total - s["window_return"].as_f64().unwrap()).abs() < 1e-12);
@@ -105,7 +126,9 @@ fn an_unknown_basket_is_refused_by_name() {
             .assert()
             .failure()
             .stdout("")
-            .stderr(predicate::str::contains("no basket \"nope\"; the baskets are: "));
+            .stderr(predicate::str::contains(
+                "no basket \"nope\"; the baskets are: ",
+            ));
     }
 }
 
@@ -115,8 +138,14 @@ fn export_writes_long_tables_of_every_basket_or_one() {
     let out = home.path().join("out");
     fs::create_dir(&out).unwrap();
     for (what, header) in [
-        ("breadth", "basket,date,members,above_ma20,above_ma60,positive_20d,outperforming_20d,dispersion_20d,highs_60d"),
-        ("segments", "basket,segment,members,weight,index_return,contribution,window_return"),
+        (
+            "breadth",
+            "basket,date,members,above_ma20,above_ma60,positive_20d,outperforming_20d,dispersion_20d,highs_60d",
+        ),
+        (
+            "segments",
+            "basket,segment,members,weight,index_return,contribution,window_return",
+        ),
         ("rotation", "basket,segment,period,start,end,excess_return"),
     ] {
         let file = out.join(format!("{what}.csv"));
@@ -134,12 +163,23 @@ fn export_writes_long_tables_of_every_basket_or_one() {
     assert!(rotation.contains(",2025-W26,"));
     let one = out.join("one.csv");
     spillover(home.path())
-        .args(["export", "--what", "segments", "--basket", "domestic-chain", "-o"])
+        .args([
+            "export",
+            "--what",
+            "segments",
+            "--basket",
+            "domestic-chain",
+            "-o",
+        ])
         .arg(&one)
         .assert()
         .success();
     let text = fs::read_to_string(&one).unwrap();
-    assert!(text.lines().skip(1).all(|l| l.starts_with("domestic-chain,")));
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| l.starts_with("domestic-chain,"))
+    );
     assert_eq!(text.lines().count(), 1 + 6);
 }
 
@@ -164,6 +204,8 @@ fn plot_draws_the_three_figures_and_refuses_basket_elsewhere() {
         .arg(&file)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("--basket changes only --what breadth|segments|rotation"));
+        .stderr(predicate::str::contains(
+            "--basket changes only --what breadth|segments|rotation",
+        ));
     assert!(!file.exists());
 }

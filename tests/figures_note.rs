@@ -94,7 +94,9 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
         .clone();
     let segments: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let basket = segments["window_return"].as_f64().unwrap() * 100.0;
-    assert!(md.contains(&format!("The basket returned {basket:+.1}% over the window")));
+    assert!(md.contains(&format!(
+        "The basket returned {basket:+.1}% over the window"
+    )));
     assert!(md.contains("![Rotation: North American computing-power chain](rotation.png)"));
     assert!(md.contains("![Breadth: Domestic computing-power chain](breadth-domestic-chain.png)"));
 

@@ -1,7 +1,6 @@
 //! Breadth per basket and day (METHODOLOGY.md "Breadth"): how many members
 //! join the move. Day t reads prices up to t only.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -113,82 +112,170 @@ fn own_rows(life: Option<Life>, calendar: &[NaiveDate], span: Range<usize>) -> V
         .collect()
 }
 
-/// `price` strictly above the mean of `window` (which holds it). Decided on
-/// the running sum unless that is within rounding of a tie, then on the
-/// exact sign of `sum(price - p)`: a flat run is never "above".
-fn above_mean(price: f64, running_sum: f64, window: &[f64]) -> bool {
-    let mean = running_sum / window.len() as f64;
-    if (price - mean).abs() > 1e-9 * price {
-        return price > mean;
+/// `price` strictly above the mean of `window` (which holds it), `sum`
+/// being the window's sum from prefix sums. Decided on that sum unless it
+/// is within rounding of a tie, then on the exact sign of `sum(price - p)`:
+/// a flat run is never "above".
+#[inline(always)]
+fn above_mean(price: f64, sum: f64, window: &[f64]) -> bool {
+    let scaled = price * window.len() as f64;
+    if (scaled - sum).abs() > 1e-9 * scaled {
+        return scaled > sum;
     }
     window.iter().map(|p| price - p).sum::<f64>() > 0.0
 }
 
-/// Adds one member's days to `tally`: positions `span` of the calendar,
-/// its prices `priced` (positions `first..`), `own` from [`own_rows`].
+/// Buffers one task reuses from member to member.
+#[derive(Default)]
+struct Scratch {
+    /// `prefix[j]`: the sum of the member's first `j` prices.
+    prefix: Vec<f64>,
+    /// Van Herk / Gil-Werman running maxima in blocks of [`LONG_MEAN`]:
+    /// from the block's start to j, and from j to the block's end.
+    forward: Vec<f64>,
+    backward: Vec<f64>,
+}
+
+impl Scratch {
+    /// Fills the buffers for `prices`.
+    fn fill(&mut self, prices: &[f64]) {
+        let n = prices.len();
+        self.prefix.clear();
+        self.prefix.reserve(n + 1);
+        let mut sum = 0.0;
+        self.prefix.push(sum);
+        for p in prices {
+            sum += p;
+            self.prefix.push(sum);
+        }
+        self.forward.clear();
+        self.forward.extend_from_slice(prices);
+        self.backward.clear();
+        self.backward.extend_from_slice(prices);
+        for block in (0..n).step_by(LONG_MEAN) {
+            let end = (block + LONG_MEAN).min(n);
+            // Prices are finite: a plain comparison, not NaN-aware `max`.
+            let higher = |a: f64, b: f64| if a > b { a } else { b };
+            for j in block + 1..end {
+                self.forward[j] = higher(self.forward[j], self.forward[j - 1]);
+            }
+            for j in (block..end - 1).rev() {
+                self.backward[j] = higher(self.backward[j], self.backward[j + 1]);
+            }
+        }
+    }
+
+    /// The highest price of positions `from..=to` (`to - from < LONG_MEAN`).
+    fn max(&self, from: usize, to: usize) -> f64 {
+        let (a, b) = (self.backward[from], self.forward[to]);
+        if a > b { a } else { b }
+    }
+}
+
+/// `counts[k] += 1` and `hits[k] += 1` where `hit(j)` for the member's
+/// own-row days `k` (local position `j = j0 + k - k0`): one tight loop per
+/// statistic, without bounds checks inside.
+#[inline(always)]
+fn count_days(
+    counts: &mut [u32],
+    hits: &mut [u32],
+    own: &[bool],
+    j0: usize,
+    mut hit: impl FnMut(usize) -> bool,
+) {
+    let len = own.len();
+    let (counts, hits) = (&mut counts[..len], &mut hits[..len]);
+    for k in 0..len {
+        let o = own[k];
+        counts[k] += u32::from(o);
+        hits[k] += u32::from(o && hit(j0 + k));
+    }
+}
+
+/// Adds one member's days to `tally`: calendar positions `span`, `own`
+/// its own-row days on `span` (all true for a member without gaps),
+/// `basket` the basket's 20-session return on each date of `span`.
 fn tally_member(
     tally: &mut Tally,
-    history: &IndexHistory,
-    member: usize,
+    prices: (Range<usize>, &[f64]),
     span: &Range<usize>,
     own: &[bool],
+    basket: &[f64],
+    scratch: &mut Scratch,
 ) {
-    let (positions, prices) = history.members[member].priced();
+    let (positions, prices) = prices;
     let from = span.start.max(positions.start);
     let to = span.end.min(positions.end);
     if from >= to {
         return;
     }
-    let price = |t: usize| prices[t - positions.start];
-    // Running sums over the last 20 and 60 positions up to t (only while
-    // the member has that many prices), and the 60-position high.
-    let lookback = positions.start.max(from.saturating_sub(LONG_MEAN - 1));
-    let (mut sum20, mut sum60) = (0.0, 0.0);
-    let mut highs: VecDeque<usize> = VecDeque::new();
-    for t in lookback..to {
-        let p = price(t);
-        sum20 += p;
-        sum60 += p;
-        // Only prices that were added are taken out again.
-        if t >= lookback + SHORT_MEAN {
-            sum20 -= price(t - SHORT_MEAN);
+    // Local positions: j = t - first priced position; k = t - span.start.
+    let first = positions.start;
+    let prices = &prices[..to - first];
+    scratch.fill(prices);
+    let k_end = to - span.start;
+    for (m, o) in tally.members[from - span.start..k_end]
+        .iter_mut()
+        .zip(&own[from - span.start..k_end])
+    {
+        *m += u32::from(*o);
+    }
+    // Each statistic from the first date with enough prices.
+    let start = |needed: usize| from.max(first + needed - 1);
+    let prefix = &scratch.prefix;
+    for (window, counts, hits) in [
+        (SHORT_MEAN, &mut tally.n20, &mut tally.above20),
+        (LONG_MEAN, &mut tally.n60, &mut tally.above60),
+    ] {
+        let t0 = start(window);
+        if t0 < to {
+            let k0 = t0 - span.start;
+            count_days(
+                &mut counts[k0..],
+                &mut hits[k0..],
+                &own[k0..k_end],
+                t0 - first,
+                |j| {
+                    let sum = prefix[j + 1] - prefix[j + 1 - window];
+                    above_mean(prices[j], sum, &prices[j + 1 - window..=j])
+                },
+            );
         }
-        if t >= lookback + LONG_MEAN {
-            sum60 -= price(t - LONG_MEAN);
+    }
+    let t0 = start(LONG_MEAN);
+    if t0 < to {
+        let k0 = t0 - span.start;
+        // Only hits: the 60-price count is already in `n60`.
+        let own = &own[k0..k_end];
+        let highs = &mut tally.highs60[k0..k_end];
+        for k in 0..own.len() {
+            let j = t0 - first + k;
+            highs[k] += u32::from(own[k] && prices[j] >= scratch.max(j + 1 - LONG_MEAN, j));
         }
-        while highs.back().is_some_and(|&b| price(b) <= p) {
-            highs.pop_back();
-        }
-        highs.push_back(t);
-        if highs.front().is_some_and(|&f| f + LONG_MEAN <= t) {
-            highs.pop_front();
-        }
-        if t < from || !own[t - span.start] || p.is_nan() {
-            continue;
-        }
-        let k = t - span.start;
-        tally.members[k] += 1;
-        let count = t + 1 - positions.start;
-        if count >= SHORT_MEAN {
-            tally.n20[k] += 1;
-            let window = &prices[t + 1 - SHORT_MEAN - positions.start..=t - positions.start];
-            tally.above20[k] += u32::from(above_mean(p, sum20, window));
-        }
-        if count >= LONG_MEAN {
-            tally.n60[k] += 1;
-            let window = &prices[t + 1 - LONG_MEAN - positions.start..=t - positions.start];
-            tally.above60[k] += u32::from(above_mean(p, sum60, window));
-            // The front is the window's highest (the latest of equals).
-            tally.highs60[k] += u32::from(highs.front().is_some_and(|&f| price(f) <= p));
-        }
-        if count > RETURN_SESSIONS {
-            let r = p / price(t - RETURN_SESSIONS) - 1.0;
-            let basket = history.levels[t] / history.levels[t - RETURN_SESSIONS] - 1.0;
-            tally.n_ret[k] += 1;
-            tally.positive[k] += u32::from(r > 0.0);
-            tally.outperforming[k] += u32::from(r > basket);
-            tally.sum[k] += r;
-            tally.sum_sq[k] += r * r;
+    }
+    let t0 = start(RETURN_SESSIONS + 1);
+    if t0 < to {
+        let k0 = t0 - span.start;
+        let len = k_end - k0;
+        let j0 = t0 - first;
+        let now = &prices[j0..j0 + len];
+        let back = &prices[j0 - RETURN_SESSIONS..j0 - RETURN_SESSIONS + len];
+        let own = &own[k0..k_end];
+        let basket = &basket[k0..k_end];
+        let n_ret = &mut tally.n_ret[k0..k_end];
+        let positive = &mut tally.positive[k0..k_end];
+        let outperforming = &mut tally.outperforming[k0..k_end];
+        let sum = &mut tally.sum[k0..k_end];
+        let sum_sq = &mut tally.sum_sq[k0..k_end];
+        for k in 0..len {
+            let o = own[k];
+            let r = now[k] / back[k] - 1.0;
+            n_ret[k] += u32::from(o);
+            positive[k] += u32::from(o & (r > 0.0));
+            outperforming[k] += u32::from(o & (r > basket[k]));
+            let r = if o { r } else { 0.0 };
+            sum[k] += r;
+            sum_sq[k] += r * r;
         }
     }
 }
@@ -207,17 +294,33 @@ pub fn breadth(
     let span = history.span(window.cut_at(history.as_of));
     let n = span.len();
     let members: Vec<usize> = (0..basket.members.len().min(history.members.len())).collect();
+    // The basket's 20-session return on each date (NaN before it has one:
+    // no member has 20 sessions there either).
+    let basket_20d: Vec<f64> = span
+        .clone()
+        .map(|t| match t.checked_sub(RETURN_SESSIONS) {
+            Some(back) => history.levels[t] / history.levels[back] - 1.0,
+            None => f64::NAN,
+        })
+        .collect();
     let tally = members
         .par_chunks(MEMBERS_PER_TASK)
         .map(|chunk| {
             let mut tally = Tally::new(n);
+            let mut scratch = Scratch::default();
             if n == 0 {
                 return tally;
             }
+            let every_day = vec![true; n];
             for &i in chunk {
+                let prices = history.members[i].priced();
                 let life = Life::of(book.get(&basket.members[i].symbol), history.as_of);
-                let own = own_rows(life, &history.dates, span.clone());
-                tally_member(&mut tally, history, i, &span, &own);
+                // A row on every date of its life (the usual case): no mask
+                // to build (its days outside the life are skipped anyway).
+                let gaps = life.is_some_and(|l| l.dates().len() != prices.0.len());
+                let own = gaps.then(|| own_rows(life, &history.dates, span.clone()));
+                let own = own.as_deref().unwrap_or(&every_day);
+                tally_member(&mut tally, prices, &span, own, &basket_20d, &mut scratch);
             }
             tally
         })

@@ -2,6 +2,7 @@
 //! "Segments"): the basket's own terms, grouped by the members' segment.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compute::history::IndexHistory;
@@ -87,7 +88,6 @@ pub fn segment_study(basket: &Basket, history: &IndexHistory, window: Window) ->
     let window = window.cut_at(history.as_of);
     let series = history.series(window, None);
     let span = history.span(window);
-    let contributions = history.contributions(&series);
     let weights = match span.len() {
         0 => vec![None; basket.members.len()],
         _ => history.weights_after(span.end - 1),
@@ -97,12 +97,28 @@ pub fn segment_study(basket: &Basket, history: &IndexHistory, window: Window) ->
         .zip(series.last_level())
         .map(|(s, e)| e / s - 1.0);
     let groups = segment_groups(basket);
+    let sums: Vec<SegmentSums> = groups
+        .par_iter()
+        .map(|(_, members)| SegmentSums::of(history, span.clone(), members))
+        .collect();
+    // The basket's total raw weight on each date: every segment's summed.
+    let mut total = vec![0.0; span.len()];
+    for s in &sums {
+        total
+            .iter_mut()
+            .zip(&s.raw_total)
+            .for_each(|(t, r)| *t += r);
+    }
     let mut rows = Vec::with_capacity(groups.len());
     let mut indices = Vec::with_capacity(groups.len());
-    for (segment, members) in groups {
-        let index = sub_index(history, span.clone(), &segment, members);
+    for ((segment, members), sums) in groups.into_iter().zip(sums) {
+        // C_g = sum over (s, e] of I(t-1) w_g(t-1) r_g(t), w over the basket's total.
+        let points: f64 = (1..span.len())
+            .filter(|k| sums.eligible[*k] > 0)
+            .map(|k| series.levels[k - 1] * (sums.weighted[k] / total[k]))
+            .sum();
+        let index = sums.index(&segment, members);
         let had_return = index.eligible.iter().any(|n| *n > 0);
-        let points: f64 = index.members.iter().map(|i| contributions[*i]).sum();
         rows.push(SegmentRow {
             segment: segment.clone(),
             members: index.members.len(),
@@ -131,42 +147,53 @@ pub fn segment_study(basket: &Basket, history: &IndexHistory, window: Window) ->
     }
 }
 
-/// `R_g(t) = sum_i raw(i,t-1) r(i,t) / sum_i raw(i,t-1)` over the segment's
-/// eligible members on each date of `span` after its first; 0 (the level
-/// kept) on a date without one.
-fn sub_index(
-    history: &IndexHistory,
-    span: std::ops::Range<usize>,
-    segment: &str,
-    members: Vec<usize>,
-) -> SegmentIndex {
-    let n = span.len();
-    let mut raw_total = vec![0.0; n];
-    let mut weighted = vec![0.0; n];
-    let mut eligible = vec![0usize; n];
-    if n > 1 {
-        for &member in &members {
-            history.for_each_term(member, span.start + 1..span.end, |t, raw, ret| {
-                let k = t - span.start;
-                raw_total[k] += raw;
-                weighted[k] += raw * ret;
-                eligible[k] += 1;
-            });
-        }
-    }
-    let mut level = super::super::BASE_LEVEL;
-    let levels = (0..n)
-        .map(|k| {
-            if k > 0 && eligible[k] > 0 {
-                level *= 1.0 + weighted[k] / raw_total[k];
+/// One segment's sums on each date of a window: its eligible members'
+/// raw weights, raw-weighted returns, and how many there were.
+struct SegmentSums {
+    raw_total: Vec<f64>,
+    weighted: Vec<f64>,
+    eligible: Vec<usize>,
+}
+
+impl SegmentSums {
+    /// Over `span` (the window's calendar positions); nothing on its first date.
+    fn of(history: &IndexHistory, span: std::ops::Range<usize>, members: &[usize]) -> SegmentSums {
+        let n = span.len();
+        let mut sums = SegmentSums {
+            raw_total: vec![0.0; n],
+            weighted: vec![0.0; n],
+            eligible: vec![0; n],
+        };
+        if n > 1 {
+            for &member in members {
+                history.for_each_term(member, span.start + 1..span.end, |t, raw, ret| {
+                    let k = t - span.start;
+                    sums.raw_total[k] += raw;
+                    sums.weighted[k] += raw * ret;
+                    sums.eligible[k] += 1;
+                });
             }
-            level
-        })
-        .collect();
-    SegmentIndex {
-        segment: segment.to_string(),
-        members,
-        levels,
-        eligible,
+        }
+        sums
+    }
+
+    /// `R_g(t) = sum_i raw(i,t-1) r(i,t) / sum_i raw(i,t-1)` over the
+    /// segment's eligible members; 0 (the level kept) on a date without one.
+    fn index(self, segment: &str, members: Vec<usize>) -> SegmentIndex {
+        let mut level = super::super::BASE_LEVEL;
+        let levels = (0..self.eligible.len())
+            .map(|k| {
+                if k > 0 && self.eligible[k] > 0 {
+                    level *= 1.0 + self.weighted[k] / self.raw_total[k];
+                }
+                level
+            })
+            .collect();
+        SegmentIndex {
+            segment: segment.to_string(),
+            members,
+            levels,
+            eligible: self.eligible,
+        }
     }
 }
