@@ -6,79 +6,19 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use anyhow::bail;
-use chrono::NaiveDate;
-use clap::Args;
 use serde::Serialize;
 
-use super::args::AnalysisArgs;
+use super::args::DiffusionArgs;
 use super::text::{Align, Table, pct};
 use crate::compute::{
     Analysis, Breadth, IndexHistory, Rotation, SegmentRow, SegmentStudy, analyse_indices, breadth,
     history_of, rotation, segment_study,
 };
-use crate::domain::{Basket, BasketId, Method, RangePreset, Window, parse_date};
+use crate::domain::{Basket, BasketId};
 use crate::store::Workspace;
 
 /// The basket the commands read when none is named.
 pub const DEFAULT_BASKET: &str = "na-chain";
-
-/// The options of `breadth` and `segments`.
-#[derive(Debug, Args)]
-pub struct DiffusionArgs {
-    /// The basket [default: na-chain, else the first basket].
-    #[arg(long, value_parser = parse_basket_id, value_name = "ID")]
-    pub basket: Option<BasketId>,
-    /// Replay the data as of this date (YYYY-MM-DD): nothing after it is used. Default: the last date in the data.
-    #[arg(long = "as-of", value_parser = parse_date_arg, value_name = "DATE")]
-    pub as_of: Option<NaiveDate>,
-    /// A preset window counting back from the as-of date: 1m 3m 6m ytd 1y 3y all [default: 1y].
-    #[arg(long, value_parser = parse_range)]
-    pub range: Option<RangePreset>,
-    /// The window as START..END, e.g. 2024-06-01..2025-05-07.
-    #[arg(long, value_parser = parse_window, conflicts_with = "range")]
-    pub window: Option<Window>,
-    /// Index weighting of a multi-member basket: equal, cap or custom [default: the basket's own].
-    #[arg(long, value_parser = parse_method)]
-    pub method: Option<Method>,
-    /// Print as JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-impl DiffusionArgs {
-    /// The same window, as-of and method as the other commands take them.
-    pub fn analysis(&self) -> AnalysisArgs {
-        AnalysisArgs {
-            window: self.window,
-            range: self.range,
-            as_of: self.as_of,
-            method: self.method,
-            base: None,
-            pair: None,
-            roll: None,
-        }
-    }
-}
-
-fn parse_basket_id(text: &str) -> Result<BasketId, String> {
-    BasketId::parse(text)
-}
-
-fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
-    parse_date(text)
-}
-
-fn parse_range(text: &str) -> Result<RangePreset, String> {
-    text.parse()
-}
-
-fn parse_window(text: &str) -> Result<Window, String> {
-    text.parse()
-}
-
-fn parse_method(text: &str) -> Result<Method, String> {
-    text.parse()
-}
 
 /// The basket named (an error listing the baskets when there is none), else
 /// na-chain, else the first basket; with the index history `analysis` read.

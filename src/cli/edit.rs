@@ -78,6 +78,7 @@ fn suggest_symbol(ws: &Workspace, typed: &str) -> anyhow::Result<()> {
 pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Result<String> {
     let edit = match command {
         WatchlistCommand::List { json } => return watchlist_list(ws, json),
+        WatchlistCommand::Plan(args) => return super::plan::run(ws, &args),
         WatchlistCommand::Add {
             symbol,
             name,
@@ -102,6 +103,7 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
                 outcome: String::new(),
                 capex_reported: String::new(),
                 guidance_change: String::new(),
+                estimated: false,
             },
         },
         WatchlistCommand::Set {
@@ -292,7 +294,7 @@ fn copy_edit(id: &str, target: &str, to: Option<&str>, move_member: bool) -> any
 
 /// Applies every edit (all are checked before anything is written), saves
 /// the difference once, and describes it in one line.
-fn commit(ws: &mut Workspace, edits: Vec<Edit>) -> anyhow::Result<String> {
+pub(super) fn commit(ws: &mut Workspace, edits: Vec<Edit>) -> anyhow::Result<String> {
     let before = ws.library();
     let mut after = before.clone();
     for edit in &edits {
@@ -373,7 +375,11 @@ fn watchlist_list(ws: &Workspace, json: bool) -> anyhow::Result<String> {
     for (i, e) in events.iter().enumerate() {
         table.row(vec![
             (i + 1).to_string(),
-            e.date.to_string(),
+            if e.estimated {
+                format!("{} est.", e.date)
+            } else {
+                e.date.to_string()
+            },
             e.session.to_string(),
             e.symbol.to_string(),
             e.name.clone(),

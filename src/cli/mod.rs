@@ -3,6 +3,7 @@
 
 mod args;
 mod cache;
+mod calendar;
 mod catalyst_tables;
 mod catalysts;
 mod diffusion;
@@ -14,6 +15,7 @@ mod import;
 mod note;
 mod note_diffusion;
 mod note_page;
+mod plan;
 mod plot;
 mod progress;
 mod report;
@@ -28,8 +30,8 @@ use anyhow::bail;
 use clap::ValueEnum;
 
 pub use args::{
-    AnalysisArgs, BasketCommand, Cli, Command, EventsArgs, ExportArgs, ExportFormat, ExportWhat,
-    LeadLagArgs, WatchlistCommand,
+    AnalysisArgs, BasketCommand, Cli, Command, DemoArgs, EventsArgs, ExportArgs, ExportFormat,
+    ExportWhat, ImportArgs, LeadLagArgs, NoteArgs, PlotArgs, ReportArgs, WatchlistCommand,
 };
 pub use report::DEMO_NOTE;
 
@@ -41,17 +43,25 @@ use crate::domain::BasketId;
 use crate::domain::text::escape_output;
 use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
-use crate::store::{Workspace, demo, resolve_data_dir};
+use crate::store::{Layout, Workspace, demo, load_calendars, resolve_data_dir};
 
 /// Runs a headless command; `Ok(code)` for a command that ran (check may
 /// still report problems through its exit code).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
-    if let Some(Command::Demo {
+    // Before anything reads a calendar: the user's file applies to all.
+    let calendars = load_calendars(&Layout::new(&root))?;
+    if let Some(Command::Calendar(args)) = &cli.command {
+        let today = chrono::Local::now().date_naive();
+        print(&calendar::render(&calendars, args, today))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::domain::calendar::install(calendars);
+    if let Some(Command::Demo(DemoArgs {
         universe: Some(symbols),
         days,
         ..
-    }) = cli.command
+    })) = cli.command
     {
         // Before opening: opening an empty dir would install the default.
         return universe::generate(&root, symbols, days);
@@ -78,7 +88,7 @@ fn workstation(root: PathBuf) -> anyhow::Result<ExitCode> {
 fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
     // A computation loads only the columns its method reads.
     let ws = match command {
-        Command::Report { analysis, .. }
+        Command::Report(ReportArgs { analysis, .. })
         | Command::Export(ExportArgs { analysis, .. })
         | Command::Basket(BasketCommand::Show { analysis, .. }) => {
             Workspace::open_for(root, analysis.method)?
@@ -99,15 +109,15 @@ fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
 /// One function per subcommand.
 fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Report { analysis, json } => run_report(ws, &analysis, json)?,
+        Command::Report(args) => run_report(ws, &args.analysis, args.json)?,
         Command::Export(args) => run_export(ws, &args)?,
-        Command::Import {
+        Command::Import(ImportArgs {
             files,
             symbol,
             date_format,
             market,
             sheet,
-        } => {
+        }) => {
             let options = ImportOptions {
                 symbol,
                 date_format,
@@ -140,11 +150,20 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         }
         Command::Events(args) => run_events(ws, &args)?,
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
-        Command::Breadth(args) => diffusion::run_breadth(ws, &args)?,
-        Command::Segments(args) => diffusion::run_segments(ws, &args)?,
-        Command::Symbols => print(&cache::symbols(ws))?,
-        Command::Check => return run_check(ws),
-        Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
+        Command::Breadth(args) => diffusion::run_breadth(ws, &args.options)?,
+        Command::Segments(args) => diffusion::run_segments(ws, &args.options)?,
+        Command::Symbols(_) => print(&cache::symbols(ws))?,
+        Command::Check(_) => return run_check(ws),
+        Command::Calendar(args) => {
+            let today = chrono::Local::now().date_naive();
+            print(&calendar::render(
+                crate::domain::calendar::current(),
+                &args,
+                today,
+            ))?;
+        }
+        Command::Demo(DemoArgs { remove: true, .. }) => print(&demo_remove(&ws.store)?)?,
+        Command::Demo(_) => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -254,7 +273,7 @@ fn run_import(
 }
 
 /// `spillover plot`: one figure, SVG or PNG.
-fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
+fn run_plot(ws: &Workspace, args: &PlotArgs) -> anyhow::Result<()> {
     warn(ws);
     plot::format_of(args)?;
     let result = compute(ws, &args.analysis)?;
@@ -265,7 +284,7 @@ fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
 }
 
 /// `spillover note`: the research note's exhibits and text.
-fn run_note(ws: &Workspace, args: &note::NoteArgs) -> anyhow::Result<()> {
+fn run_note(ws: &Workspace, args: &NoteArgs) -> anyhow::Result<()> {
     warn(ws);
     let result = compute(ws, &args.analysis)?;
     let written = note::note(ws, &result, args)?;
@@ -322,6 +341,26 @@ fn run_check(ws: &Workspace) -> anyhow::Result<ExitCode> {
 }
 
 /// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
+/// `spillover demo --remove`: the demo price files deleted, listed.
+fn demo_remove(store: &crate::store::Store) -> anyhow::Result<String> {
+    let removed = demo::remove_demo(store)?;
+    let mut out = format!(
+        "removed {} demo price files from {}{}\n",
+        removed.files.len(),
+        store.layout().prices_dir().display(),
+        if removed.files.is_empty() { "" } else { ":" }
+    );
+    for path in &removed.files {
+        out.push_str(&format!("  {}\n", path.display()));
+    }
+    if removed.marker {
+        out.push_str("removed the demo marker; baskets, watchlist and real prices untouched\n");
+    } else {
+        out.push_str("baskets, watchlist and real prices untouched\n");
+    }
+    Ok(out)
+}
+
 fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
     let summary = demo::reset(store)?;
     let list = |items: Vec<String>| {

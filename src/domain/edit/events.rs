@@ -95,7 +95,11 @@ fn set_field(event: &mut EarningsEvent, value: &EventValue) {
     match value.clone() {
         EventValue::Symbol(symbol) => event.symbol = symbol,
         EventValue::Name(name) => event.name = name,
-        EventValue::Date(date) => event.date = date,
+        EventValue::Date(date) => {
+            // Setting the date confirms a planned (estimated) one.
+            event.date = date;
+            event.estimated = false;
+        }
         EventValue::Session(session) => event.session = session,
         EventValue::Period(t) => event.period = t,
         EventValue::CapexLast(t) => event.capex_last = t,

@@ -30,6 +30,7 @@ fn event(symbol: &str, name: &str, date: &str) -> EarningsEvent {
         outcome: String::new(),
         capex_reported: String::new(),
         guidance_change: String::new(),
+        estimated: false,
     }
 }
 
