@@ -12,8 +12,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use spillover::compute::{Request, WindowChoice, analyse};
-use spillover::domain::RangePreset;
+use spillover::compute::{
+    IndexHistory, Request, WindowChoice, analyse, breadth, rotation, segment_study,
+};
+use spillover::domain::{Basket, BasketId, Method, RangePreset, Window};
 use spillover::store::demo::{UniverseSpec, install_universe};
 use spillover::store::{Store, Workspace};
 use spillover::tui::state::AppState;
@@ -156,8 +158,52 @@ fn recompute_after_edit(c: &mut Criterion) {
     group.finish();
 }
 
+/// Inside a 1,000-member basket over 5,000 days (issue 19's budget, 30 ms):
+/// the breadth of every day, and the segments (eight of them) with their
+/// sub-indices, contributions and rotation, from the basket's index history.
+fn inside_a_basket(c: &mut Criterion) {
+    let ws = Workspace::open(universe(1000, 5000)).expect("the universe opens");
+    // Both 500-member baskets as one, in eight segments.
+    let mut members: Vec<_> = ws.baskets[..2]
+        .iter()
+        .flat_map(|b| b.members.clone())
+        .collect();
+    for (k, member) in members.iter_mut().enumerate() {
+        member.segment = format!("segment {}", k % 8);
+    }
+    assert_eq!(members.len(), 1000);
+    let basket = Basket {
+        id: BasketId::parse("all").expect("a valid id"),
+        name: "All stocks".to_string(),
+        description: String::new(),
+        method: Method::Equal,
+        members,
+    };
+    let as_of = ws.book.last_date().expect("the universe has prices");
+    let first = ws.book.first_date().expect("the universe has prices");
+    let history = IndexHistory::build(&basket, &ws.book, None, as_of);
+    assert!(history.dates.len() >= 5000);
+    let window = Window::new(first, as_of).expect("a window");
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(30);
+    group.bench_function(
+        "breadth and segments of a 1,000-member basket, 5,000 days",
+        |b| {
+            b.iter(|| {
+                let days = breadth(&basket, black_box(&ws.book), &history, window)
+                    .days
+                    .len();
+                let study = segment_study(&basket, black_box(&history), window);
+                days + rotation(&study).periods.len()
+            })
+        },
+    );
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    inside_a_basket,
     export_process,
     analyse_in_memory,
     recompute_after_edit,

@@ -29,7 +29,7 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
         .arg(&dir)
         .assert()
         .success()
-        .stderr(predicate::str::contains("wrote 8 files"))
+        .stderr(predicate::str::contains("wrote 12 files"))
         .stderr(predicate::str::contains("DEMO data"));
     for name in [
         "indices.png",
@@ -38,6 +38,10 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
         "rolling.png",
         "events.png",
         "leadlag.png",
+        "segments.png",
+        "rotation.png",
+        "breadth-na-chain.png",
+        "breadth-domestic-chain.png",
     ] {
         let bytes = fs::read(dir.join(name)).unwrap();
         assert!(bytes.starts_with(b"\x89PNG"), "{name} is a PNG");
@@ -80,8 +84,24 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
     );
     assert!(md.contains("Granger (5 lags): na-chain/domestic-chain → na-chain/alibaba: F "));
 
-    // One page: six inline SVG figures, real tables, nothing fetched.
-    assert_eq!(html.matches("<svg ").count(), 6);
+    // Inside the chains: the segments caption states `spillover segments`' return.
+    let out = spillover(home.path())
+        .args(["segments", "--as-of", "2025-05-07", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let segments: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let basket = segments["window_return"].as_f64().unwrap() * 100.0;
+    assert!(md.contains(&format!(
+        "The basket returned {basket:+.1}% over the window"
+    )));
+    assert!(md.contains("![Rotation: North American computing-power chain](rotation.png)"));
+    assert!(md.contains("![Breadth: Domestic computing-power chain](breadth-domestic-chain.png)"));
+
+    // One page: ten inline SVG figures, real tables, nothing fetched.
+    assert_eq!(html.matches("<svg ").count(), 10);
     assert!(html.contains("<table>") && html.contains("<th>date</th>"));
     for external in ["<img", "src=", "href=", "<script", "<link"] {
         assert!(

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::findings::Findings;
 use super::progress::bar;
 use super::text::{Align, Table, clip, count, num, pct};
 use crate::compute::Analysis;
@@ -118,26 +119,6 @@ fn baskets_using(ws: &Workspace) -> BTreeMap<Symbol, Vec<String>> {
 pub struct CheckReport {
     pub text: String,
     pub errors: usize,
-}
-
-/// What `check` has found so far: its lines and their counts.
-#[derive(Default)]
-pub(super) struct Findings {
-    out: String,
-    errors: usize,
-    warnings: usize,
-}
-
-impl Findings {
-    fn error(&mut self, e: impl std::fmt::Display) {
-        self.errors += 1;
-        let _ = writeln!(self.out, "error: {e}");
-    }
-
-    pub(super) fn warning(&mut self, w: impl std::fmt::Display) {
-        self.warnings += 1;
-        let _ = writeln!(self.out, "warning: {w}");
-    }
 }
 
 /// `spillover check`: reads every file of the cache and says what is wrong.

@@ -1,7 +1,7 @@
 //! `check`'s cross-check of prices against the exchange calendars, as
 //! warnings that list the dates and the symbols.
 
-use super::cache::Findings;
+use super::findings::Findings;
 use crate::compute::check_calendars as cross_check;
 use crate::domain::calendar;
 use crate::store::Workspace;

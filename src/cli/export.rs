@@ -12,10 +12,11 @@ use chrono::NaiveDate;
 
 use super::args::{ExportFormat, ExportWhat};
 use super::catalyst_tables::catalyst_table;
+use super::diffusion_tables::diffusion_table;
 use crate::compute::{
     Analysis, Catalysts, MemberRow, SeriesColumn, index_columns, ratio_columns, scatter_columns,
 };
-use crate::domain::BasketId;
+use crate::domain::{Basket, BasketId, PriceBook};
 use crate::store::tables::{Column, Series, Table, TableFormat, wide_table, write_table};
 
 /// The wide table of the columns `compute` builds for both export and the
@@ -102,10 +103,12 @@ pub fn format_for(path: &Path, asked: Option<ExportFormat>) -> ExportFormat {
 }
 
 /// Builds the table and writes it atomically; returns its row count.
-/// `catalysts` is needed by `events`, `leadlag` and `beta`.
+/// `catalysts` is needed by `events`, `leadlag` and `beta`; the baskets
+/// and prices by `breadth`, `segments` and `rotation`.
 pub fn export(
     analysis: &Analysis,
     catalysts: Option<&Catalysts>,
+    inside: Option<(&[Basket], &PriceBook)>,
     what: ExportWhat,
     format: ExportFormat,
     basket: Option<&BasketId>,
@@ -118,6 +121,9 @@ pub fn export(
         ExportWhat::Members => members_frame(analysis, basket)?,
         ExportWhat::Events | ExportWhat::Leadlag | ExportWhat::Beta => {
             catalyst_table(what, catalysts)?
+        }
+        ExportWhat::Breadth | ExportWhat::Segments | ExportWhat::Rotation => {
+            diffusion_table(analysis, inside, what, basket)?
         }
     };
     let format = match format {

@@ -7,11 +7,15 @@ mod calendar;
 mod calendar_check;
 mod catalyst_tables;
 mod catalysts;
+mod diffusion;
+mod diffusion_tables;
 mod edit;
 mod export;
 mod fetch;
+mod findings;
 mod import;
 mod note;
+mod note_diffusion;
 mod note_page;
 mod output;
 mod plan;
@@ -152,6 +156,8 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         }
         Command::Events(args) => run_events(ws, &args)?,
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
+        Command::Breadth(args) => diffusion::run_breadth(ws, &args.options)?,
+        Command::Segments(args) => diffusion::run_segments(ws, &args.options)?,
         Command::Symbols(_) => print(&cache::symbols(ws))?,
         Command::Check(_) => return run_check(ws),
         Command::Calendar(args) => {
@@ -217,6 +223,7 @@ fn run_export(ws: &Workspace, args: &ExportArgs) -> anyhow::Result<()> {
     let rows = export::export(
         &result,
         catalysts.as_ref(),
+        Some((&ws.baskets, &ws.book)),
         args.what,
         format,
         args.basket.as_ref(),

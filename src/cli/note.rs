@@ -20,7 +20,7 @@ use crate::store::{Workspace, write_atomic};
 use anyhow::{Context, bail};
 
 /// A figure exhibit: the SVG for the page, the PNG for the Markdown.
-struct Drawn {
+pub(super) struct Drawn {
     exhibit: Exhibit,
     png: Vec<u8>,
 }
@@ -29,7 +29,7 @@ fn drawn(kind: FigureKind, inputs: &Inputs<'_>, caption: String) -> anyhow::Resu
     drawn_figure(figure(kind, inputs)?, kind.as_str(), caption)
 }
 
-fn drawn_figure(figure: Figure, stem: &str, caption: String) -> anyhow::Result<Drawn> {
+pub(super) fn drawn_figure(figure: Figure, stem: &str, caption: String) -> anyhow::Result<Drawn> {
     let options = FigureOptions::default();
     let svg = String::from_utf8(render(&figure, &options, Format::Svg)?)
         .context("the SVG writer gave text that is not UTF-8")?;
@@ -318,6 +318,14 @@ fn exhibits(
         let figure = Figure::Bars(catalysts::leadlag(&inputs, &ll));
         drawn_figures.push(drawn_figure(figure, "leadlag", caption)?);
     }
+    let pair = args.request().pair;
+    drawn_figures.extend(super::note_diffusion::exhibits(
+        ws,
+        a,
+        &inputs,
+        &pair,
+        &mut missing,
+    )?);
     let mut pngs = Vec::new();
     let mut exhibits = Vec::new();
     for d in drawn_figures {

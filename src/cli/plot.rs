@@ -5,9 +5,10 @@ use crate::compute::{
     Analysis, CatalystRequest, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, EventSelection, lead_lag,
     select_events, study_events,
 };
-use crate::figure::catalysts;
+use crate::domain::BasketId;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
 use crate::figure::{Figure, FigureOptions, Format, Theme, render};
+use crate::figure::{catalysts, diffusion};
 use crate::store::{Workspace, write_atomic};
 use anyhow::{Context, anyhow, bail};
 
@@ -41,6 +42,7 @@ pub fn figure_of(
     args: &AnalysisArgs,
     event: Option<usize>,
     study: &CatalystRequest,
+    basket: Option<&BasketId>,
 ) -> anyhow::Result<Figure> {
     let inputs = inputs(ws, analysis, args);
     let kind = match what {
@@ -68,6 +70,18 @@ pub fn figure_of(
             let ll = lead_lag(&analysis.scatter, DEFAULT_MAX_LAG, DEFAULT_GRANGER_LAGS);
             return Ok(Figure::Bars(catalysts::leadlag(&inputs, &ll)));
         }
+        PlotWhat::Breadth => {
+            let breadth = super::diffusion::breadth_of(ws, analysis, basket)?;
+            return Ok(Figure::Lines(diffusion::breadth(&inputs, &breadth)?));
+        }
+        PlotWhat::Segments => {
+            let study = super::diffusion::segments_of(ws, analysis, basket)?;
+            return Ok(Figure::Lines(diffusion::segments(&inputs, &study)?));
+        }
+        PlotWhat::Rotation => {
+            let rotation = super::diffusion::rotation_of(ws, analysis, basket)?;
+            return Ok(Figure::Heat(diffusion::rotation(&inputs, &rotation)?));
+        }
     };
     Ok(figure(kind, &inputs)?)
 }
@@ -77,7 +91,7 @@ fn check_hidden(figure: &Figure, hidden: &[String]) -> anyhow::Result<()> {
     let known: Vec<&str> = match figure {
         Figure::Lines(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
         Figure::Paths(f) => f.lines.iter().map(|l| l.id.as_str()).collect(),
-        Figure::Scatter(_) | Figure::Bars(_) => Vec::new(),
+        Figure::Scatter(_) | Figure::Bars(_) | Figure::Heat(_) => Vec::new(),
     };
     for id in hidden {
         if known.is_empty() {
@@ -103,8 +117,22 @@ pub fn plot(ws: &Workspace, analysis: &Analysis, args: &PlotArgs) -> anyhow::Res
             "--benchmark and --model change only --what events; drop them, or plot --what events"
         );
     }
+    let inside = [PlotWhat::Breadth, PlotWhat::Segments, PlotWhat::Rotation];
+    if args.basket.is_some() && !inside.contains(&args.what) {
+        bail!(
+            "--basket changes only --what breadth|segments|rotation; drop it, or plot one of those"
+        );
+    }
     let study = args.study.request();
-    let mut figure = figure_of(ws, analysis, args.what, &args.analysis, args.event, &study)?;
+    let mut figure = figure_of(
+        ws,
+        analysis,
+        args.what,
+        &args.analysis,
+        args.event,
+        &study,
+        args.basket.as_ref(),
+    )?;
     if let Some(title) = &args.title {
         figure.set_title(title.clone());
     }

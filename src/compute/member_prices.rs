@@ -96,6 +96,14 @@ impl MemberPrices {
         &self.mcap
     }
 
+    /// The calendar positions with a price and their prices, one per
+    /// position (carried inside the life; NaN only where the book had one).
+    pub fn priced(&self) -> (Range<usize>, &[f64]) {
+        let positions = self.positions();
+        let prices = self.slice(positions.clone());
+        (positions, prices)
+    }
+
     /// Every calendar position's price, in order.
     pub fn prices(&self) -> impl Iterator<Item = Option<f64>> + '_ {
         (0..self.len).map(|t| self.price(t))

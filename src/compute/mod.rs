@@ -11,7 +11,9 @@
 //! - [`SeriesColumn`]s: the series `export` writes and the figures plot;
 //! - [`catalysts`]: beside an analysis, the event study of the watchlist's
 //!   reports (`events`, `event_study`), the lead-lag of the two ratios
-//!   (`leadlag`), each basket's `beta` and `drawdown`.
+//!   (`leadlag`), each basket's `beta` and `drawdown`;
+//! - [`diffusion`](segment_study): inside each basket, segment sub-indices,
+//!   [`breadth`] and [`rotation`].
 //!
 //! Nothing here does I/O: inputs are a [`PriceBook`](crate::domain::PriceBook)
 //! and the baskets.
@@ -21,6 +23,7 @@ mod beta;
 mod calendar_check;
 mod catalysts;
 mod columns;
+mod diffusion;
 mod drawdown;
 mod event_study;
 mod events;
@@ -49,6 +52,11 @@ pub use beta::{BetaFit, BetaPoint, DEFAULT_BETA_WINDOW, beta, rolling_beta};
 pub use calendar_check::{CalendarFindings, MissingSessions, PriceOnClosedDay, check_calendars};
 pub use catalysts::{BasketBeta, CatalystRequest, Catalysts, betas, catalysts, study_events};
 pub use columns::{SeriesColumn, index_columns, ratio_columns, scatter_columns};
+pub use diffusion::{
+    Breadth, BreadthDay, LONG_MEAN, NO_SEGMENT, Period, PeriodKind, RETURN_SESSIONS, Rotation,
+    SHORT_MEAN, SegmentIndex, SegmentRow, SegmentStudy, WEEKLY_UP_TO_DAYS, breadth, history_of,
+    rotation, segment_groups, segment_study,
+};
 pub use drawdown::{Drawdown, drawdown};
 pub use event_study::{
     EventOutcome, EventSelection, EventStudy, SelectionError, StudyRequest, event_study,

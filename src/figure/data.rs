@@ -109,6 +109,23 @@ pub struct BarFigure {
     pub source: String,
 }
 
+/// Signed values on a grid (the rotation: segments × periods), coloured on
+/// a diverging scale around 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatFigure {
+    pub title: String,
+    pub subtitle: String,
+    /// Row labels (segments), top to bottom.
+    pub rows: Vec<String>,
+    /// Column labels (periods), left to right.
+    pub columns: Vec<String>,
+    /// `cells[row][column]`, as fractions; `None` is drawn grey.
+    pub cells: Vec<Vec<Option<f64>>>,
+    /// What the scale's numbers are ("pp, segment minus basket").
+    pub scale_label: String,
+    pub source: String,
+}
+
 /// Any figure the layer draws.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
@@ -116,6 +133,7 @@ pub enum Figure {
     Scatter(ScatterFigure),
     Paths(PathFigure),
     Bars(BarFigure),
+    Heat(HeatFigure),
 }
 
 impl Figure {
@@ -125,6 +143,7 @@ impl Figure {
             Figure::Scatter(f) => &f.title,
             Figure::Paths(f) => &f.title,
             Figure::Bars(f) => &f.title,
+            Figure::Heat(f) => &f.title,
         }
     }
 
@@ -134,6 +153,7 @@ impl Figure {
             Figure::Scatter(f) => f.title = title,
             Figure::Paths(f) => f.title = title,
             Figure::Bars(f) => f.title = title,
+            Figure::Heat(f) => f.title = title,
         }
     }
 }

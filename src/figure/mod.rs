@@ -3,6 +3,8 @@
 //! - [`data`]: what a figure shows, prepared: plain series and numbers;
 //! - [`prepare`]: those from an [`Analysis`](crate::compute::Analysis),
 //!   its series taken from the same columns `export` writes;
+//! - [`diffusion`]: a basket's breadth, segment sub-indices and rotation
+//!   heat map;
 //! - [`render`]: a figure and [`FigureOptions`] (size, theme, the window,
 //!   cursor, log scale and hidden series on screen) to SVG or PNG bytes.
 //!
@@ -14,8 +16,10 @@ mod axes;
 mod axis;
 pub mod catalysts;
 pub mod data;
+pub mod diffusion;
 mod font;
 mod frame;
+mod heat;
 mod lines;
 mod marks;
 mod options;
@@ -29,8 +33,8 @@ use plotters::prelude::*;
 
 pub use axis::format_number;
 pub use data::{
-    Bar, BarFigure, DatedPoint, EventMark, Figure, Line, LineFigure, PathFigure, PathLine,
-    ScatterFigure,
+    Bar, BarFigure, DatedPoint, EventMark, Figure, HeatFigure, Line, LineFigure, PathFigure,
+    PathLine, ScatterFigure,
 };
 pub use font::{FAMILY, drawable, label_or};
 pub use options::{FigureError, FigureOptions, Format, MAX_SIDE, MIN_SIDE};
@@ -104,6 +108,7 @@ fn draw<DB: DrawingBackend>(
         Figure::Scatter(f) => scatter::draw(root, f, options, ctx),
         Figure::Paths(f) => paths::draw_paths(root, f, options, ctx),
         Figure::Bars(f) => paths::draw_bars(root, f, ctx),
+        Figure::Heat(f) => heat::draw_heat(root, f, ctx),
     }
 }
 

@@ -24,6 +24,12 @@ pub enum ExportWhat {
     Leadlag,
     /// Rolling beta against hstech (and its standard error): date, then one column per basket.
     Beta,
+    /// Breadth of every basket (or --basket): one row per basket and date.
+    Breadth,
+    /// Segments of every basket (or --basket): sub-index return, weight and contribution.
+    Segments,
+    /// Segment minus basket return per week (month for a window over 183 days): one row per cell.
+    Rotation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,7 +50,7 @@ pub struct ExportArgs {
     /// The output file.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
-    /// With --what members: only this basket.
+    /// With --what members|breadth|segments|rotation: only this basket.
     #[arg(long, value_parser = BasketId::parse)]
     pub basket: Option<BasketId>,
     /// With --what events|beta: the benchmark and (events) the model.

@@ -8,6 +8,7 @@ mod basket;
 mod cache;
 mod calendar;
 mod demo;
+mod diffusion;
 mod events;
 mod export;
 mod fetch;
@@ -29,6 +30,7 @@ pub use basket::BasketCommand;
 pub use cache::{CheckArgs, SymbolsArgs};
 pub use calendar::CalendarArgs;
 pub use demo::DemoArgs;
+pub use diffusion::{BreadthArgs, DiffusionArgs, SegmentsArgs};
 pub use events::EventsArgs;
 pub use export::{ExportArgs, ExportFormat, ExportWhat};
 pub use fetch::FetchArgs;
@@ -79,6 +81,8 @@ pub enum Command {
     Check(CheckArgs),
     Events(EventsArgs),
     Leadlag(LeadLagArgs),
+    Breadth(BreadthArgs),
+    Segments(SegmentsArgs),
     Calendar(CalendarArgs),
     Demo(DemoArgs),
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::{AnalysisArgs, StudyArgs};
-use crate::domain::parse_date;
+use crate::domain::{BasketId, parse_date};
 use crate::figure::{MAX_SIDE, MIN_SIDE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -23,6 +23,12 @@ pub enum PlotWhat {
     Events,
     /// The ratios' cross-correlations by lag with the ±1.96/√n band, and the Granger tests.
     Leadlag,
+    /// A basket's breadth: shares of members above their means, up and beating it (--basket).
+    Breadth,
+    /// A basket's segment sub-indices (--basket).
+    Segments,
+    /// A basket's rotation heat map: segment minus basket return per week or month (--basket).
+    Rotation,
 }
 
 impl PlotWhat {
@@ -34,6 +40,9 @@ impl PlotWhat {
             PlotWhat::Rolling => "rolling",
             PlotWhat::Events => "events",
             PlotWhat::Leadlag => "leadlag",
+            PlotWhat::Breadth => "breadth",
+            PlotWhat::Segments => "segments",
+            PlotWhat::Rotation => "rotation",
         }
     }
 }
@@ -46,7 +55,8 @@ pub enum PlotTheme {
     Dark,
 }
 
-/// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag): SVG or PNG.
+/// Draw a figure for a note (indices, ratios, scatter, rolling, events, leadlag, breadth,
+/// segments, rotation): SVG or PNG.
 #[derive(Debug, Args)]
 pub struct PlotArgs {
     /// The figure.
@@ -80,6 +90,9 @@ pub struct PlotArgs {
     /// Mark this date (as the workstation's cursor does), YYYY-MM-DD.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub cursor: Option<NaiveDate>,
+    /// With --what breadth|segments|rotation: the basket [default: na-chain, else the first].
+    #[arg(long, value_parser = BasketId::parse, value_name = "ID")]
+    pub basket: Option<BasketId>,
     /// With --what events: the benchmark and the model.
     #[command(flatten)]
     pub study: StudyArgs,
