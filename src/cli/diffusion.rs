@@ -197,10 +197,10 @@ pub fn segments_text(ws: &Workspace, analysis: &Analysis, study: &SegmentStudy) 
 
 /// `spillover breadth`.
 pub fn run_breadth(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
-    super::warn(ws);
+    super::notices::warn(ws);
     let analysis = super::compute_with(ws, &args.analysis(), analyse_indices)?;
     let breadth = breadth_of(ws, &analysis, args.basket.as_ref())?;
-    super::note_demo(ws);
+    super::notices::note_demo(ws);
     super::print(&if args.json {
         breadth_json(&breadth)
     } else {
@@ -210,10 +210,10 @@ pub fn run_breadth(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
 
 /// `spillover segments`.
 pub fn run_segments(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
-    super::warn(ws);
+    super::notices::warn(ws);
     let analysis = super::compute_with(ws, &args.analysis(), analyse_indices)?;
     let study = segments_of(ws, &analysis, args.basket.as_ref())?;
-    super::note_demo(ws);
+    super::notices::note_demo(ws);
     super::print(&if args.json {
         segments_json(&study)
     } else {

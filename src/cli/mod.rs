@@ -16,7 +16,9 @@ mod findings;
 mod import;
 mod note;
 mod note_diffusion;
+mod note_figure;
 mod note_page;
+mod notices;
 mod output;
 mod plan;
 mod plot;
@@ -39,6 +41,7 @@ pub use args::{
 };
 pub use report::DEMO_NOTE;
 
+use notices::{note_demo, warn};
 use output::print;
 
 use crate::compute::{
@@ -46,7 +49,6 @@ use crate::compute::{
     check_pair,
 };
 use crate::domain::BasketId;
-use crate::domain::text::escape_output;
 use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
 use crate::store::{Layout, Workspace, demo, load_calendars, resolve_data_dir};
@@ -172,21 +174,6 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         Command::Demo(_) => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The load problems, as warnings on stderr (escaped: a hand-edited file
-/// may carry control characters).
-fn warn(ws: &Workspace) {
-    for problem in &ws.problems {
-        eprintln!("warning: {}", escape_output(problem));
-    }
-}
-
-/// The DEMO note on stderr, when the prices are demo prices.
-fn note_demo(ws: &Workspace) {
-    if ws.book.has_demo() {
-        eprintln!("note: {DEMO_NOTE}");
-    }
 }
 
 /// `spillover report`: the text report, or its JSON.

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::args::{AnalysisArgs, NoteArgs};
+use super::note_figure::{Drawn, drawn_figure};
 use super::note_page::{Body, Exhibit, NoteTable, Page, html, markdown};
 use super::plot::inputs;
 use super::report::{DEMO_NOTE, RatioSummary, status_text};
@@ -15,36 +16,12 @@ use crate::compute::{
 };
 use crate::figure::format_number as fmt;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
-use crate::figure::{Figure, FigureOptions, Format, catalysts, render};
+use crate::figure::{Figure, catalysts};
 use crate::store::{Workspace, write_atomic};
 use anyhow::{Context, bail};
 
-/// A figure exhibit: the SVG for the page, the PNG for the Markdown.
-pub(super) struct Drawn {
-    exhibit: Exhibit,
-    png: Vec<u8>,
-}
-
 fn drawn(kind: FigureKind, inputs: &Inputs<'_>, caption: String) -> anyhow::Result<Drawn> {
     drawn_figure(figure(kind, inputs)?, kind.as_str(), caption)
-}
-
-pub(super) fn drawn_figure(figure: Figure, stem: &str, caption: String) -> anyhow::Result<Drawn> {
-    let options = FigureOptions::default();
-    let svg = String::from_utf8(render(&figure, &options, Format::Svg)?)
-        .context("the SVG writer gave text that is not UTF-8")?;
-    let png = render(&figure, &options, Format::Png)?;
-    Ok(Drawn {
-        exhibit: Exhibit {
-            title: figure.title().to_string(),
-            caption,
-            body: Body::Figure {
-                stem: stem.to_string(),
-                svg,
-            },
-        },
-        png,
-    })
 }
 
 fn indices_caption(inputs: &Inputs<'_>) -> String {

@@ -2,7 +2,7 @@
 //! sub-indices and rotation, and the breadth of the first two pair baskets.
 
 use super::diffusion::{breadth_of, segments_of};
-use super::note::{Drawn, drawn_figure};
+use super::note_figure::{Drawn, drawn_figure};
 use crate::compute::{Analysis, Breadth, Rotation, SegmentStudy, rotation};
 use crate::domain::BasketId;
 use crate::figure::Figure;
