@@ -149,6 +149,9 @@ pub static COMMANDS: &[CommandHelp] = &[
     },
 ];
 
+/// The `:basket` subcommands, for completion and the help screen.
+pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
+
 /// Why a command line was refused; each says what to type instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CommandError {
@@ -415,9 +418,7 @@ pub fn complete(line: &str, baskets: &[BasketId]) -> String {
             .map(|p| p.label().to_lowercase())
             .collect(),
         Some(&"asof") => vec!["latest".to_string()],
-        Some(&"basket") if done.len() == 1 => super::edit::basket_command::SUBCOMMANDS
-            .map(String::from)
-            .to_vec(),
+        Some(&"basket") if done.len() == 1 => SUBCOMMANDS.map(String::from).to_vec(),
         Some(&"basket") if done.get(1) == Some(&"method") => {
             ["equal", "cap", "custom"].map(String::from).to_vec()
         }

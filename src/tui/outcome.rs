@@ -41,18 +41,30 @@ pub enum Outcome {
     },
     /// While idle, files were found changed outside spillover.
     OutsideChange(ConflictPrompt),
-    /// The oldest job under way has done `done` of its `total` units.
+    /// What the job `JobId` reports: its progress or its result.
+    Job(JobId, JobReport),
+}
+
+/// The id of a job sent to the worker: its progress and result carry it
+/// back, so the state ends the job they name (never by queue order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobId(pub u64);
+
+/// What a job reports, by its [`JobId`].
+#[derive(Debug, Clone)]
+pub enum JobReport {
+    /// The job has done `done` of its `total` units.
     Progress { done: usize, total: usize },
-    /// The oldest job under way loaded these prices.
+    /// The job loaded these prices.
     PricesLoaded(PriceBook),
-    /// The fetch under way has finished `done` of `total` symbols and is
+    /// The fetch has finished `done` of `total` symbols and is
     /// asking for `symbol`.
     Fetching {
         done: usize,
         total: usize,
         symbol: Symbol,
     },
-    /// The fetch under way has finished: what became of each symbol, or why
+    /// The fetch has finished: what became of each symbol, or why
     /// it could not start (e.g. Tushare without a token).
     Fetched(Result<FetchSummary, String>),
     /// The export under way wrote its files (the message names them), or

@@ -2,6 +2,8 @@
 //! call it directly. A short dispatcher: by what the message is, then by
 //! what is open over the panes; each scope has its own file.
 
+mod app;
+mod edit;
 mod export;
 mod fetch;
 mod import;
@@ -11,10 +13,11 @@ mod panes;
 mod window;
 
 use super::action::{Action, Msg};
-use super::edit::{commit, submit};
 use super::effect::Effect;
 use super::overlay::Overlay;
-use super::state::AppState;
+use edit::{commit, submit};
+
+pub use app::{AppState, Computed};
 
 /// Applies one message (an action, an outcome, a tick) to the state and
 /// returns what to do next.
@@ -24,7 +27,7 @@ pub fn update(state: &mut AppState, msg: impl Into<Msg>) -> Vec<Effect> {
         Msg::User(action) => on_action(state, action),
         Msg::Done(outcome) => outcomes::on_outcome(state, outcome),
         // Idle with nothing open: have the files changed outside?
-        Msg::Tick if state.overlay == Overlay::None => vec![Effect::LookOutside],
+        Msg::Tick if state.ui.overlay == Overlay::None => vec![Effect::LookOutside],
         Msg::Tick => Vec::new(),
     }
 }
@@ -35,7 +38,7 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         fetch::quitting(state);
         return vec![Effect::Quit];
     }
-    match &state.overlay {
+    match &state.ui.overlay {
         Overlay::None => panes::on_panes(state, action),
         Overlay::Form(_) => submit::form_action(state, action),
         Overlay::Conflict(_) => commit::answer_conflict(state, action),

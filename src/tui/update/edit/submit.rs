@@ -12,11 +12,11 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::form::{FieldKey, Form, FormKind};
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Handles one action while a form is open.
 pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Overlay::Form(form) = &mut state.overlay else {
+    let Overlay::Form(form) = &mut state.ui.overlay else {
         return Vec::new();
     };
     if form.confirm_close {
@@ -70,7 +70,7 @@ pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 fn close(state: &mut AppState, message: &str) {
-    state.overlay = Overlay::None;
+    state.ui.overlay = Overlay::None;
     if !message.is_empty() {
         state.set_message(message, false);
     }
@@ -78,7 +78,7 @@ fn close(state: &mut AppState, message: &str) {
 
 /// Applies the form's edits; on a refusal the form shows it at the field.
 fn submit(state: &mut AppState) -> Vec<Effect> {
-    let Overlay::Form(mut form) = std::mem::take(&mut state.overlay) else {
+    let Overlay::Form(mut form) = std::mem::take(&mut state.ui.overlay) else {
         return Vec::new();
     };
     form.confirm_close = false;
@@ -91,7 +91,7 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
         }
         Err(e) => {
             form.refuse(e.field, e.message);
-            state.overlay = Overlay::Form(form);
+            state.ui.overlay = Overlay::Form(form);
             Vec::new()
         }
     }
@@ -100,7 +100,7 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
 /// Keeps the selection on what was just edited.
 fn after_submit(state: &mut AppState, kind: &FormKind) {
     if let FormKind::AddEvent = kind {
-        state.event_row = state.first_upcoming_event();
+        state.ui.event_row = state.first_upcoming_event();
     }
 }
 

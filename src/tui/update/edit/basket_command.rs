@@ -7,10 +7,7 @@ use crate::domain::BasketId;
 use crate::domain::edit::{BasketField, BasketValue, Edit, EditError};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::{CommandLine, Overlay};
-use crate::tui::state::AppState;
-
-/// The subcommands, for completion and the help screen.
-pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
+use crate::tui::update::AppState;
 
 const USAGE: &str = "use :basket new ID NAME, dup NEW_ID, rename NEW_ID, delete, name NAME or method equal|cap|custom";
 
@@ -74,7 +71,11 @@ pub fn parse(args: &[String], shown: Option<&BasketId>) -> Result<Edit, BasketCo
 
 /// Runs `:basket …` typed as `line`.
 pub fn run(state: &mut AppState, args: &[String], line: &str) -> Vec<Effect> {
-    let shown = state.baskets.get(state.basket_tab).map(|b| b.id.clone());
+    let shown = state
+        .model
+        .baskets
+        .get(state.ui.basket_tab)
+        .map(|b| b.id.clone());
     let result = parse(args, shown.as_ref())
         .map_err(|e| e.to_string())
         .and_then(|edit| {
@@ -89,7 +90,7 @@ pub fn run(state: &mut AppState, args: &[String], line: &str) -> Vec<Effect> {
         }
         Err(reason) => {
             // Stays open with the text, the reason under it.
-            state.overlay = Overlay::Command(CommandLine {
+            state.ui.overlay = Overlay::Command(CommandLine {
                 text: line.to_string(),
                 error: Some(reason),
             });
@@ -104,7 +105,7 @@ fn show_after(state: &mut AppState, edit: &Edit) {
     let shown = match edit {
         Edit::CreateBasket { id, .. } | Edit::DuplicateBasket { to: id, .. } => id,
         Edit::RenameBasket { from, to } => {
-            let mut request = state.request.clone();
+            let mut request = state.model.request.clone();
             if request.pair.contains(from) {
                 for slot in &mut request.pair {
                     if slot == from {
@@ -119,9 +120,9 @@ fn show_after(state: &mut AppState, edit: &Edit) {
         }
         _ => return,
     };
-    if let Some(i) = state.baskets.iter().position(|b| &b.id == shown) {
-        state.basket_tab = i;
-        state.member_row = 0;
+    if let Some(i) = state.model.baskets.iter().position(|b| &b.id == shown) {
+        state.ui.basket_tab = i;
+        state.ui.member_row = 0;
     }
 }
 
