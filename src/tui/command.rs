@@ -1,6 +1,8 @@
 //! The `:` command line: what has no key. Parsing refuses anything unclear
 //! with a message that says what to type instead.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
 use crate::compute::Model;
@@ -229,8 +231,13 @@ pub fn words(line: &str) -> Result<Vec<String>, CommandError> {
     Ok(words)
 }
 
-/// Parses a command line (without the `:`); `baskets` are the known ids.
-pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> {
+/// Parses a command line (without the `:`); `baskets` are the known ids,
+/// `home` what `~/` stands for (given, never looked up here).
+pub fn parse(
+    line: &str,
+    baskets: &[BasketId],
+    home: Option<&Path>,
+) -> Result<Command, CommandError> {
     let all = words(line)?;
     let Some((name, rest)) = all.split_first() else {
         return Err(CommandError::Empty);
@@ -283,7 +290,7 @@ pub fn parse(line: &str, baskets: &[BasketId]) -> Result<Command, CommandError> 
             _ => Err(CommandError::FetchTakesOneBasket),
         },
         "export" => export(one("a file FILE.svg or FILE.png")?),
-        "import" => import(&args),
+        "import" => import(&args, home),
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => Err(CommandError::Unknown(other.to_string())),
@@ -351,7 +358,7 @@ fn export(file: &str) -> Result<Command, CommandError> {
 
 /// `:import FILE… [--market hk]`: `~/` is the home directory; `FILE=SYMBOL`
 /// names a per-symbol file's symbol.
-fn import(args: &[&str]) -> Result<Command, CommandError> {
+fn import(args: &[&str], home: Option<&Path>) -> Result<Command, CommandError> {
     let mut market = Market::default();
     let mut sources = Vec::new();
     let mut words = args.iter();
@@ -365,7 +372,7 @@ fn import(args: &[&str]) -> Result<Command, CommandError> {
                 market = value.parse()?;
             }
             Some(value) if value.starts_with('=') => market = value[1..].parse()?,
-            _ => sources.push(Source::parse(&home_expanded(word))?),
+            _ => sources.push(Source::parse(&home_expanded(word, home))?),
         }
     }
     if sources.is_empty() {
@@ -374,10 +381,10 @@ fn import(args: &[&str]) -> Result<Command, CommandError> {
     Ok(Command::Import { sources, market })
 }
 
-/// `~/x` as the home directory's `x`, as a shell would.
-fn home_expanded(word: &str) -> String {
-    match (word.strip_prefix("~/"), directories::BaseDirs::new()) {
-        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest).to_string_lossy().into_owned(),
+/// `~/x` as `home`'s `x`, as a shell would.
+fn home_expanded(word: &str, home: Option<&Path>) -> String {
+    match (word.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest).to_string_lossy().into_owned(),
         _ => word.to_string(),
     }
 }
@@ -464,61 +471,67 @@ mod tests {
 
     #[test]
     fn commands_parse_and_refuse_with_a_reason() {
-        assert_eq!(parse("method file", &ids()), Ok(Command::Method(None)));
         assert_eq!(
-            parse("range 6m", &ids()),
+            parse("method file", &ids(), None),
+            Ok(Command::Method(None))
+        );
+        assert_eq!(
+            parse("range 6m", &ids(), None),
             Ok(Command::Range(RangePreset::M6))
         );
-        assert_eq!(parse("roll 60", &ids()), Ok(Command::Roll(60)));
+        assert_eq!(parse("roll 60", &ids(), None), Ok(Command::Roll(60)));
         assert_eq!(
-            parse("roll 2", &ids()),
+            parse("roll 2", &ids(), None),
             Err(CommandError::BadRoll("2".into()))
         );
         assert!(
-            parse("roll 2", &ids())
+            parse("roll 2", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("at least 3")
         );
         assert!(
-            parse("pair a b", &ids())
+            parse("pair a b", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("three basket ids")
         );
         assert_eq!(
-            parse("benchmark hstech", &ids()),
+            parse("benchmark hstech", &ids(), None),
             Ok(Command::Benchmark(BasketId::parse("hstech").unwrap()))
         );
         assert!(matches!(
-            parse("benchmark nope", &ids()),
+            parse("benchmark nope", &ids(), None),
             Err(CommandError::NoSuchBasket { .. })
         ));
         assert_eq!(
-            parse("model market", &ids()),
+            parse("model market", &ids(), None),
             Ok(Command::Model(Model::Market))
         );
         assert!(
-            parse("model ols", &ids())
+            parse("model ols", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("use adjusted or market")
         );
-        assert_eq!(parse("beta 120", &ids()), Ok(Command::Beta(120)));
-        assert_eq!(parse("lags 5", &ids()), Ok(Command::Lags(5, None)));
-        assert_eq!(parse("lags 20 8", &ids()), Ok(Command::Lags(20, Some(8))));
+        assert_eq!(parse("beta 120", &ids(), None), Ok(Command::Beta(120)));
+        assert_eq!(parse("lags 5", &ids(), None), Ok(Command::Lags(5, None)));
+        assert_eq!(
+            parse("lags 20 8", &ids(), None),
+            Ok(Command::Lags(20, Some(8)))
+        );
         for bad in ["lags", "lags 0", "lags 61", "lags 10 21", "lags x"] {
             assert!(
-                matches!(parse(bad, &ids()), Err(CommandError::BadLags(_))),
+                matches!(parse(bad, &ids(), None), Err(CommandError::BadLags(_))),
                 "{bad}"
             );
         }
         assert_eq!(
-            parse("beta 5", &ids()),
+            parse("beta 5", &ids(), None),
             Err(CommandError::BadBetaWindow("5".into()))
         );
         assert_eq!(
-            parse("import a.csv b.xlsx=0700.HK --market hk", &ids()),
+            parse("import a.csv b.xlsx=0700.HK --market hk", &ids(), None),
             Ok(Command::Import {
                 sources: vec![
                     Source::parse("a.csv").unwrap(),
@@ -527,14 +540,17 @@ mod tests {
                 market: Market::Hk,
             })
         );
-        assert_eq!(parse("import", &ids()), Err(CommandError::ImportNeedsFiles));
+        assert_eq!(
+            parse("import", &ids(), None),
+            Err(CommandError::ImportNeedsFiles)
+        );
         assert!(
-            parse("import a.csv --market mars", &ids())
+            parse("import a.csv --market mars", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("unknown market")
         );
-        assert_eq!(parse("fetch", &ids()), Ok(Command::Fetch(None)));
+        assert_eq!(parse("fetch", &ids(), None), Ok(Command::Fetch(None)));
         // Quotes keep spaces in a word; a backslash is just a character.
         assert_eq!(
             words(r#"import "~/My files/a.csv" 'b c.xlsx' C:\data\d.csv"#),
@@ -550,21 +566,21 @@ mod tests {
             Err(CommandError::UnclosedQuote('"'))
         );
         assert_eq!(
-            parse(r#"export "/tmp/my chart.svg""#, &ids()),
+            parse(r#"export "/tmp/my chart.svg""#, &ids(), None),
             Ok(Command::Export("/tmp/my chart.svg".into()))
         );
         assert_eq!(
-            parse("fetch hstech", &ids()),
+            parse("fetch hstech", &ids(), None),
             Ok(Command::Fetch(Some(BasketId::parse("hstech").unwrap())))
         );
         assert!(
-            parse("fetch nope", &ids())
+            parse("fetch nope", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("the baskets are: na-chain")
         );
         assert!(
-            parse("nope", &ids())
+            parse("nope", &ids(), None)
                 .unwrap_err()
                 .to_string()
                 .contains("the commands are: window")

@@ -125,7 +125,10 @@ impl Session<'_, '_> {
             let input = matches!(event, Event::Input(_));
             let effects = match event {
                 Event::Input(input) => action_for_event(self.state, &input)
-                    .map(|action| update(self.state, action))
+                    .map(|action| {
+                        let at = chrono::Local::now().naive_local();
+                        update(self.state, Msg::UserAt { action, at })
+                    })
                     .unwrap_or_default(),
                 Event::InputFailed(e) => return Err(RunError::Input(e)),
                 Event::Tick => update(self.state, Msg::Tick),

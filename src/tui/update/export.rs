@@ -105,11 +105,9 @@ fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, String> {
         hidden,
         ..FigureOptions::default()
     };
-    let stem = format!(
-        "{view}-{}-{}",
-        analysis.as_of,
-        chrono::Local::now().format("%H%M%S")
-    );
+    // The time the key was pressed, as its message said.
+    let pressed = state.model.clock.unwrap_or_default();
+    let stem = format!("{view}-{}-{}", analysis.as_of, pressed.format("%H%M%S"));
     Ok(Export {
         view,
         figure,

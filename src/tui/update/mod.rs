@@ -25,6 +25,10 @@ pub fn update(state: &mut AppState, msg: impl Into<Msg>) -> Vec<Effect> {
     match msg.into() {
         Msg::Open => state.load_missing().into_iter().collect(),
         Msg::User(action) => on_action(state, action),
+        Msg::UserAt { action, at } => {
+            state.model.clock = Some(at);
+            on_action(state, action)
+        }
         Msg::Done(outcome) => outcomes::on_outcome(state, outcome),
         // Idle with nothing open: have the files changed outside?
         Msg::Tick if state.ui.overlay == Overlay::None => vec![Effect::LookOutside],

@@ -109,7 +109,7 @@ fn basket_ids(state: &AppState) -> Vec<BasketId> {
 }
 
 fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
-    let command = match command::parse(line, &basket_ids(state)) {
+    let command = match command::parse(line, &basket_ids(state), state.home()) {
         Ok(command) => command,
         Err(reason) => {
             state.set_message(format!(":{} — {reason}", line.trim()), true);

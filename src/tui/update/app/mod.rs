@@ -18,7 +18,7 @@ mod work;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::compute::{Analysis, AnalysisCache, CatalystRequest, Catalysts, Request};
 use crate::domain::{Basket, PriceBook, Watchlist};
@@ -81,6 +81,9 @@ pub(in crate::tui::update) struct Model {
     /// The home directory `~/` stands for in a `:` command, given when the
     /// session opens (never looked up while a command is parsed).
     pub(in crate::tui::update) home: Option<PathBuf>,
+    /// The local time of the last key, as its message said (an export
+    /// names its files by it).
+    pub(in crate::tui::update) clock: Option<NaiveDateTime>,
 }
 
 /// What the analyst is looking at: focus, what is open, the selections.

@@ -49,6 +49,7 @@ impl AppState {
             opening: None,
             fetch_source: SourceKind::default(),
             home: None,
+            clock: None,
         };
         let ui = Ui {
             focus: Pane::Baskets,
