@@ -515,12 +515,17 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     // Esc with changes asks; Esc again keeps editing; then d discards.
     let before = s.read(&s.watchlist_file());
     s.press(&[key(KeyCode::Esc)]);
+    assert_eq!(s.state.mode(), Mode::ConfirmClose, "a mode of its own");
+    let text = s.screen(160, 48);
     assert!(
-        s.screen(160, 48)
-            .contains("unsaved changes: s save · d discard")
+        text.contains("unsaved changes: s save · d discard"),
+        "{text}"
     );
+    // Its keys come from the keymap: the hint line names them.
+    assert!(text.contains("discard the changes"), "{text}");
     s.press(&[key(KeyCode::Esc)]);
     assert!(s.state.form().is_some());
+    assert_eq!(s.state.mode(), Mode::Text, "back in the text");
     s.press(&[key(KeyCode::Esc), ch('d')]);
     assert!(s.state.form().is_none());
     assert_eq!(s.read(&s.watchlist_file()), before);

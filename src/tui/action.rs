@@ -156,6 +156,8 @@ pub enum Action {
     DeleteForward,
     /// Save the form (from any field).
     SaveForm,
+    /// Close a changed form without saving (asked after its Esc).
+    DiscardForm,
     /// The file changed outside spillover: load the version on disk.
     ReloadTheirs,
     /// The file changed outside spillover: write ours over it.

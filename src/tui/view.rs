@@ -158,7 +158,10 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         Overlay::Events { month } => {
             render_event_study(overlay, buf, &event_study_view(state, *month), theme);
         }
-        Overlay::Form(form) => render_form(at.of(state.focus()), overlay, buf, form, theme),
+        Overlay::Form(form) => render_form(at.of(state.focus()), overlay, buf, form, false, theme),
+        Overlay::ConfirmClose(form) => {
+            render_form(at.of(state.focus()), overlay, buf, form, true, theme)
+        }
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
         Overlay::Problems(list) => render_problems(overlay, buf, list, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}

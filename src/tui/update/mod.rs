@@ -45,6 +45,7 @@ fn on_action(state: &mut AppState, action: Action) -> Vec<Effect> {
     match &state.ui.overlay {
         Overlay::None => panes::on_panes(state, action),
         Overlay::Form(_) => submit::form_action(state, action),
+        Overlay::ConfirmClose(_) => submit::confirm_close(state, action),
         Overlay::Conflict(_) => commit::answer_conflict(state, action),
         Overlay::Command(_) => overlays::on_command_line(state, action),
         Overlay::Filter => {

@@ -139,7 +139,7 @@ impl AppState {
     /// The open form, if any.
     pub fn form(&self) -> Option<&Form> {
         match &self.ui.overlay {
-            Overlay::Form(form) => Some(form),
+            Overlay::Form(form) | Overlay::ConfirmClose(form) => Some(form),
             _ => None,
         }
     }
