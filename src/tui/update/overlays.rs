@@ -9,7 +9,7 @@ use super::window::{AsOfStep, apply, set_range, step_as_of};
 use crate::compute::{CatalystRequest, Request, WindowChoice};
 use crate::domain::BasketId;
 use crate::tui::action::Action;
-use crate::tui::command::{self, Command};
+use crate::tui::command::{self, Command, CommandError};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::update::AppState;
@@ -111,6 +111,10 @@ fn basket_ids(state: &AppState) -> Vec<BasketId> {
 fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
     let command = match command::parse(line, &basket_ids(state), state.home()) {
         Ok(command) => command,
+        Err(CommandError::Basket(reason)) => {
+            basket_command::refused(state, line.trim(), reason.to_string());
+            return Vec::new();
+        }
         Err(reason) => {
             state.set_message(format!(":{} — {reason}", line.trim()), true);
             return Vec::new();
@@ -164,7 +168,7 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
         Command::Export(file) => return super::export::start(state, Some(file)),
         Command::Import { sources, market } => return super::import::start(state, sources, market),
-        Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
+        Command::Basket(command) => return basket_command::run(state, command, line.trim()),
         Command::Quit => return vec![Effect::Quit],
     }
     Vec::new()

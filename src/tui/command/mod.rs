@@ -9,6 +9,17 @@ use crate::compute::Model;
 use crate::domain::{BasketId, Method, RangePreset, Window, parse_date};
 use crate::store::import::{Market, Source};
 
+mod basket;
+mod complete;
+mod table;
+#[cfg(test)]
+mod tests;
+
+pub use basket::{BasketCommand, BasketCommandError};
+pub use complete::complete;
+use table::command_names;
+pub use table::{COMMANDS, CommandHelp, SUBCOMMANDS};
+
 /// One parsed command.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -27,8 +38,8 @@ pub enum Command {
     /// `:roll 60`
     Roll(usize),
     /// `:basket new ID NAME`, `:basket dup NEW_ID`, `:basket rename NEW_ID`,
-    /// `:basket delete` … (the words after `basket`)
-    Basket(Vec<String>),
+    /// `:basket delete` …
+    Basket(BasketCommand),
     /// `:benchmark hk-internet`: the basket the event study and beta are
     /// measured against
     Benchmark(BasketId),
@@ -54,105 +65,6 @@ pub enum Command {
     /// `:quit`, `:q`
     Quit,
 }
-
-/// A command's name, arguments and what it does: the completion list and
-/// the help screen read this table.
-pub struct CommandHelp {
-    pub name: &'static str,
-    pub usage: &'static str,
-    pub help: &'static str,
-}
-
-pub static COMMANDS: &[CommandHelp] = &[
-    CommandHelp {
-        name: "window",
-        usage: ":window 2024-06-01..2025-05-07",
-        help: "show exactly these dates",
-    },
-    CommandHelp {
-        name: "range",
-        usage: ":range 6m",
-        help: "a preset: 1m 3m 6m ytd 1y 3y all",
-    },
-    CommandHelp {
-        name: "asof",
-        usage: ":asof 2025-05-07 | latest",
-        help: "replay the data as of a date",
-    },
-    CommandHelp {
-        name: "method",
-        usage: ":method equal|cap|custom|file",
-        help: "index method of multi-member baskets",
-    },
-    CommandHelp {
-        name: "base",
-        usage: ":base 2025-01-02 | off",
-        help: "every index reads 1000 on that date",
-    },
-    CommandHelp {
-        name: "pair",
-        usage: ":pair na-chain domestic-chain hstech",
-        help: "scatter x = A/B, y = A/C",
-    },
-    CommandHelp {
-        name: "roll",
-        usage: ":roll 60",
-        help: "changes per rolling correlation",
-    },
-    CommandHelp {
-        name: "benchmark",
-        usage: ":benchmark hstech",
-        help: "event study and beta against this basket",
-    },
-    CommandHelp {
-        name: "model",
-        usage: ":model adjusted|market",
-        help: "AR: minus the benchmark, or a market model",
-    },
-    CommandHelp {
-        name: "beta",
-        usage: ":beta 60",
-        help: "returns per rolling beta (at least 10)",
-    },
-    CommandHelp {
-        name: "lags",
-        usage: ":lags 10 [5]",
-        help: "lead-lag: ccf lags each side (1-60), Granger lags (1-20)",
-    },
-    CommandHelp {
-        name: "basket",
-        usage: ":basket new ID NAME | dup NEW_ID | rename NEW_ID | delete",
-        help: "create, or copy/rename/delete the shown basket; also name NAME, method M",
-    },
-    CommandHelp {
-        name: "fetch",
-        usage: ":fetch [ID]",
-        help: "fetch prices from the web: every basket member, or one basket's (as F)",
-    },
-    CommandHelp {
-        name: "import",
-        usage: ":import FILE|DIR… [--market hk]",
-        help: "price files into the cache, all or nothing (FILE=SYMBOL names one)",
-    },
-    CommandHelp {
-        name: "export",
-        usage: ":export FILE.svg | FILE.png",
-        help: "write the focused pane's view as a figure to FILE (x: both, under exports/)",
-    },
-    CommandHelp {
-        name: "help",
-        usage: ":help",
-        help: "open this help",
-    },
-    CommandHelp {
-        name: "quit",
-        usage: ":quit",
-        help: "leave the workstation",
-    },
-];
-
-/// The `:basket` subcommands, for completion and the help screen.
-pub const SUBCOMMANDS: [&str; 6] = ["new", "dup", "rename", "delete", "name", "method"];
 
 /// Why a command line was refused; each says what to type instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -192,17 +104,15 @@ pub enum CommandError {
     NoSuchBasket { typed: String, known: String },
     #[error("unknown command {0:?}; the commands are: {names}", names = command_names())]
     Unknown(String),
+    /// A `:basket` command refused: the command line stays open with it.
+    #[error(transparent)]
+    Basket(#[from] BasketCommandError),
 }
 
 impl From<String> for CommandError {
     fn from(reason: String) -> CommandError {
         CommandError::Value(reason)
     }
-}
-
-fn command_names() -> String {
-    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-    names.join(", ")
 }
 
 /// The words of a command line: split at spaces, except inside '…' or
@@ -281,9 +191,7 @@ pub fn parse(
         "model" => Ok(Command::Model(one("adjusted or market")?.parse()?)),
         "beta" => beta(one("a number of returns, e.g. 60")?),
         "lags" => lags(&args),
-        "basket" | "b" => Ok(Command::Basket(
-            args.iter().map(|a| a.to_string()).collect(),
-        )),
+        "basket" | "b" => Ok(Command::Basket(BasketCommand::parse(&args)?)),
         "fetch" => match args.as_slice() {
             [] => Ok(Command::Fetch(None)),
             [id] => Ok(Command::Fetch(Some(known_basket(id, baskets)?))),
@@ -400,203 +308,5 @@ fn known_basket(text: &str, baskets: &[BasketId]) -> Result<BasketId, CommandErr
             typed: text.to_string(),
             known: all.join(", "),
         })
-    }
-}
-
-/// Completes the last word of `line`: a command name first, then basket
-/// ids (for `:pair`), method names or range presets. Returns the new line;
-/// with several candidates, completes their common prefix.
-pub fn complete(line: &str, baskets: &[BasketId]) -> String {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let typing_new_word = line.is_empty() || line.ends_with(' ');
-    let (done, partial): (&[&str], &str) = match words.split_last() {
-        Some((last, rest)) if !typing_new_word => (rest, last),
-        _ => (words.as_slice(), ""),
-    };
-    let candidates: Vec<String> = match done.first() {
-        None => COMMANDS.iter().map(|c| c.name.to_string()).collect(),
-        Some(&"pair") => baskets.iter().map(|b| b.to_string()).collect(),
-        Some(&"fetch") if done.len() == 1 => baskets.iter().map(|b| b.to_string()).collect(),
-        Some(&"method") => ["equal", "cap", "custom", "file"]
-            .map(String::from)
-            .to_vec(),
-        Some(&"range") => RangePreset::ALL
-            .iter()
-            .map(|p| p.label().to_lowercase())
-            .collect(),
-        Some(&"asof") => vec!["latest".to_string()],
-        Some(&"basket") if done.len() == 1 => SUBCOMMANDS.map(String::from).to_vec(),
-        Some(&"basket") if done.get(1) == Some(&"method") => {
-            ["equal", "cap", "custom"].map(String::from).to_vec()
-        }
-        Some(&"base") => vec!["off".to_string()],
-        Some(&"benchmark") => baskets.iter().map(|b| b.to_string()).collect(),
-        Some(&"model") => ["adjusted", "market"].map(String::from).to_vec(),
-        Some(_) => Vec::new(),
-    };
-    let matching: Vec<&String> = candidates
-        .iter()
-        .filter(|c| c.starts_with(partial))
-        .collect();
-    let Some(first) = matching.first() else {
-        return line.to_string();
-    };
-    let common = matching.iter().fold(first.to_string(), |prefix, c| {
-        prefix
-            .chars()
-            .zip(c.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect()
-    });
-    let mut out: Vec<String> = done.iter().map(|w| w.to_string()).collect();
-    out.push(common.clone());
-    let mut text = out.join(" ");
-    if matching.len() == 1 {
-        text.push(' ');
-    }
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ids() -> Vec<BasketId> {
-        ["na-chain", "domestic-chain", "hstech"]
-            .iter()
-            .map(|s| BasketId::parse(s).unwrap())
-            .collect()
-    }
-
-    #[test]
-    fn commands_parse_and_refuse_with_a_reason() {
-        assert_eq!(
-            parse("method file", &ids(), None),
-            Ok(Command::Method(None))
-        );
-        assert_eq!(
-            parse("range 6m", &ids(), None),
-            Ok(Command::Range(RangePreset::M6))
-        );
-        assert_eq!(parse("roll 60", &ids(), None), Ok(Command::Roll(60)));
-        assert_eq!(
-            parse("roll 2", &ids(), None),
-            Err(CommandError::BadRoll("2".into()))
-        );
-        assert!(
-            parse("roll 2", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("at least 3")
-        );
-        assert!(
-            parse("pair a b", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("three basket ids")
-        );
-        assert_eq!(
-            parse("benchmark hstech", &ids(), None),
-            Ok(Command::Benchmark(BasketId::parse("hstech").unwrap()))
-        );
-        assert!(matches!(
-            parse("benchmark nope", &ids(), None),
-            Err(CommandError::NoSuchBasket { .. })
-        ));
-        assert_eq!(
-            parse("model market", &ids(), None),
-            Ok(Command::Model(Model::Market))
-        );
-        assert!(
-            parse("model ols", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("use adjusted or market")
-        );
-        assert_eq!(parse("beta 120", &ids(), None), Ok(Command::Beta(120)));
-        assert_eq!(parse("lags 5", &ids(), None), Ok(Command::Lags(5, None)));
-        assert_eq!(
-            parse("lags 20 8", &ids(), None),
-            Ok(Command::Lags(20, Some(8)))
-        );
-        for bad in ["lags", "lags 0", "lags 61", "lags 10 21", "lags x"] {
-            assert!(
-                matches!(parse(bad, &ids(), None), Err(CommandError::BadLags(_))),
-                "{bad}"
-            );
-        }
-        assert_eq!(
-            parse("beta 5", &ids(), None),
-            Err(CommandError::BadBetaWindow("5".into()))
-        );
-        assert_eq!(
-            parse("import a.csv b.xlsx=0700.HK --market hk", &ids(), None),
-            Ok(Command::Import {
-                sources: vec![
-                    Source::parse("a.csv").unwrap(),
-                    Source::parse("b.xlsx=0700.HK").unwrap()
-                ],
-                market: Market::Hk,
-            })
-        );
-        assert_eq!(
-            parse("import", &ids(), None),
-            Err(CommandError::ImportNeedsFiles)
-        );
-        assert!(
-            parse("import a.csv --market mars", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("unknown market")
-        );
-        assert_eq!(parse("fetch", &ids(), None), Ok(Command::Fetch(None)));
-        // Quotes keep spaces in a word; a backslash is just a character.
-        assert_eq!(
-            words(r#"import "~/My files/a.csv" 'b c.xlsx' C:\data\d.csv"#),
-            Ok(vec![
-                "import".to_string(),
-                "~/My files/a.csv".into(),
-                "b c.xlsx".into(),
-                r"C:\data\d.csv".into()
-            ])
-        );
-        assert_eq!(
-            words(r#"export "x.svg"#),
-            Err(CommandError::UnclosedQuote('"'))
-        );
-        assert_eq!(
-            parse(r#"export "/tmp/my chart.svg""#, &ids(), None),
-            Ok(Command::Export("/tmp/my chart.svg".into()))
-        );
-        assert_eq!(
-            parse("fetch hstech", &ids(), None),
-            Ok(Command::Fetch(Some(BasketId::parse("hstech").unwrap())))
-        );
-        assert!(
-            parse("fetch nope", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("the baskets are: na-chain")
-        );
-        assert!(
-            parse("nope", &ids(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("the commands are: window")
-        );
-    }
-
-    #[test]
-    fn completion_extends_to_the_common_prefix() {
-        assert_eq!(complete("", &ids()), "");
-        assert_eq!(complete("r", &ids()), "r");
-        assert_eq!(complete("ro", &ids()), "roll ");
-        assert_eq!(
-            complete("pair na-chain d", &ids()),
-            "pair na-chain domestic-chain "
-        );
-        assert_eq!(complete("method c", &ids()), "method c");
-        assert_eq!(complete("method cu", &ids()), "method custom ");
     }
 }
