@@ -19,13 +19,14 @@ use crossterm::event::{Event, KeyCode};
 use spillover::domain::{BasketId, PriceBook, PriceRow, PriceSeries, PriceTable, Symbol};
 use spillover::store::Workspace;
 use spillover::store::fetch::{
-    FetchError, FetchResult, FetchSummary, Fetched, Rows, Source, SourceKind, SymbolFetch, members,
+    FetchError, FetchResult, FetchSummary, Fetched, NoToken, Rows, Source, SourceKind, SymbolFetch,
+    members,
 };
 use spillover::tui::AppState;
 use spillover::tui::config::Config;
 use spillover::tui::effect::Effect;
 use spillover::tui::jobs::{self, Job, JobContext};
-use spillover::tui::outcome::{JobId, JobReport, Outcome};
+use spillover::tui::outcome::{JobError, JobId, JobReport, Outcome};
 use spillover::tui::overlay::Overlay;
 use spillover::tui::run::run_session;
 use spillover::tui::state::{Mode, Opening};
@@ -50,7 +51,7 @@ fn fetch_job(effects: &[Effect]) -> (Vec<Symbol>, SourceKind) {
 }
 
 /// The fetch `id` has finished with `result`.
-fn fetched(id: JobId, result: Result<FetchSummary, String>) -> Outcome {
+fn fetched(id: JobId, result: Result<FetchSummary, JobError>) -> Outcome {
     Outcome::Job(id, JobReport::Fetched(result))
 }
 
@@ -295,10 +296,7 @@ fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
 #[test]
 fn a_fetch_that_cannot_start_says_why() {
     let (mut state, _, id) = fetching();
-    let effects = update(
-        &mut state,
-        fetched(id, Err("Tushare needs a token: set TUSHARE_TOKEN".into())),
-    );
+    let effects = update(&mut state, fetched(id, Err(JobError::NoToken(NoToken))));
     assert!(effects.is_empty());
     assert!(state.work().is_empty());
     let message = state.message().cloned().expect("a message");

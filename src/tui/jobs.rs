@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 
 use super::event::Event;
 use super::export::{self, Export};
-use super::outcome::{JobId, JobReport, Outcome};
+use super::outcome::{JobError, JobId, JobReport, Outcome};
 use crate::domain::{PriceBook, Symbol};
 use crate::store::Store;
 use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
@@ -165,9 +165,11 @@ pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<JobReport> {
         Job::Fetch { symbols, source } => match source.open() {
             Ok(opened) => fetch_from(store, &symbols, opened.as_ref(), context)
                 .map(|summary| JobReport::Fetched(Ok(summary))),
-            Err(no_token) => Some(JobReport::Fetched(Err(no_token.to_string()))),
+            Err(no_token) => Some(JobReport::Fetched(Err(no_token.into()))),
         },
-        Job::Export(export) => Some(JobReport::Exported(export::write(store, &export))),
+        Job::Export(export) => Some(JobReport::Exported(
+            export::write(store, &export).map_err(JobError::from),
+        )),
         Job::Import { sources, options } => import_into(store, sources, &options, context),
     }
 }
@@ -193,7 +195,7 @@ pub fn import_into(
     });
     match result {
         Err(import::ImportError::Cancelled) => None,
-        other => Some(JobReport::Imported(other.map_err(|e| e.to_string()))),
+        other => Some(JobReport::Imported(other.map_err(JobError::from))),
     }
 }
 

@@ -24,7 +24,7 @@ use super::event::Event;
 use super::input;
 use super::jobs::{self, Job, JobContext};
 use super::keymap::action_for;
-use super::outcome::{JobId, JobReport, Outcome};
+use super::outcome::{JobError, JobId, JobReport, Outcome};
 use super::theme::Theme;
 use super::update::{AppState, update};
 use super::view;
@@ -228,14 +228,8 @@ fn without_disk_effect(effect: Effect) -> Option<Outcome> {
 fn without_disk(job: Job) -> JobReport {
     match job {
         Job::LoadPrices(_) => JobReport::PricesLoaded(PriceBook::default()),
-        Job::Fetch { .. } => {
-            JobReport::Fetched(Err("this session has no data dir to fetch into".to_string()))
-        }
-        Job::Export(_) => JobReport::Exported(Err(
-            "this session has no data dir to export into".to_string()
-        )),
-        Job::Import { .. } => JobReport::Imported(Err(
-            "this session has no data dir to import into".to_string(),
-        )),
+        Job::Fetch { .. } => JobReport::Fetched(Err(JobError::NoDataDir("fetch"))),
+        Job::Export(_) => JobReport::Exported(Err(JobError::NoDataDir("export"))),
+        Job::Import { .. } => JobReport::Imported(Err(JobError::NoDataDir("import"))),
     }
 }

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use crate::figure::catalysts;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
-use crate::figure::{Figure, FigureOptions, Format};
+use crate::figure::{Figure, FigureError, FigureOptions, Format};
 use crate::tui::effect::Effect;
 use crate::tui::export::Export;
 use crate::tui::jobs::Job;
-use crate::tui::outcome::JobId;
+use crate::tui::outcome::{JobError, JobId};
 use crate::tui::state::Pane;
 use crate::tui::update::AppState;
 
@@ -29,7 +29,7 @@ pub(super) fn start(state: &mut AppState, file: Option<PathBuf>) -> Vec<Effect> 
 }
 
 /// The export has written its files, or could not.
-pub(super) fn finished(state: &mut AppState, id: JobId, result: Result<String, String>) {
+pub(super) fn finished(state: &mut AppState, id: JobId, result: Result<String, JobError>) {
     state.end_work(id);
     match result {
         Ok(message) => state.set_message(message, false),
@@ -37,20 +37,33 @@ pub(super) fn finished(state: &mut AppState, id: JobId, result: Result<String, S
     }
 }
 
+/// Why the focused pane has nothing to export (the message says it after
+/// "not exported: ").
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+enum NotExported {
+    #[error("cannot tell the format of {}: name the file FILE.svg or FILE.png", .0.display())]
+    UnknownFormat(PathBuf),
+    #[error("nothing to export yet: no analysis (the prices are loading or missing)")]
+    NoAnalysis,
+    #[error("no lead-lag without the scatter's ratios")]
+    NoLeadLag,
+    #[error("no event study: the benchmark basket is missing")]
+    NoEventStudy,
+    #[error("no basket to export")]
+    NoBasket,
+    #[error(transparent)]
+    Figure(#[from] FigureError),
+}
+
 /// The export of the focused pane as it is on screen, or why there is none.
-fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, String> {
+fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, NotExported> {
     if let Some(file) = &file
         && Format::of_path(file).is_none()
     {
-        return Err(format!(
-            "cannot tell the format of {}: name the file FILE.svg or FILE.png",
-            file.display()
-        ));
+        return Err(NotExported::UnknownFormat(file.clone()));
     }
     let Some(analysis) = state.analysis() else {
-        return Err(
-            "nothing to export yet: no analysis (the prices are loading or missing)".into(),
-        );
+        return Err(NotExported::NoAnalysis);
     };
     let inputs = Inputs {
         analysis,
@@ -67,14 +80,14 @@ fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, String> {
         Pane::Scatter if state.ui.lead_lag_view => {
             let ll = catalysts
                 .and_then(|c| c.lead_lag.as_ref())
-                .ok_or("no lead-lag without the scatter's ratios")?;
+                .ok_or(NotExported::NoLeadLag)?;
             ("leadlag", Ok(Figure::Bars(catalysts::leadlag(&inputs, ll))))
         }
         Pane::Scatter => ("scatter", figure(FigureKind::Scatter, &inputs)),
         Pane::Watchlist => {
             let study = catalysts
                 .and_then(|c| c.event_study.as_ref())
-                .ok_or("no event study: the benchmark basket is missing")?;
+                .ok_or(NotExported::NoEventStudy)?;
             let number = Some(state.ui.event_row + 1);
             let paths = catalysts::events(&inputs, study, number);
             ("events", paths.map(Figure::Paths))
@@ -84,7 +97,7 @@ fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, String> {
                 .model
                 .baskets
                 .get(state.ui.basket_tab)
-                .ok_or("no basket to export")?;
+                .ok_or(NotExported::NoBasket)?;
             // Only the shown basket's index: every other one is hidden.
             hidden = (state.model.baskets.iter())
                 .filter(|b| b.id != shown.id)
@@ -93,7 +106,7 @@ fn request(state: &AppState, file: Option<PathBuf>) -> Result<Export, String> {
             ("indices", figure(FigureKind::Indices, &inputs))
         }
     };
-    let figure = figure.map_err(|e| e.to_string())?;
+    let figure = figure?;
     let hidden = match state.ui.focus {
         Pane::Chart | Pane::Baskets => hidden,
         Pane::Scatter | Pane::Watchlist => Vec::new(),

@@ -7,7 +7,7 @@ use crate::domain::BasketId;
 use crate::store::fetch::{FetchResult, FetchSummary, members};
 use crate::tui::effect::Effect;
 use crate::tui::jobs::{Job, JobKind};
-use crate::tui::outcome::JobId;
+use crate::tui::outcome::{JobError, JobId};
 use crate::tui::overlay::Problems;
 use crate::tui::update::AppState;
 
@@ -74,7 +74,7 @@ pub(super) fn progress(state: &mut AppState, id: JobId, done: usize, total: usiz
 pub(super) fn finished(
     state: &mut AppState,
     id: JobId,
-    result: Result<FetchSummary, String>,
+    result: Result<FetchSummary, JobError>,
 ) -> Vec<Effect> {
     state.end_work(id);
     let summary = match result {

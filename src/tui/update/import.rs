@@ -11,7 +11,7 @@ use crate::store::fetch::members;
 use crate::store::import::{ImportOptions, ImportSummary, Market, Source};
 use crate::tui::effect::Effect;
 use crate::tui::jobs::Job;
-use crate::tui::outcome::JobId;
+use crate::tui::outcome::{JobError, JobId};
 use crate::tui::overlay::Problems;
 use crate::tui::update::AppState;
 
@@ -46,7 +46,7 @@ pub(super) fn start(state: &mut AppState, sources: Vec<Source>, market: Market) 
 pub(super) fn finished(
     state: &mut AppState,
     id: JobId,
-    result: Result<ImportSummary, String>,
+    result: Result<ImportSummary, JobError>,
 ) -> Vec<Effect> {
     state.end_work(id);
     let summary = match result {
@@ -59,7 +59,7 @@ pub(super) fn finished(
             state.show_problems(Problems {
                 title: " Import: nothing imported, the cache is unchanged (Esc closes) ".into(),
                 summary: "The first problem found; fix it and import again:".into(),
-                rows: vec![(String::new(), reason)],
+                rows: vec![(String::new(), reason.to_string())],
                 scroll: 0,
             });
             return Vec::new();
