@@ -2,12 +2,14 @@
 //! no network: Yahoo, Eastmoney and Tushare answers from tests/fixtures/fetch/.
 //!
 //! ```sh
-//! cargo run --release --example fetch_server -- 8765 [good|html|malformed|split|slow]
+//! cargo run --release --example fetch_server -- 8765 [good|html|malformed|split|slow|hang|huge|limited]
 //! SPILLOVER_YAHOO_URL=http://127.0.0.1:8765 spillover fetch --to 2025-05-16
 //! ```
 //! `good` answers every symbol from the recorded history; the others answer
 //! every Yahoo request badly in that way (an HTML page with status 200,
-//! broken JSON, a split history, a 30-second wait).
+//! broken JSON, a split history, a 30-second wait, no answer for an hour,
+//! an 11 MB body); `limited` answers Tushare's `daily_basic` with its
+//! per-minute limit (code 40203).
 
 #![allow(dead_code, reason = "the server module is shared with the tests")]
 
@@ -33,6 +35,8 @@ fn main() {
                 "html" => Reply::html(fixture("yahoo/consent.html")),
                 "malformed" => Reply::json(fixture("yahoo/malformed.json")),
                 "slow" => yahoo(request, n).after(Duration::from_secs(30)),
+                "hang" => yahoo(request, n).after(Duration::from_secs(3600)),
+                "huge" => Reply::json("x".repeat(11 * 1024 * 1024)),
                 _ => yahoo(request, n),
             };
         }
@@ -48,6 +52,9 @@ fn main() {
                 .unwrap_or("")
                 .to_string();
             return match api.as_str() {
+                "daily_basic" if mode == "limited" => Reply::json(
+                    r#"{"code":40203,"msg":"抱歉，您每分钟最多访问该接口500次，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。","data":null}"#,
+                ),
                 "daily" | "adj_factor" | "daily_basic" => {
                     Reply::json(fixture(&format!("tushare/{api}.json")))
                 }

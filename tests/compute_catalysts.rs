@@ -168,6 +168,7 @@ fn event(date: NaiveDate, session: Session) -> EarningsEvent {
         outcome: String::new(),
         capex_reported: String::new(),
         guidance_change: String::new(),
+        estimated: false,
     }
 }
 

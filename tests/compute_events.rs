@@ -31,6 +31,7 @@ fn event(symbol: &str, date: &str, session: Session) -> EarningsEvent {
         outcome: String::new(),
         capex_reported: String::new(),
         guidance_change: String::new(),
+        estimated: false,
     }
 }
 

@@ -89,6 +89,7 @@ fn edit() -> impl Strategy<Value = Edit> {
                 outcome: String::new(),
                 capex_reported: String::new(),
                 guidance_change: String::new(),
+                estimated: false,
             },
         }),
         (

@@ -36,6 +36,33 @@ fn runner() -> TestRunner {
     })
 }
 
+/// The header shapes of issue 20, as yfinance and pandas write them: one
+/// ticker with a session without prices, several grouped by field with
+/// Adj Close, grouped by ticker, old unnamed levels, and the two-row
+/// ticker header of a frame written after `reset_index()`.
+const TICKER_HEADERS: [(&str, &str); 5] = [
+    (
+        "hsi.csv",
+        "Price,Close,High,Low,Open,Volume\nTicker,^HSI,^HSI,^HSI,^HSI,^HSI\nDate,,,,,\n2026-03-25,24301.7,24512.6,24250.0,24480.1,4012345600\n2026-03-26,,,,,6238632\n",
+    ),
+    (
+        "by_field.csv",
+        "Price,Adj Close,Adj Close,Close,Close,Volume,Volume\nTicker,0700.HK,600519.SS,0700.HK,600519.SS,0700.HK,600519.SS\nDate,,,,,,\n2025-04-03,380.2,1560.5,382.0,1570.0,21000000,3100000\n2025-04-04,,1541.2,,1551.0,,2900000\n",
+    ),
+    (
+        "by_ticker.csv",
+        "Ticker,AAPL,AAPL,MSFT,MSFT\nPrice,Close,Volume,Close,Volume\nDate,,,,\n2025-01-02 00:00:00-05:00,243.85,55740700,418.58,16896500\n",
+    ),
+    (
+        "old.csv",
+        ",Close,Close\n,AAPL,MSFT\nDate,,\n2025-01-02,243.85,418.58\n",
+    ),
+    (
+        "pingan.csv",
+        "Ticker,Date,Open,Close,Volume\n,,000001.SZ,000001.SZ,000001.SZ\n000001,2025-04-01,11.02,11.05,98765400\n",
+    ),
+];
+
 /// Every valid import fixture, plus a Parquet file and an Excel workbook
 /// made here, with the name each is imported under.
 fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
@@ -62,6 +89,9 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
     sheet.write_string(1, 0, "2025-01-02").unwrap();
     sheet.write_number(1, 1, 99.5).unwrap();
     out.push((PathBuf::from("w.xlsx"), book.save_to_buffer().unwrap()));
+    for (name, text) in TICKER_HEADERS {
+        out.push((PathBuf::from(name), text.as_bytes().to_vec()));
+    }
     out.sort();
     out
 }
@@ -247,4 +277,14 @@ fn the_command_parser_never_panics() {
             Ok(())
         })
         .unwrap();
+}
+
+/// The new header seeds are valid files: the mutations start from an import
+/// that works.
+#[test]
+fn the_ticker_header_seeds_import() {
+    for (name, text) in TICKER_HEADERS {
+        let parsed = parse_bytes(Path::new(name), text.as_bytes(), &ImportOptions::default());
+        assert!(parsed.is_ok(), "{name}: {parsed:?}");
+    }
 }

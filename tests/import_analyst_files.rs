@@ -74,7 +74,7 @@ fn a_gbk_choice_export_with_units_separators_and_a_footer_imports() {
     );
     assert_eq!(rows[0].volume, Some(2_345_600.0));
     assert_eq!(rows[0].mcap, Some(104_561_000_000.0));
-    assert_eq!(parsed.skipped_empty_rows, 1);
+    assert_eq!(parsed.skipped.len(), 1);
     assert_eq!(parsed.footer, ["数据来源：东方财富Choice数据"]);
 }
 

@@ -22,7 +22,7 @@ fn parse(name: &str) -> spillover::store::import::ParsedFile {
 fn yahoo_rows_keep_every_column_and_skip_null_rows() {
     let parsed = parse("good/300308.SZ.csv");
     assert_eq!(parsed.format, Format::YahooCsv);
-    assert_eq!(parsed.skipped_empty_rows, 1, "2025-01-03 is all null");
+    assert_eq!(parsed.skipped.len(), 1, "2025-01-03 is all null");
     let rows = &parsed.tables[&sym("300308.SZ")];
     assert_eq!(rows.len(), 3);
     assert_eq!(
@@ -209,7 +209,7 @@ fn in_one_import_a_later_file_wins_and_the_summary_says_it_all() {
     assert_eq!(
         summary.to_string(),
         format!(
-            "Imported 2 files:\n  {} (Yahoo CSV); skipped 1 row without any value\n  {} (Tushare CSV); ignored columns: pre_close, amount\n  warning: {} replaced 1 row of {} (300308.SZ)\n  300308.SZ  4 rows 2025-01-02..2025-01-08: 4 added, 0 replaced; cache now 2025-01-02..2025-01-08, 4 rows\n",
+            "Imported 2 files:\n  {} (Yahoo CSV); 1 row without prices skipped: 2025-01-03; named 300308.SZ from the file name\n  {} (Tushare CSV); ignored columns: pre_close, amount\n  warning: {} replaced 1 row of {} (300308.SZ)\n  300308.SZ  4 rows 2025-01-02..2025-01-08: 4 added, 0 replaced; cache now 2025-01-02..2025-01-08, 4 rows\n",
             yahoo.display(),
             tushare.display(),
             tushare.display(),

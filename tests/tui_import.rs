@@ -51,7 +51,8 @@ fn import_brings_files_in_and_the_panes_follow() {
     assert!(!message.error, "{message:?}");
     assert_eq!(
         message.text,
-        "imported 2 files: 2 symbols (1 new, 1 replacing demo prices); 1 in the baskets, 1 in none (a adds one)"
+        "imported 2 files: 2 symbols (1 new, 1 replacing demo prices); 1 in the baskets, 1 in none (a adds one); 1 row without prices skipped: 2025-01-03",
+        "the null row of 2025-01-03 is said, with its date"
     );
     // The member's real prices replaced the demo's in the book and on disk.
     let series = &s.state.book().series[&sym];

@@ -6,14 +6,15 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::args::{BasketCommand, WatchlistCommand};
+use super::save::commit;
 use super::text::{Align, Table, clip};
 use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
     BasketField, BasketValue, Edit, EditError, EventField, EventValue, MemberField, MemberValue,
-    apply, parse_basket_id, parse_symbol, parse_weight,
+    parse_basket_id, parse_symbol, parse_weight,
 };
 use crate::domain::{EarningsEvent, Member, Session, parse_date};
-use crate::store::{SaveReport, Workspace};
+use crate::store::Workspace;
 
 /// Runs a basket edit (list and show are handled by the caller) and says
 /// what changed and which file was written.
@@ -78,6 +79,7 @@ fn suggest_symbol(ws: &Workspace, typed: &str) -> anyhow::Result<()> {
 pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Result<String> {
     let edit = match command {
         WatchlistCommand::List { json } => return watchlist_list(ws, json),
+        WatchlistCommand::Plan(args) => return super::plan::run(ws, &args),
         WatchlistCommand::Add {
             symbol,
             name,
@@ -102,6 +104,7 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
                 outcome: String::new(),
                 capex_reported: String::new(),
                 guidance_change: String::new(),
+                estimated: false,
             },
         },
         WatchlistCommand::Set {
@@ -290,34 +293,6 @@ fn copy_edit(id: &str, target: &str, to: Option<&str>, move_member: bool) -> any
     })
 }
 
-/// Applies every edit (all are checked before anything is written), saves
-/// the difference once, and describes it in one line.
-fn commit(ws: &mut Workspace, edits: Vec<Edit>) -> anyhow::Result<String> {
-    let before = ws.library();
-    let mut after = before.clone();
-    for edit in &edits {
-        after = apply(&after, edit)?;
-    }
-    let report = ws.store.save_library(&before, &after, &mut ws.prints)?;
-    ws.set_library(after);
-    let what = edits.first().map(Edit::describe).unwrap_or_default();
-    Ok(format!("{what}: {}\n", files(&report)))
-}
-
-fn files(report: &SaveReport) -> String {
-    if report.is_empty() {
-        return "no change, nothing written".to_string();
-    }
-    let mut parts = Vec::new();
-    for path in &report.written {
-        parts.push(format!("wrote {}", path.display()));
-    }
-    for path in &report.removed {
-        parts.push(format!("removed {}", path.display()));
-    }
-    parts.join(", ")
-}
-
 /// An event's number as `watchlist list` shows it (from 1), as an index.
 fn event_index(text: &str) -> Result<usize, EditError> {
     match text.trim().parse::<usize>() {
@@ -373,7 +348,11 @@ fn watchlist_list(ws: &Workspace, json: bool) -> anyhow::Result<String> {
     for (i, e) in events.iter().enumerate() {
         table.row(vec![
             (i + 1).to_string(),
-            e.date.to_string(),
+            if e.estimated {
+                format!("{} est.", e.date)
+            } else {
+                e.date.to_string()
+            },
             e.session.to_string(),
             e.symbol.to_string(),
             e.name.clone(),

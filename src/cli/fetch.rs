@@ -7,73 +7,17 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::bail;
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
 
+use super::args::FetchArgs;
 use super::text::{Align, Table};
-use crate::domain::{BasketId, Symbol, parse_date};
+use crate::domain::Symbol;
 use crate::store::Workspace;
 use crate::store::fetch::{
-    FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, Source, SourceKind, cached,
-    fetch, members, window,
+    FetchPlan, FetchProgress, FetchResult, FetchSummary, Fetched, SourceKind, cached, fetch,
+    members, window,
 };
-
-#[derive(Debug, Args)]
-pub struct FetchArgs {
-    /// Symbols to fetch, e.g. 300308.SZ 9988.HK (default: every member of every basket).
-    #[arg(value_name = "SYMBOL", value_parser = parse_symbol)]
-    pub symbols: Vec<Symbol>,
-    /// Every member of this basket (repeatable), e.g. --basket na-chain.
-    #[arg(long = "basket", value_name = "ID", value_parser = parse_basket_id)]
-    pub baskets: Vec<BasketId>,
-    /// Where the prices come from.
-    #[arg(long, value_enum, default_value_t = SourceArg::Yahoo)]
-    pub source: SourceArg,
-    /// First date of a whole history (default 2018-01-01); with an update, fetch from this date.
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
-    pub from: Option<NaiveDate>,
-    /// Last date to fetch (default: today).
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
-    pub to: Option<NaiveDate>,
-    /// Re-download the whole history and replace the cached one.
-    #[arg(long)]
-    pub full: bool,
-    /// Say what would be fetched (codes and dates), without asking any service.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Print the summary as JSON.
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceArg {
-    /// Yahoo Finance (.SH/.SZ/.HK and indices; no account).
-    Yahoo,
-    /// Eastmoney (A-shares, HK stocks, HSTECH.HK; at most one request a second).
-    Eastmoney,
-    /// Tushare Pro (A-shares, HK stocks; needs TUSHARE_TOKEN).
-    Tushare,
-}
-
-impl From<SourceArg> for SourceKind {
-    fn from(arg: SourceArg) -> SourceKind {
-        match arg {
-            SourceArg::Yahoo => SourceKind::Yahoo,
-            SourceArg::Eastmoney => SourceKind::Eastmoney,
-            SourceArg::Tushare => SourceKind::Tushare,
-        }
-    }
-}
-
-fn parse_symbol(text: &str) -> Result<Symbol, String> {
-    Symbol::parse(text).map_err(|e| e.to_string())
-}
-
-fn parse_basket_id(text: &str) -> Result<BasketId, String> {
-    BasketId::parse(text)
-}
+use anyhow::bail;
 
 /// Runs `spillover fetch`; exit 0 only when every symbol was fetched.
 pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
@@ -92,11 +36,13 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
             plan.to
         );
     }
-    let source = SourceKind::from(args.source).open()?;
+    let kind = SourceKind::from(args.source);
     if args.dry_run {
-        super::print(&dry_run(ws, &plan, source.as_ref()))?;
+        // Asks nothing, so needs no token: the source is not even opened.
+        super::output::print(&dry_run(ws, &plan, kind))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let source = kind.open()?;
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&cancel);
     // A second handler cannot be set (tests call run twice): the flag then stays unset.
@@ -115,7 +61,7 @@ pub fn run(ws: &Workspace, args: FetchArgs) -> anyhow::Result<ExitCode> {
     } else {
         render(&summary)
     };
-    super::print(&text)?;
+    super::output::print(&text)?;
     Ok(if summary.cancelled {
         ExitCode::from(130)
     } else if summary.all_ok() {
@@ -153,7 +99,7 @@ fn symbols(ws: &Workspace, args: &FetchArgs) -> anyhow::Result<Vec<Symbol>> {
     Ok(out)
 }
 
-fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
+fn dry_run(ws: &Workspace, plan: &FetchPlan, source: SourceKind) -> String {
     let mut table = Table::new(&[
         ("symbol", Align::Left),
         ("code", Align::Left),
@@ -200,7 +146,7 @@ fn dry_run(ws: &Workspace, plan: &FetchPlan, source: &dyn Source) -> String {
     format!(
         "Would fetch {} symbols from {} (dry run: nothing asked, nothing written):\n{}",
         plan.symbols.len(),
-        source.name(),
+        source.title(),
         table.render("  ")
     )
 }
@@ -240,6 +186,10 @@ pub fn render(summary: &FetchSummary) -> String {
             FetchResult::NotFetched => {
                 table.row(vec![s.symbol.to_string(), code, "not fetched".into()]);
             }
+            FetchResult::Abandoned { reason } => {
+                table.row(vec![s.symbol.to_string(), code, "not fetched".into()]);
+                table.note(format!("    not fetched: {reason}"));
+            }
         }
     }
     let failed = summary.failed();
@@ -256,6 +206,8 @@ pub fn render(summary: &FetchSummary) -> String {
     }
     if summary.cancelled {
         let _ = write!(out, "; stopped by Ctrl-C, {not_fetched} not fetched");
+    } else if summary.gave_up().is_some() {
+        let _ = write!(out, "; {not_fetched} not fetched (source unreachable)");
     }
     out.push_str(":\n");
     out.push_str(&table.render("  "));
@@ -354,6 +306,7 @@ impl Progress {
                     ),
                     FetchResult::Failed { reason } => format!("FAILED: {reason}"),
                     FetchResult::NotFetched => "not fetched".into(),
+                    FetchResult::Abandoned { reason } => format!("not fetched: {reason}"),
                 };
                 eprintln!("[{done}/{total}] {} {what}", outcome.symbol);
             }

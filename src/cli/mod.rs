@@ -3,6 +3,7 @@
 
 mod args;
 mod cache;
+mod calendar;
 mod catalyst_tables;
 mod catalysts;
 mod edit;
@@ -11,13 +12,15 @@ mod fetch;
 mod import;
 mod note;
 mod note_page;
+mod output;
+mod plan;
 mod plot;
 mod progress;
 mod report;
+mod save;
 pub mod text;
 mod universe;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,10 +28,12 @@ use anyhow::bail;
 use clap::ValueEnum;
 
 pub use args::{
-    AnalysisArgs, BasketCommand, Cli, Command, EventsArgs, ExportArgs, ExportFormat, ExportWhat,
-    LeadLagArgs, WatchlistCommand,
+    AnalysisArgs, BasketCommand, Cli, Command, DemoArgs, EventsArgs, ExportArgs, ExportFormat,
+    ExportWhat, ImportArgs, LeadLagArgs, NoteArgs, PlotArgs, ReportArgs, WatchlistCommand,
 };
 pub use report::DEMO_NOTE;
+
+use output::print;
 
 use crate::compute::{
     Analysis, CatalystRequest, Catalysts, ComputeError, Request, analyse, analyse_indices,
@@ -38,17 +43,25 @@ use crate::domain::BasketId;
 use crate::domain::text::escape_output;
 use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
-use crate::store::{Workspace, demo, resolve_data_dir};
+use crate::store::{Layout, Workspace, demo, load_calendars, resolve_data_dir};
 
 /// Runs a headless command; `Ok(code)` for a command that ran (check may
 /// still report problems through its exit code).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = resolve_data_dir(cli.data_dir)?;
-    if let Some(Command::Demo {
+    // Before anything reads a calendar: the user's file applies to all.
+    let calendars = load_calendars(&Layout::new(&root))?;
+    if let Some(Command::Calendar(args)) = &cli.command {
+        let today = chrono::Local::now().date_naive();
+        print(&calendar::render(&calendars, args, today))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::domain::calendar::install(calendars);
+    if let Some(Command::Demo(DemoArgs {
         universe: Some(symbols),
         days,
         ..
-    }) = cli.command
+    })) = cli.command
     {
         // Before opening: opening an empty dir would install the default.
         return universe::generate(&root, symbols, days);
@@ -75,7 +88,7 @@ fn workstation(root: PathBuf) -> anyhow::Result<ExitCode> {
 fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
     // A computation loads only the columns its method reads.
     let ws = match command {
-        Command::Report { analysis, .. }
+        Command::Report(ReportArgs { analysis, .. })
         | Command::Export(ExportArgs { analysis, .. })
         | Command::Basket(BasketCommand::Show { analysis, .. }) => {
             Workspace::open_for(root, analysis.method)?
@@ -96,15 +109,15 @@ fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
 /// One function per subcommand.
 fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Report { analysis, json } => run_report(ws, &analysis, json)?,
+        Command::Report(args) => run_report(ws, &args.analysis, args.json)?,
         Command::Export(args) => run_export(ws, &args)?,
-        Command::Import {
+        Command::Import(ImportArgs {
             files,
             symbol,
             date_format,
             market,
             sheet,
-        } => {
+        }) => {
             let options = ImportOptions {
                 symbol,
                 date_format,
@@ -137,9 +150,18 @@ fn dispatch(command: Command, ws: &mut Workspace) -> anyhow::Result<ExitCode> {
         }
         Command::Events(args) => run_events(ws, &args)?,
         Command::Leadlag(args) => run_leadlag(ws, &args)?,
-        Command::Symbols => print(&cache::symbols(ws))?,
-        Command::Check => return run_check(ws),
-        Command::Demo { .. } => print(&demo_reset(&ws.store)?)?,
+        Command::Symbols(_) => print(&cache::symbols(ws))?,
+        Command::Check(_) => return run_check(ws),
+        Command::Calendar(args) => {
+            let today = chrono::Local::now().date_naive();
+            print(&calendar::render(
+                crate::domain::calendar::current(),
+                &args,
+                today,
+            ))?;
+        }
+        Command::Demo(DemoArgs { remove: true, .. }) => print(&demo_remove(&ws.store)?)?,
+        Command::Demo(_) => print(&demo_reset(&ws.store)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -248,7 +270,7 @@ fn run_import(
 }
 
 /// `spillover plot`: one figure, SVG or PNG.
-fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
+fn run_plot(ws: &Workspace, args: &PlotArgs) -> anyhow::Result<()> {
     warn(ws);
     plot::format_of(args)?;
     let result = compute(ws, &args.analysis)?;
@@ -259,7 +281,7 @@ fn run_plot(ws: &Workspace, args: &plot::PlotArgs) -> anyhow::Result<()> {
 }
 
 /// `spillover note`: the research note's exhibits and text.
-fn run_note(ws: &Workspace, args: &note::NoteArgs) -> anyhow::Result<()> {
+fn run_note(ws: &Workspace, args: &NoteArgs) -> anyhow::Result<()> {
     warn(ws);
     let result = compute(ws, &args.analysis)?;
     let written = note::note(ws, &result, args)?;
@@ -316,6 +338,26 @@ fn run_check(ws: &Workspace) -> anyhow::Result<ExitCode> {
 }
 
 /// `spillover demo --reset`: the default baskets, watchlist and demo prices again.
+/// `spillover demo --remove`: the demo price files deleted, listed.
+fn demo_remove(store: &crate::store::Store) -> anyhow::Result<String> {
+    let removed = demo::remove_demo(store)?;
+    let mut out = format!(
+        "removed {} demo price files from {}{}\n",
+        removed.files.len(),
+        store.layout().prices_dir().display(),
+        if removed.files.is_empty() { "" } else { ":" }
+    );
+    for path in &removed.files {
+        out.push_str(&format!("  {}\n", path.display()));
+    }
+    if removed.marker {
+        out.push_str("removed the demo marker; baskets, watchlist and real prices untouched\n");
+    } else {
+        out.push_str("baskets, watchlist and real prices untouched\n");
+    }
+    Ok(out)
+}
+
 fn demo_reset(store: &crate::store::Store) -> anyhow::Result<String> {
     let summary = demo::reset(store)?;
     let list = |items: Vec<String>| {
@@ -431,15 +473,4 @@ fn catalysts_of(
         eprintln!("warning: no event study and no beta: {problem}");
     }
     catalysts
-}
-
-/// Prints to stdout, with any control character or bidi override that a
-/// hand-edited file carried escaped; a closed pipe (`| head`) is not an error.
-fn print(text: &str) -> anyhow::Result<()> {
-    let text = escape_output(text);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }

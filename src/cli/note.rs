@@ -4,10 +4,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use clap::Args;
-
-use super::args::{AnalysisArgs, StudyArgs};
+use super::args::{AnalysisArgs, NoteArgs};
 use super::note_page::{Body, Exhibit, NoteTable, Page, html, markdown};
 use super::plot::inputs;
 use super::report::{DEMO_NOTE, RatioSummary, status_text};
@@ -20,18 +17,7 @@ use crate::figure::format_number as fmt;
 use crate::figure::prepare::{FigureKind, Inputs, figure};
 use crate::figure::{Figure, FigureOptions, Format, catalysts, render};
 use crate::store::{Workspace, write_atomic};
-
-#[derive(Debug, Args)]
-pub struct NoteArgs {
-    /// The directory to write note.md, note.html and the figures' PNG files into (created if missing).
-    #[arg(short = 'o', long = "output", value_name = "DIR")]
-    pub output: PathBuf,
-    /// The event study exhibit's benchmark and model.
-    #[command(flatten)]
-    pub study: StudyArgs,
-    #[command(flatten)]
-    pub analysis: AnalysisArgs,
-}
+use anyhow::{Context, bail};
 
 /// A figure exhibit: the SVG for the page, the PNG for the Markdown.
 struct Drawn {

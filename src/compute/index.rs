@@ -8,12 +8,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ComputeError;
-use super::history::IndexHistory;
+use super::history::{BASE_LEVEL, IndexHistory};
 use crate::domain::PriceBook;
 use crate::domain::{Basket, BasketId, Method, Window};
-
-/// The level of an index on its first date or base date.
-pub const BASE_LEVEL: f64 = 1000.0;
 
 /// A basket's index over a window.
 #[derive(Debug, Clone, PartialEq, Serialize)]

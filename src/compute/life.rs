@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::history::MemberPrices;
+use super::member_prices::MemberPrices;
 use crate::domain::PriceSeries;
 
 /// The rows of one symbol dated on or before the as-of date (at least one).

@@ -28,6 +28,7 @@ mod index;
 mod leadlag;
 mod least_squares;
 mod life;
+mod member_prices;
 mod members;
 mod ratio;
 mod returns;
@@ -55,12 +56,13 @@ pub use events::{
     Aggregate, AggregateCar, CAR_WINDOWS, Car, ESTIMATION, MIN_ESTIMATION, Model, PATH, PathPoint,
     SeriesStudy, StudyInput, aggregate, study_series,
 };
-pub use history::{IndexHistory, MemberPrices, Term, effective_method};
-pub use index::{BASE_LEVEL, IndexSeries, basket_index, check_base};
+pub use history::{BASE_LEVEL, IndexHistory, Term, effective_method};
+pub use index::{IndexSeries, basket_index, check_base};
 pub use leadlag::{
     CcfBar, DEFAULT_GRANGER_LAGS, DEFAULT_MAX_LAG, GRANGER_LEVEL, Granger, LeadLag, Leader, ccf,
     granger, lead_lag, lead_lag_of_changes,
 };
+pub use member_prices::MemberPrices;
 pub use members::{MemberRow, MemberStatus, member_table};
 pub use ratio::{RatioSeries, ratio};
 pub use returns::{carried_returns, sample_sd, simple_returns};

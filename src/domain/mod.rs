@@ -3,6 +3,7 @@
 mod basket;
 pub mod calendar;
 pub mod edit;
+mod plan;
 mod prices;
 mod symbol;
 pub mod text;
@@ -10,6 +11,7 @@ mod watchlist;
 mod window;
 
 pub use basket::{Basket, BasketId, Member, Method};
+pub use plan::{Plan, Proposed, Season, plan_season};
 pub use prices::{OPTIONAL_COLUMNS, PriceBook, PriceRow, PriceSeries, PriceTable, union_of_dates};
 pub use symbol::{Symbol, SymbolError};
 pub use watchlist::{EarningsEvent, EventStatus, Session, Watchlist};

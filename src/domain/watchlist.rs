@@ -79,6 +79,14 @@ pub struct EarningsEvent {
     /// How the release changed the guidance; shown only from the event on.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub guidance_change: String,
+    /// True for a date proposed by `watchlist plan` (a year-earlier report
+    /// plus 52 weeks), shown as `est.` until the date is set, which confirms it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub estimated: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Where an event stands relative to the as-of date.

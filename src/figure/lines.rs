@@ -10,6 +10,7 @@ use super::axes::{self, Axes, Plot, Tick};
 use super::axis::{date_ticks, day, format_number, nice_ticks};
 use super::data::{EventMark, LineFigure};
 use super::frame::{Ctx, Head, LegendEntry, NOTE, Swatch, drawing, frame, triangle};
+use super::marks::{polyline, series_legend};
 use super::{FigureError, FigureOptions};
 
 /// Releases closer than this many days share one mark and one label.
@@ -113,17 +114,10 @@ fn value_range(figure: &LineFigure, lines: &[Shown<'_>], scale: ValueScale) -> (
 
 /// A line per series, and the earnings mark when there are marks.
 fn legend(lines: &[Shown<'_>], marks: bool, ctx: &Ctx) -> Vec<LegendEntry> {
-    let p = ctx.palette;
-    let mut legend: Vec<LegendEntry> = lines
-        .iter()
-        .map(|l| LegendEntry {
-            swatch: Swatch::Line(p.series(l.colour)),
-            label: l.label.to_string(),
-        })
-        .collect();
+    let mut legend = series_legend(lines.iter().map(|l| (l.colour, l.label)), ctx);
     if marks {
         legend.push(LegendEntry {
-            swatch: Swatch::Triangle(p.accent),
+            swatch: Swatch::Triangle(ctx.palette.accent),
             label: "earnings release (watchlist)".to_string(),
         });
     }
@@ -188,22 +182,20 @@ pub fn draw<DB: DrawingBackend>(
     axes::draw_grid(root, &plot, &axes, ctx)?;
     if let Some(reference) = figure.reference.filter(|r| lo <= *r && *r <= hi) {
         let y = scale.axis_of(reference);
-        plot.draw(&PathElement::new(
-            vec![(day(span.0), y), (x_end, y)],
-            ctx.line(p.axis, 1.0),
-        ))
-        .map_err(drawing)?;
+        polyline(&plot, vec![(day(span.0), y), (x_end, y)], p.axis, 1.0, ctx)?;
     }
     for line in &lines {
         // One polyline per series: its points are the export's rows.
-        plot.draw(&PathElement::new(
+        polyline(
+            &plot,
             line.points
                 .iter()
                 .map(|(d, v)| (day(*d), scale.axis_of(*v)))
                 .collect::<Vec<_>>(),
-            ctx.line(p.series(line.colour), 2.0),
-        ))
-        .map_err(drawing)?;
+            p.series(line.colour),
+            2.0,
+            ctx,
+        )?;
     }
     let cursor = options.cursor.filter(|c| span.0 <= *c && *c <= span.1);
     marks_and_cursor(root, &plot, &marks, cursor, (y_lo, y_hi), ctx)?;
@@ -235,11 +227,7 @@ fn marks_and_cursor<DB: DrawingBackend>(
     }
     if let Some(cursor) = cursor {
         let x = day(cursor);
-        plot.draw(&PathElement::new(
-            vec![(x, y_lo), (x, y_hi)],
-            ctx.line(p.accent, 1.0),
-        ))
-        .map_err(drawing)?;
+        polyline(plot, vec![(x, y_lo), (x, y_hi)], p.accent, 1.0, ctx)?;
         let (px, py) = plot.map_coordinate(&(x, y_hi));
         root.draw_text(
             &cursor.format("%Y-%m-%d").to_string(),

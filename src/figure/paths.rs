@@ -10,6 +10,7 @@ use super::axes::{self, Axes, Plot, Tick};
 use super::axis::{format_number, nice_ticks};
 use super::data::{BarFigure, PathFigure};
 use super::frame::{Ctx, Head, LegendEntry, NOTE, Swatch, drawing, frame};
+use super::marks::{polyline, series_legend};
 use super::{FigureError, FigureOptions};
 
 /// Integer ticks `from..=to`, signed ("−5", "0", "+5").
@@ -61,21 +62,13 @@ fn day0<DB: DrawingBackend>(
     ctx: &Ctx,
 ) -> Result<(), FigureError> {
     let p = ctx.palette;
-    plot.draw(&PathElement::new(
-        vec![(x0, 0.0), (x1, 0.0)],
-        ctx.line(p.axis, 1.0),
-    ))
-    .map_err(drawing)?;
+    polyline(plot, vec![(x0, 0.0), (x1, 0.0)], p.axis, 1.0, ctx)?;
     plot.draw(&Rectangle::new(
         [(-0.5, lo), (0.5, hi)],
         p.grid.mix(0.6).filled(),
     ))
     .map_err(drawing)?;
-    plot.draw(&PathElement::new(
-        vec![(0.0, lo), (0.0, hi)],
-        ctx.line(p.accent, 1.5),
-    ))
-    .map_err(drawing)?;
+    polyline(plot, vec![(0.0, lo), (0.0, hi)], p.accent, 1.5, ctx)?;
     let (dx, dy) = plot.map_coordinate(&(0.0, hi));
     root.draw_text(
         label,
@@ -99,13 +92,7 @@ pub fn draw_paths<DB: DrawingBackend>(
         .iter()
         .filter(|l| !options.hidden.iter().any(|h| h == &l.id))
         .collect();
-    let legend: Vec<LegendEntry> = lines
-        .iter()
-        .map(|l| LegendEntry {
-            swatch: Swatch::Line(p.series(l.colour)),
-            label: l.label.clone(),
-        })
-        .collect();
+    let legend = series_legend(lines.iter().map(|l| (l.colour, l.label.as_str())), ctx);
     let head = Head {
         title: &figure.title,
         subtitle: &figure.subtitle,
@@ -143,8 +130,7 @@ pub fn draw_paths<DB: DrawingBackend>(
             .iter()
             .map(|(t, v)| (f64::from(*t), *v))
             .collect();
-        plot.draw(&PathElement::new(points.clone(), ctx.line(colour, 2.0)))
-            .map_err(drawing)?;
+        polyline(&plot, points.clone(), colour, 2.0, ctx)?;
         for pt in points {
             plot.draw(&Circle::new(pt, ctx.px(2.5), colour.filled()))
                 .map_err(drawing)?;
@@ -201,11 +187,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     };
     axes::draw_grid(root, &plot, &axes, ctx)?;
     draw_band(&plot, figure, ctx)?;
-    plot.draw(&PathElement::new(
-        vec![(x0, 0.0), (x1, 0.0)],
-        ctx.line(p.axis, 1.0),
-    ))
-    .map_err(drawing)?;
+    polyline(&plot, vec![(x0, 0.0), (x1, 0.0)], p.axis, 1.0, ctx)?;
     draw_bar_values(&plot, figure, ctx)?;
     axes::draw_axes(root, &plot, &axes, ctx)
 }
@@ -226,11 +208,13 @@ fn draw_band<DB: DrawingBackend>(
         ))
         .map_err(drawing)?;
         for edge in [band, -band] {
-            plot.draw(&PathElement::new(
+            polyline(
+                plot,
                 vec![(k - 0.5, edge), (k + 0.5, edge)],
-                ctx.line(p.muted, 1.0),
-            ))
-            .map_err(drawing)?;
+                p.muted,
+                1.0,
+                ctx,
+            )?;
         }
     }
     Ok(())

@@ -10,6 +10,7 @@ use super::axes::{self, Axes, Plot, Tick};
 use super::axis::{format_number, nice_ticks};
 use super::data::{DatedPoint, ScatterFigure};
 use super::frame::{Ctx, Head, LegendEntry, NOTE, Swatch, TICK, drawing, frame};
+use super::marks::polyline;
 use super::{FigureError, FigureOptions};
 
 /// The oldest point's opacity; the newest is opaque.
@@ -156,8 +157,7 @@ pub fn draw<DB: DrawingBackend>(
         let ends: Vec<(f64, f64)> = [x0, x1].into_iter().map(|x| (x, a + b * x)).collect();
         let clipped = clip_line(ends[0], ends[1], (y0, y1));
         if let Some((from, to)) = clipped {
-            plot.draw(&PathElement::new(vec![from, to], ctx.line(fit_colour, 2.0)))
-                .map_err(drawing)?;
+            polyline(&plot, vec![from, to], fit_colour, 2.0, ctx)?;
         }
     }
     let near_right = |pt: &DatedPoint| (pt.x - x0) / (x1 - x0) > 0.8;

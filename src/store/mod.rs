@@ -7,6 +7,8 @@ pub mod import;
 pub mod tables;
 
 mod atomic;
+mod calendars;
+mod date_text;
 mod files;
 mod guard;
 mod library;
@@ -19,6 +21,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use atomic::write_atomic;
+pub use calendars::{calendars_file, load_calendars};
 pub use files::{
     FileError, NOTE_ORDER, basket_to_toml, parse_basket, parse_watchlist, read_baskets,
     read_watchlist, validate_basket, watchlist_to_toml, write_basket, write_watchlist,

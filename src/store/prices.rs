@@ -170,7 +170,7 @@ pub(super) fn read_frame(
     bytes: &[u8],
     optional: &[&str],
 ) -> Result<(DataFrame, bool), DecodeError> {
-    crate::store::no_panic(
+    super::guard::no_panic(
         || read_frame_unguarded(bytes, optional),
         DecodeError::Parquet,
     )
@@ -226,7 +226,8 @@ fn date_column(col: &Column) -> Result<Vec<Option<NaiveDate>>, DecodeError> {
         }
         DataType::String => {
             let texts: Vec<Option<&str>> = col.str().map_err(|_| wrong())?.iter().collect();
-            crate::store::import::read_date_texts("date", &texts).map_err(DecodeError::Content)
+            super::date_text::read_date_texts("date", &texts)
+                .map_err(|e| DecodeError::Content(e.to_string()))
         }
         _ => Err(wrong()),
     }
@@ -319,7 +320,7 @@ pub fn parquet_name(bytes: &[u8]) -> Option<String> {
                 .and_then(|e| e.value.clone())
         }))
     };
-    crate::store::no_panic(read, |_| ()).ok().flatten()
+    super::guard::no_panic(read, |_| ()).ok().flatten()
 }
 
 #[cfg(test)]

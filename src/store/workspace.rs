@@ -1,7 +1,7 @@
 //! Everything a session reads from the cache, loaded once: baskets,
 //! watchlist and the prices the baskets use.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{FileError, Fingerprints, Layout, Store, demo};
 use crate::domain::PriceBook;
@@ -47,15 +47,44 @@ pub enum OpenError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "the data dir {given} (--data-dir or SPILLOVER_HOME) is a URL, and {scheme}:// data dirs are not supported: spillover keeps its cache in a folder on this machine; pass a local folder, e.g. --data-dir ~/spillover-data"
+    )]
+    Url { given: String, scheme: String },
     #[error("cannot install the embedded default into {path}: {detail}")]
     Install { path: PathBuf, detail: String },
 }
 
 /// The data dir: the one given (flag or `SPILLOVER_HOME`), else the platform's.
+/// A URL (`s3://bucket/cache`) is refused rather than taken for a folder
+/// named `s3:`.
 pub fn resolve_data_dir(given: Option<PathBuf>) -> Result<PathBuf, OpenError> {
-    given
+    let root = given
         .or_else(|| Layout::platform_default().map(|l| l.root().to_path_buf()))
-        .ok_or(OpenError::NoDataDir)
+        .ok_or(OpenError::NoDataDir)?;
+    refuse_url(&root)?;
+    Ok(root)
+}
+
+/// `scheme://…` is a URL, not a path; no URL scheme is a data dir yet.
+fn refuse_url(root: &Path) -> Result<(), OpenError> {
+    let text = root.to_string_lossy();
+    let Some((scheme, _)) = text.split_once("://") else {
+        return Ok(());
+    };
+    // Two characters at least, so a Windows drive (`C:`) is never a scheme.
+    let is_scheme = scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return Ok(());
+    }
+    Err(OpenError::Url {
+        given: text.to_string(),
+        scheme: scheme.to_ascii_lowercase(),
+    })
 }
 
 impl Workspace {
@@ -81,6 +110,7 @@ impl Workspace {
     /// Opens the data dir like [`Workspace::open`] but leaves the book
     /// empty: the workstation loads prices off its UI thread.
     pub fn open_without_prices(root: PathBuf) -> Result<Workspace, OpenError> {
+        refuse_url(&root)?;
         let store = Store::open(&root).map_err(|source| OpenError::Io {
             path: root.clone(),
             source,
@@ -165,5 +195,39 @@ impl Workspace {
         self.book.problems.extend(added.problems);
         self.baskets = baskets;
         self.watchlist = watchlist;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_not_a_data_dir() {
+        for (given, scheme) in [
+            ("s3://bucket/cache", "s3"),
+            ("http://example.com/data", "http"),
+            ("FTP://host/dir", "ftp"),
+            ("file:///home/me/data", "file"),
+        ] {
+            let err = resolve_data_dir(Some(PathBuf::from(given))).unwrap_err();
+            let OpenError::Url { scheme: found, .. } = &err else {
+                panic!("{given}: {err}");
+            };
+            assert_eq!(found, scheme);
+            assert!(err.to_string().contains("pass a local folder"), "{err}");
+        }
+        for path in [
+            "/tmp/data",
+            "relative/dir",
+            "C:\\Users\\me",
+            "odd:/dir",
+            "a b://x",
+        ] {
+            assert!(
+                resolve_data_dir(Some(PathBuf::from(path))).is_ok(),
+                "{path}"
+            );
+        }
     }
 }

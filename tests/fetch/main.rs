@@ -11,6 +11,8 @@ mod server;
 mod support;
 
 mod cache;
+mod dead;
 mod failures;
+mod faults;
 mod sources;
 mod yahoo;

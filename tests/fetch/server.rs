@@ -54,6 +54,8 @@ pub struct Reply {
     pub body: String,
     /// Wait this long before answering (a timeout test).
     pub delay: Duration,
+    /// Headers besides the content type and length (e.g. `Retry-After`).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Reply {
@@ -67,6 +69,7 @@ impl Reply {
             content_type: "application/json;charset=utf-8",
             body: body.into(),
             delay: Duration::ZERO,
+            headers: Vec::new(),
         }
     }
 
@@ -80,9 +83,49 @@ impl Reply {
     pub fn after(self, delay: Duration) -> Reply {
         Reply { delay, ..self }
     }
+
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
 }
 
 type Route = dyn Fn(&Request, usize) -> Reply + Send + Sync;
+
+/// A server that accepts every connection and never answers (a hung
+/// service); it counts the connections and lives as long as the test process.
+pub struct Silent {
+    pub url: String,
+    accepted: Arc<Mutex<Vec<TcpStream>>>,
+}
+
+impl Silent {
+    pub fn start() -> Silent {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let url = format!("http://{}", listener.local_addr().expect("local address"));
+        let accepted: Arc<Mutex<Vec<TcpStream>>> = Arc::default();
+        let held = Arc::clone(&accepted);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                // Kept open, never read nor written.
+                held.lock().unwrap().push(stream);
+            }
+        });
+        Silent { url, accepted }
+    }
+
+    pub fn connections(&self) -> usize {
+        self.accepted.lock().unwrap().len()
+    }
+}
+
+/// A loopback address where nothing listens: every connection is refused.
+pub fn refusing_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let url = format!("http://{}", listener.local_addr().expect("local address"));
+    drop(listener);
+    url
+}
 
 /// A running server; it lives as long as the test process.
 pub struct Server {
@@ -140,8 +183,13 @@ fn serve(stream: TcpStream, route: &Route, seen: &Mutex<Vec<Request>>) {
         503 => "Service Unavailable",
         _ => "Status",
     };
+    let extra: String = reply
+        .headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\r\n"))
+        .collect();
     let head = format!(
-        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
         reply.status,
         reply.content_type,
         reply.body.len()

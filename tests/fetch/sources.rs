@@ -113,8 +113,13 @@ fn tushare_daily_adj_factor_and_total_mv() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let t = table(home.path(), "300308.SZ");
     // Tushare answers newest first and with every recorded day (35): the
-    // cache holds them sorted.
-    assert_eq!(t.rows.len(), 35);
+    // cache holds the 30 up to --to, sorted; the 5 after it are said.
+    assert_eq!(t.rows.len(), 30);
+    assert!(
+        stdout(&out).contains("300308.SZ: 5 rows outside the asked 2018-01-01..2025-05-16 not stored (2025-05-19 (Mon), 2025-05-20 (Tue), 2025-05-21 (Wed), and 2 more)"),
+        "{}",
+        stdout(&out)
+    );
     let first = t.rows[0];
     assert_eq!(first.date, d("2025-04-01"));
     // adj_close = close × adj_factor = 112.62 × 1.3147 = 148.061514.
@@ -157,12 +162,15 @@ fn a_tushare_permission_error_is_said_and_the_token_never_shown() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.contains("Tushare refused the request: daily: 抱歉，您没有访问该接口的权限"),
+        text.contains("Tushare says the token may not use daily: 抱歉，您没有访问该接口的权限"),
         "{text}"
     );
-    assert!(text.contains("(code 40203)"), "{text}");
     assert!(
-        text.contains("Tushare refused the request: hk_daily_adj:"),
+        text.contains("(code 40203); it needs more Tushare points"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tushare says the token may not use hk_daily_adj:"),
         "{text}"
     );
     assert!(

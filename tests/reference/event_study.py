@@ -5,7 +5,7 @@ benchmark", "Drawdown"), computed independently with pandas, statsmodels and
 scipy.
 
 It builds its inputs (demo-like random walks on the real 2024-2025 mainland
-and Hong Kong calendars of assets/holidays.csv, the May watchlist of
+and Hong Kong calendars of assets/calendars.csv, the May watchlist of
 assets/watchlist.toml, and small hand-made series), computes every number
 from the rules, and writes inputs and expected values to
 tests/reference/catalysts.json, which tests/reference_catalysts.rs reads.
@@ -48,11 +48,14 @@ def num(value):
 # --- calendars -------------------------------------------------------------
 
 def closures():
-    out = {"XSHG/XSHE": set(), "XHKG": set()}
-    with open(ROOT / "assets" / "holidays.csv") as f:
-        rows = [line for line in f if not line.startswith("#")]
-    for row in csv.DictReader(rows):
-        out[row["market"]].add(pd.Timestamp(row["date"]))
+    """Weekday closures from the embedded table (market,year,MMDD ...)."""
+    out = {"XSHG/XSHE": set(), "XHKG": set(), "XNYS": set()}
+    names = {"XSHG": "XSHG/XSHE", "XHKG": "XHKG", "XNYS": "XNYS"}
+    with open(ROOT / "assets" / "calendars.csv") as f:
+        rows = [line.strip() for line in f if not line.startswith(("#", "known"))]
+    for market, year, days in (row.split(",") for row in rows if row):
+        for day in days.split():
+            out[names[market]].add(pd.Timestamp(f"{year}-{day[:2]}-{day[2:]}"))
     return out
 
 

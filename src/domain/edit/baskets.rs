@@ -1,7 +1,9 @@
 //! The basket edits: create, duplicate, rename, delete, set a field; add,
 //! remove, set, copy and move a member.
 
-use super::{BasketValue, Edit, EditError, MemberValue, check_weight, inert};
+use super::values::basket_name;
+use super::values::check_weight;
+use super::{BasketValue, Edit, EditError, MemberValue, inert};
 use crate::domain::{Basket, BasketId, Member, Method, Symbol};
 
 /// Applies a basket edit in place; `baskets` is a scratch copy, so an error
@@ -158,18 +160,6 @@ fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
         ));
     }
     Ok(())
-}
-
-pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
-    inert("name", name)?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(EditError::at(
-            "name",
-            "the basket name cannot be empty; give it a name, e.g. \"Optical modules\"",
-        ));
-    }
-    Ok(name.to_string())
 }
 
 fn member_index(basket: &Basket, symbol: &Symbol) -> Result<usize, EditError> {

@@ -1,6 +1,7 @@
 //! The watchlist edits: add, set a field, remove, record an outcome. The
 //! list stays sorted by date, so indices always count in that order.
 
+use super::values::event_name;
 use super::{Edit, EditError, EventValue, inert};
 use crate::domain::{EarningsEvent, Watchlist};
 
@@ -79,23 +80,15 @@ fn checked(list: &Watchlist, index: usize) -> Result<usize, EditError> {
     Err(EditError::at("index", message))
 }
 
-pub(super) fn event_name(name: &str) -> Result<String, EditError> {
-    inert("name", name)?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(EditError::at(
-            "name",
-            "the event's company name cannot be empty, e.g. Alibaba",
-        ));
-    }
-    Ok(name.to_string())
-}
-
 fn set_field(event: &mut EarningsEvent, value: &EventValue) {
     match value.clone() {
         EventValue::Symbol(symbol) => event.symbol = symbol,
         EventValue::Name(name) => event.name = name,
-        EventValue::Date(date) => event.date = date,
+        EventValue::Date(date) => {
+            // Setting the date confirms a planned (estimated) one.
+            event.date = date;
+            event.estimated = false;
+        }
         EventValue::Session(session) => event.session = session,
         EventValue::Period(t) => event.period = t,
         EventValue::CapexLast(t) => event.capex_last = t,

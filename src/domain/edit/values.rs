@@ -3,10 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::baskets::basket_name;
-use super::events::event_name;
-use super::{BasketField, EditError, EventField, MemberField, inert, parse_weight};
-use crate::domain::{Method, Session, Symbol, parse_date};
+use super::error::EditError;
+use super::fields::{BasketField, EventField, MemberField};
+use crate::domain::{BasketId, Method, Session, Symbol, parse_date};
 
 /// A basket field's new value.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,4 +177,75 @@ impl EventValue {
             EventValue::Session(s) => s.to_string(),
         }
     }
+}
+
+/// A basket's display name: not empty, no control characters.
+pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::at(
+            "name",
+            "the basket name cannot be empty; give it a name, e.g. \"Optical modules\"",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// An event's company name: not empty, no control characters.
+pub(super) fn event_name(name: &str) -> Result<String, EditError> {
+    inert("name", name)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::at(
+            "name",
+            "the event's company name cannot be empty, e.g. Alibaba",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// Refuses text that carries control characters or bidirectional
+/// overrides (see [`crate::domain::text`]), naming the field.
+pub fn inert(field: &'static str, text: &str) -> Result<(), EditError> {
+    crate::domain::text::check_inert(field, text).map_err(|m| EditError::at(field, m))
+}
+
+/// A symbol as typed, refused with the `symbol` field named.
+pub fn parse_symbol(text: &str) -> Result<Symbol, EditError> {
+    Symbol::parse(text).map_err(|e| EditError::at("symbol", e.to_string()))
+}
+
+/// A basket id as typed, refused with the `id` field named.
+pub fn parse_basket_id(text: &str) -> Result<BasketId, EditError> {
+    BasketId::parse(text).map_err(|m| EditError::at("id", m))
+}
+
+/// A custom-method weight as typed: empty clears it, otherwise a finite
+/// number >= 0 (weights are renormalised, so any positive scale will do).
+pub fn parse_weight(text: &str) -> Result<Option<f64>, EditError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let refuse = |why: &str| {
+        EditError::at(
+            "weight",
+            format!("weight {t:?} {why}; a weight is a number >= 0, e.g. 2.5 (empty clears it)"),
+        )
+    };
+    let w: f64 = t.parse().map_err(|_| refuse("is not a number"))?;
+    check_weight(w).map_err(refuse)?;
+    Ok(Some(w))
+}
+
+/// Why `w` cannot be a weight, if it cannot.
+pub(super) fn check_weight(w: f64) -> Result<(), &'static str> {
+    if !w.is_finite() {
+        return Err("is not a finite number");
+    }
+    if w < 0.0 {
+        return Err("is negative");
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@
 //! prices.
 
 mod prices;
+mod remove;
 mod rng;
 mod story;
 mod universe;
@@ -17,6 +18,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use prices::{FIRST_DAY, LAST_DAY, price_limit, round_to_cent};
+pub use remove::{Removed, remove_demo};
 pub use universe::{
     UNIVERSE_BASKET_SIZE, UNIVERSE_LAST_DAY, UNIVERSE_MAX_SYMBOLS, UniverseError, UniverseSpec,
     install_universe, universe_baskets, universe_calendar, universe_symbol, universe_symbols,

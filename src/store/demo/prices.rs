@@ -194,7 +194,8 @@ impl Profile {
                 0.0004 * rng.normal(),
                 0.008 + 0.027 * u_turnover,
             ),
-            Market::HongKong => (
+            // A New York listing (the US leg) draws like a Hong Kong one.
+            Market::HongKong | Market::NewYork => (
                 rng.between(0.7, 1.0),
                 rng.between(0.8, 1.2),
                 rng.between(0.010, 0.016),
@@ -207,7 +208,7 @@ impl Profile {
             None => {
                 let price = match market {
                     Market::Mainland => round_to_cent(10.0 + 290.0 * u_price * u_price),
-                    Market::HongKong => round_to_cent(5.0 + 95.0 * u_price),
+                    Market::HongKong | Market::NewYork => round_to_cent(5.0 + 95.0 * u_price),
                 };
                 let cap = 8.0e9 + 142.0e9 * u_cap * u_cap;
                 (price, Some((cap / price / 1.0e6).round() * 1.0e6))
@@ -289,7 +290,7 @@ impl Profile {
         let raw = self.base_volume * rng.between(0.6, 1.4) * (1.0 + 8.0 * daily_return.abs());
         match self.market {
             Market::Mainland => (raw / 100.0).round() * 100.0,
-            Market::HongKong => raw.round(),
+            Market::HongKong | Market::NewYork => raw.round(),
         }
     }
 

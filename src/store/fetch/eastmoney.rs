@@ -10,12 +10,14 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::http::{Http, HttpConfig, Service, env_number, excerpt, parse_json};
+use super::limits::Limited;
 use super::{FetchError, Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {
     name: "Eastmoney",
     variable: "SPILLOVER_EASTMONEY_URL",
+    limited: throttled,
 };
 const DEFAULT_URL: &str = "https://push2his.eastmoney.com";
 /// The public `ut` parameter of Eastmoney's own web pages.
@@ -91,6 +93,13 @@ impl Eastmoney {
             }),
         }
     }
+}
+
+/// Eastmoney's answer to a client it throttles: status 200 with no body at
+/// all (a kline answer always has one); retried with the back-off.
+fn throttled(status: u16, body: &str) -> Option<Limited> {
+    (status == 200 && body.trim().is_empty())
+        .then(|| Limited::Throttled("an empty answer, its sign of throttling".into()))
 }
 
 /// The cache's symbol as an Eastmoney `secid`: `1.` Shanghai, `0.` Shenzhen,

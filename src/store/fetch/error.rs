@@ -28,6 +28,16 @@ pub enum FetchError {
         seconds: f64,
         attempts: u32,
     },
+    #[error(
+        "cannot connect to {source_name} within {seconds}s ({}); check the network or the base URL ({variable}), or raise SPILLOVER_FETCH_CONNECT_TIMEOUT_MS",
+        attempts_text(*attempts)
+    )]
+    ConnectTimeout {
+        source_name: &'static str,
+        seconds: f64,
+        attempts: u32,
+        variable: &'static str,
+    },
     #[error("cannot reach {source_name}: {detail}; check the network or the base URL ({variable})")]
     Connection {
         source_name: &'static str,
@@ -42,6 +52,42 @@ pub enum FetchError {
     Malformed {
         source_name: &'static str,
         detail: String,
+    },
+    #[error(
+        "{source_name} answered with more than {limit_mb} MB, far more than a daily history; nothing was read (a wrong base URL or a broken server)"
+    )]
+    TooLarge {
+        source_name: &'static str,
+        limit_mb: u64,
+    },
+    #[error("{source_name} sent an answer that is not valid HTTP ({detail}); try again later")]
+    BadAnswer {
+        source_name: &'static str,
+        detail: String,
+    },
+    #[error(
+        "{source_name} still limits how often it may be asked after {}: {detail}; wait a few minutes and fetch again",
+        attempts_text(*attempts)
+    )]
+    RateLimited {
+        source_name: &'static str,
+        detail: String,
+        attempts: u32,
+    },
+    #[error(
+        "{source_name} says the token may not use {api}: {message}; it needs more Tushare points, or use another --source"
+    )]
+    NoPermission {
+        source_name: &'static str,
+        api: String,
+        message: String,
+    },
+    #[error(
+        "{source_name} sent no {column} this time while the cache has it; nothing was written (fetch again later, or with --full to replace the history by one without {column})"
+    )]
+    MissingColumn {
+        source_name: &'static str,
+        column: &'static str,
     },
     #[error("{source_name} refused the request: {message}")]
     Refused {
@@ -72,6 +118,48 @@ pub fn attempts_text(n: u32) -> String {
         "1 attempt".into()
     } else {
         format!("{n} attempts")
+    }
+}
+
+impl FetchError {
+    /// How the service could not be reached or did not answer, when that
+    /// is why: a source down, a wrong base URL, a dead network. The fetch
+    /// stops asking after two symbols in a row end this way.
+    pub fn unreachable(&self) -> Option<String> {
+        match self {
+            FetchError::Timeout { seconds, .. } => Some(format!("no answer within {seconds}s")),
+            FetchError::ConnectTimeout { seconds, .. } => {
+                Some(format!("no connection within {seconds}s"))
+            }
+            FetchError::Connection { detail, .. } => Some(format!("cannot connect: {detail}")),
+            _ => None,
+        }
+    }
+
+    /// The same error with `f` applied to every text it carries (a message
+    /// of the service, a detail): how a secret is kept out of it.
+    pub fn map_text(mut self, f: impl Fn(&str) -> String) -> FetchError {
+        use FetchError::*;
+        let text = match &mut self {
+            NotCovered(text) | Write(text) => Some(text),
+            UnknownSymbol { code: text, .. } | BadRow { date: text, .. } => Some(text),
+            Status { detail: text, .. }
+            | Connection { detail: text, .. }
+            | Malformed { detail: text, .. }
+            | BadAnswer { detail: text, .. }
+            | RateLimited { detail: text, .. } => Some(text),
+            NoPermission { message: text, .. } | Refused { message: text, .. } => Some(text),
+            Timeout { .. }
+            | ConnectTimeout { .. }
+            | Html { .. }
+            | TooLarge { .. }
+            | MissingColumn { .. }
+            | NoRows { .. } => None,
+        };
+        if let Some(text) = text {
+            *text = f(text);
+        }
+        self
     }
 }
 

@@ -1,49 +1,65 @@
-//! The one HTTP client of every source: blocking (ureq, rustls), a timeout
-//! per request, bounded retries with backoff on timeouts, 429 and 5xx.
+//! The one HTTP client of every source: blocking (ureq, rustls), a connect
+//! timeout apart from the whole request's, bounded retries with backoff on
+//! timeouts, dropped connections, rate limits and 5xx, a size limit on bodies.
 
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
 use super::FetchError;
+use super::limits::{Limited, retry_after};
 
 /// How patient a source is with its service.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HttpConfig {
     /// The whole of one request, connect to last byte.
     pub timeout: Duration,
-    /// Attempts after the first, on a timeout, a dropped connection, 429 or 5xx.
+    /// Opening the connection (a dead host is known in seconds).
+    pub connect_timeout: Duration,
+    /// Attempts after the first, on a dropped connection, a rate limit or
+    /// 5xx; a timeout is tried again once at most.
     pub retries: u32,
     /// The wait before the first retry; doubled before each next one.
     pub backoff: Duration,
+    /// The wait after a per-minute limit (Tushare's), before asking again.
+    pub rate_wait: Duration,
 }
 
 impl Default for HttpConfig {
     fn default() -> HttpConfig {
         HttpConfig {
-            timeout: Duration::from_secs(20),
+            timeout: Duration::from_secs(15),
+            connect_timeout: Duration::from_secs(5),
             retries: 3,
             backoff: Duration::from_secs(1),
+            rate_wait: Duration::from_secs(60),
         }
     }
 }
 
-/// The longest a `Retry-After` header may make us wait.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+/// The largest answer read (a whole history is well under 1 MB).
+pub const MAX_BODY: u64 = 10 * 1024 * 1024;
 
 impl HttpConfig {
     /// The defaults, changed by `SPILLOVER_FETCH_TIMEOUT_MS`,
-    /// `SPILLOVER_FETCH_RETRIES` and `SPILLOVER_FETCH_BACKOFF_MS`.
+    /// `SPILLOVER_FETCH_CONNECT_TIMEOUT_MS`, `SPILLOVER_FETCH_RETRIES`,
+    /// `SPILLOVER_FETCH_BACKOFF_MS` and `SPILLOVER_FETCH_RATE_WAIT_MS`.
     pub fn from_env() -> HttpConfig {
         let mut config = HttpConfig::default();
         if let Some(ms) = env_number("SPILLOVER_FETCH_TIMEOUT_MS") {
             config.timeout = Duration::from_millis(ms.max(1));
+        }
+        if let Some(ms) = env_number("SPILLOVER_FETCH_CONNECT_TIMEOUT_MS") {
+            config.connect_timeout = Duration::from_millis(ms.max(1));
         }
         if let Some(n) = env_number("SPILLOVER_FETCH_RETRIES") {
             config.retries = u32::try_from(n.min(10)).unwrap_or(10);
         }
         if let Some(ms) = env_number("SPILLOVER_FETCH_BACKOFF_MS") {
             config.backoff = Duration::from_millis(ms);
+        }
+        if let Some(ms) = env_number("SPILLOVER_FETCH_RATE_WAIT_MS") {
+            config.rate_wait = Duration::from_millis(ms);
         }
         config
     }
@@ -67,6 +83,13 @@ pub struct Service {
     pub name: &'static str,
     /// The environment variable that overrides its base URL.
     pub variable: &'static str,
+    /// Reads a rate limit in an answer whose status is not 429.
+    pub limited: fn(status: u16, body: &str) -> Option<Limited>,
+}
+
+/// A service that says a rate limit only with HTTP 429.
+pub fn no_limit(_: u16, _: &str) -> Option<Limited> {
+    None
 }
 
 pub struct Http {
@@ -90,6 +113,7 @@ impl Http {
         let agent = ureq::Agent::new_with_config(
             ureq::Agent::config_builder()
                 .timeout_global(Some(config.timeout))
+                .timeout_connect(Some(config.connect_timeout))
                 .http_status_as_error(false)
                 .user_agent(USER_AGENT)
                 .build(),
@@ -134,7 +158,17 @@ impl Http {
                 Attempt::Fail(err) => return Err(err),
                 Attempt::Retry(err, asked) => (err, asked),
             };
-            if attempt > self.config.retries {
+            // A server that hung once will likely hang again: one more try.
+            let hung = matches!(
+                err,
+                FetchError::Timeout { .. } | FetchError::ConnectTimeout { .. }
+            );
+            let allowed = if hung {
+                self.config.retries.min(1)
+            } else {
+                self.config.retries
+            };
+            if attempt > allowed {
                 return Err(err);
             }
             tracing::info!(service = self.service.name, attempt, "retrying: {err}");
@@ -158,9 +192,13 @@ impl Http {
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(|s| Duration::from_secs(s).min(MAX_RETRY_AFTER));
-        let body = match response.body_mut().read_to_string() {
+            .and_then(|v| retry_after(v, chrono::Utc::now()));
+        let body = match response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_string()
+        {
             Ok(body) => body,
             Err(err) => return self.transport_error(err, attempt),
         };
@@ -175,6 +213,18 @@ impl Http {
                 asked,
             )
         };
+        if let Some(limited) = (self.service.limited)(status, &body) {
+            let wait = match limited {
+                Limited::PerMinute(_) => Some(self.config.rate_wait),
+                Limited::Throttled(_) => asked,
+            };
+            let err = FetchError::RateLimited {
+                source_name: name,
+                detail: limited.detail().to_string(),
+                attempts: attempt,
+            };
+            return Attempt::Retry(err, wait);
+        }
         match status {
             429 => {
                 busy("the service limits how often it may be asked; wait a while and fetch again")
@@ -186,35 +236,48 @@ impl Http {
 
     fn transport_error(&self, err: ureq::Error, attempts: u32) -> Attempt {
         let name = self.service.name;
+        let timeout = || FetchError::Timeout {
+            source_name: name,
+            seconds: self.config.timeout.as_secs_f64(),
+            attempts,
+        };
+        let connection = |detail: String| FetchError::Connection {
+            source_name: name,
+            detail,
+            variable: self.service.variable,
+        };
         match err {
-            ureq::Error::Timeout(_) => Attempt::Retry(
-                FetchError::Timeout {
-                    source_name: name,
-                    seconds: self.config.timeout.as_secs_f64(),
-                    attempts,
-                },
-                None,
-            ),
-            ureq::Error::Io(io) if retryable_io(&io) => Attempt::Retry(
-                FetchError::Connection {
-                    source_name: name,
-                    detail: io.to_string(),
-                    variable: self.service.variable,
-                },
-                None,
-            ),
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Attempt::Retry(
-                FetchError::Timeout {
-                    source_name: name,
-                    seconds: self.config.timeout.as_secs_f64(),
-                    attempts,
-                },
-                None,
-            ),
-            other => Attempt::Fail(FetchError::Connection {
+            ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
+                Attempt::Retry(
+                    FetchError::ConnectTimeout {
+                        source_name: name,
+                        seconds: self.config.connect_timeout.as_secs_f64(),
+                        attempts,
+                        variable: self.service.variable,
+                    },
+                    None,
+                )
+            }
+            ureq::Error::Timeout(_) | ureq::Error::BodyStalled => Attempt::Retry(timeout(), None),
+            ureq::Error::Io(io) if retryable_io(&io) => {
+                Attempt::Retry(connection(format!("the connection dropped ({io})")), None)
+            }
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                Attempt::Retry(timeout(), None)
+            }
+            ureq::Error::BodyExceedsLimit(_) => Attempt::Fail(FetchError::TooLarge {
+                source_name: name,
+                limit_mb: MAX_BODY / (1024 * 1024),
+            }),
+            err @ (ureq::Error::Io(_)
+            | ureq::Error::HostNotFound
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::Tls(_)
+            | ureq::Error::Rustls(_)
+            | ureq::Error::BadUri(_)) => Attempt::Fail(connection(err.to_string())),
+            other => Attempt::Fail(FetchError::BadAnswer {
                 source_name: name,
                 detail: other.to_string(),
-                variable: self.service.variable,
             }),
         }
     }
@@ -279,6 +342,7 @@ mod tests {
     const SERVICE: Service = Service {
         name: "Test",
         variable: "TEST_URL",
+        limited: no_limit,
     };
 
     #[test]
@@ -297,5 +361,17 @@ mod tests {
         assert_eq!(encode("^HSTECH"), "%5EHSTECH");
         assert_eq!(encode("div,split"), "div%2Csplit");
         assert_eq!(encode("300308.SZ"), "300308.SZ");
+    }
+
+    #[test]
+    fn a_dead_source_costs_well_under_two_minutes_with_the_defaults() {
+        let c = HttpConfig::default();
+        // A hung server: two attempts of the whole timeout and one back-off
+        // per symbol (a connect timeout is shorter), for the symbols in a
+        // row after which the fetch stops asking.
+        let per_symbol = c.timeout * 2 + c.backoff;
+        let dead = per_symbol * super::super::UNREACHABLE_IN_A_ROW as u32;
+        assert!(c.connect_timeout < c.timeout);
+        assert!(dead <= Duration::from_secs(62), "{dead:?}");
     }
 }

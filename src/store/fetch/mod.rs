@@ -10,8 +10,11 @@
 //! here knows about a terminal: the CLI and the workstation's worker thread
 //! both call [`fetch`] with a progress callback and a cancel flag.
 
+mod columns;
 mod error;
 mod http;
+mod limits;
+mod sessions;
 mod update;
 
 pub mod eastmoney;
@@ -78,6 +81,25 @@ impl SourceKind {
 }
 
 impl SourceKind {
+    /// The service's name, as its [`Source`] says it.
+    pub fn title(self) -> &'static str {
+        match self {
+            SourceKind::Yahoo => "Yahoo",
+            SourceKind::Eastmoney => "Eastmoney",
+            SourceKind::Tushare => "Tushare",
+        }
+    }
+
+    /// The service's code for `symbol`, without opening the source (no
+    /// token needed): what `--dry-run` shows.
+    pub fn code(self, symbol: &Symbol) -> Result<String, FetchError> {
+        match self {
+            SourceKind::Yahoo => Ok(yahoo::yahoo_code(symbol)),
+            SourceKind::Eastmoney => eastmoney::secid(symbol),
+            SourceKind::Tushare => tushare::ts_code(symbol),
+        }
+    }
+
     pub const ALL: [SourceKind; 3] = [
         SourceKind::Yahoo,
         SourceKind::Eastmoney,
@@ -197,7 +219,15 @@ pub enum FetchResult {
     /// Not asked: the fetch was cancelled (Ctrl-C) before this symbol.
     #[serde(rename = "not fetched")]
     NotFetched,
+    /// Not asked: the source was unreachable on the symbols before this
+    /// one (`source unreachable (…)`); the file is untouched.
+    #[serde(rename = "not fetched")]
+    Abandoned { reason: String },
 }
+
+/// Symbols in a row whose source was unreachable, after which a fetch
+/// stops asking: a dead source costs two symbols' timeouts, not hours.
+pub const UNREACHABLE_IN_A_ROW: usize = 2;
 
 /// What a fetch did to one symbol's file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -242,23 +272,38 @@ impl FetchSummary {
             .count()
     }
 
-    /// Symbols not reached before a cancel.
+    /// Symbols not asked: after a cancel, or once the source was unreachable.
     pub fn not_fetched(&self) -> usize {
         self.symbols
             .iter()
-            .filter(|s| matches!(s.result, FetchResult::NotFetched))
+            .filter(|s| {
+                matches!(
+                    s.result,
+                    FetchResult::NotFetched | FetchResult::Abandoned { .. }
+                )
+            })
             .count()
+    }
+
+    /// Why the fetch stopped asking before the end, when the source was unreachable.
+    pub fn gave_up(&self) -> Option<&str> {
+        self.symbols.iter().find_map(|s| match &s.result {
+            FetchResult::Abandoned { reason } => Some(reason.as_str()),
+            _ => None,
+        })
     }
 
     /// True when every symbol of the plan was fetched.
     pub fn all_ok(&self) -> bool {
-        !self.cancelled && self.failed() == 0
+        !self.cancelled && self.failed() == 0 && self.not_fetched() == 0
     }
 }
 
 /// Fetches every symbol of `plan` from `source` into `store`, one after the
 /// other; `cancel` is read between symbols, and the symbols not reached are
-/// listed as not fetched. Never fails as a whole: each symbol has its outcome.
+/// listed as not fetched. After [`UNREACHABLE_IN_A_ROW`] symbols in a row
+/// found the source unreachable, the rest are not asked for and listed as
+/// `source unreachable (…)`. Never fails as a whole: each symbol has its outcome.
 pub fn fetch(
     store: &Store,
     plan: &FetchPlan,
@@ -273,14 +318,25 @@ pub fn fetch(
         symbols: Vec::with_capacity(total),
         cancelled: false,
     };
+    let mut dead: Vec<&Symbol> = Vec::new();
+    let mut gave_up: Option<String> = None;
     for (done, symbol) in plan.symbols.iter().enumerate() {
         let code = source.code(symbol).ok();
-        if cancel.load(Ordering::SeqCst) {
+        let skipped = if let Some(reason) = &gave_up {
+            Some(FetchResult::Abandoned {
+                reason: reason.clone(),
+            })
+        } else if cancel.load(Ordering::SeqCst) {
             summary.cancelled = true;
+            Some(FetchResult::NotFetched)
+        } else {
+            None
+        };
+        if let Some(result) = skipped {
             summary.symbols.push(SymbolFetch {
                 symbol: symbol.clone(),
                 code,
-                result: FetchResult::NotFetched,
+                result,
             });
             continue;
         }
@@ -289,25 +345,19 @@ pub fn fetch(
             total,
             symbol,
         });
-        let result = match update::update(store, plan, source, symbol) {
-            Ok(fetched) => {
-                tracing::info!(
-                    source = source.name(),
-                    %symbol,
-                    added = fetched.added,
-                    replaced = fetched.replaced,
-                    rebased = fetched.rebased.is_some(),
-                    "fetched"
-                );
-                FetchResult::Ok(fetched)
-            }
-            Err(err) => {
-                tracing::warn!(source = source.name(), %symbol, "fetch failed: {err}");
-                FetchResult::Failed {
-                    reason: err.to_string(),
+        let (result, unreachable) = one(store, plan, source, symbol);
+        match unreachable {
+            Some(cause) => {
+                dead.push(symbol);
+                if dead.len() >= UNREACHABLE_IN_A_ROW {
+                    let names: Vec<String> = dead.iter().map(|s| s.to_string()).collect();
+                    let reason = format!("source unreachable ({cause} on {})", names.join(" and "));
+                    tracing::warn!(source = source.name(), "stopped asking: {reason}");
+                    gave_up = Some(reason);
                 }
             }
-        };
+            None => dead.clear(),
+        }
         let outcome = SymbolFetch {
             symbol: symbol.clone(),
             code,
@@ -321,4 +371,31 @@ pub fn fetch(
         summary.symbols.push(outcome);
     }
     summary
+}
+
+/// One symbol's outcome, and how its source was unreachable if it was.
+fn one(
+    store: &Store,
+    plan: &FetchPlan,
+    source: &dyn Source,
+    symbol: &Symbol,
+) -> (FetchResult, Option<String>) {
+    match update::update(store, plan, source, symbol) {
+        Ok(fetched) => {
+            tracing::info!(
+                source = source.name(),
+                %symbol,
+                added = fetched.added,
+                replaced = fetched.replaced,
+                rebased = fetched.rebased.is_some(),
+                "fetched"
+            );
+            (FetchResult::Ok(fetched), None)
+        }
+        Err(err) => {
+            tracing::warn!(source = source.name(), %symbol, "fetch failed: {err}");
+            let reason = err.to_string();
+            (FetchResult::Failed { reason }, err.unreachable())
+        }
+    }
 }

@@ -11,16 +11,16 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::http::{Http, HttpConfig, Service, excerpt, parse_json};
+use super::limits::Limited;
 use super::{FetchError, Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {
     name: "Tushare",
     variable: "SPILLOVER_TUSHARE_URL",
+    limited: per_minute,
 };
 const DEFAULT_URL: &str = "http://api.tushare.pro";
-/// Tushare's code for "no permission for this interface" (too few points).
-const NO_PERMISSION: i64 = 40203;
 /// `daily_basic.total_mv` is in 10 000 CNY.
 const TOTAL_MV_UNIT: f64 = 1.0e4;
 /// A-share `vol` is in lots of 100 shares.
@@ -82,26 +82,18 @@ impl Tushare {
         }
         let reply: Reply = parse_json(SERVICE, &answer.body)?;
         if reply.code != 0 {
-            return Err(FetchError::Refused {
-                source_name: SERVICE.name,
-                message: format!(
-                    "{api}: {} (code {})",
-                    reply.msg.unwrap_or_default(),
-                    reply.code
-                ),
-            });
+            return Err(refusal(api, reply.code, reply.msg.unwrap_or_default()));
         }
         table(api, fields, reply.data.unwrap_or_default())
     }
 
     /// Never lets the token out, whatever a server or a library put in a message.
     fn redact(&self, err: FetchError) -> FetchError {
+        let token = self.token.as_str();
+        let err = err.map_text(|text| text.replace(token, "***"));
         let text = err.to_string();
-        if text.contains(&self.token) {
-            FetchError::Refused {
-                source_name: SERVICE.name,
-                message: text.replace(&self.token, "***"),
-            }
+        if text.contains(token) {
+            FetchError::Write(text.replace(token, "***"))
         } else {
             err
         }
@@ -114,9 +106,7 @@ impl Tushare {
         // total_mv needs more Tushare points than prices: without them, no mcap.
         let caps = match self.call("daily_basic", code, "total_mv", from, to) {
             Ok(caps) => caps,
-            Err(FetchError::Refused { message, .. })
-                if message.contains(&format!("(code {NO_PERMISSION})")) =>
-            {
+            Err(FetchError::NoPermission { .. }) => {
                 out.notes
                     .push("no mcap: the token has no daily_basic permission".into());
                 BTreeMap::new()
@@ -222,6 +212,47 @@ impl Source for Tushare {
     }
 }
 
+/// Tushare's per-minute limit: code 40203 with "每分钟最多访问该接口N次"
+/// (the same code as a missing permission, told apart by the message).
+fn per_minute(status: u16, body: &str) -> Option<Limited> {
+    if status != 200 || !body.contains(PER_MINUTE) {
+        return None;
+    }
+    let reply: Reply = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok()?;
+    let msg = reply.msg.unwrap_or_default();
+    (reply.code != 0 && msg.contains(PER_MINUTE))
+        .then(|| Limited::PerMinute(format!("{msg} (code {})", reply.code)))
+}
+
+/// "您每分钟最多访问该接口…次": the per-minute limit, waited out and retried.
+const PER_MINUTE: &str = "每分钟最多访问";
+/// "您每天最多访问该接口…次" / "每小时…": a quota waiting will not lift today.
+const QUOTA: [&str; 2] = ["每天最多访问", "每小时最多访问"];
+/// "抱歉，您没有访问该接口的权限" (and the older "没有接口访问权限").
+const NO_PERMISSION: [&str; 2] = ["没有访问该接口的权限", "没有接口访问权限"];
+
+/// What a refusal (`code` ≠ 0) means, read from Tushare's message: the
+/// code 40203 is shared by the rate limits and the missing permission.
+fn refusal(api: &str, code: i64, msg: String) -> FetchError {
+    let said = format!("{msg} (code {code})");
+    if NO_PERMISSION.iter().any(|m| msg.contains(m)) && !msg.contains("最多访问") {
+        return FetchError::NoPermission {
+            source_name: SERVICE.name,
+            api: api.to_string(),
+            message: said,
+        };
+    }
+    let message = if QUOTA.iter().any(|m| msg.contains(m)) {
+        format!("{api}: {said}; the token's quota for {api} is used up, fetch again later")
+    } else {
+        format!("{api}: {said}")
+    };
+    FetchError::Refused {
+        source_name: SERVICE.name,
+        message,
+    }
+}
+
 #[derive(Deserialize)]
 struct Reply {
     code: i64,
@@ -261,13 +292,27 @@ fn table(
         .collect::<Result<_, _>>()?;
     let mut out = BTreeMap::new();
     for item in &data.items {
+        if item.len() != data.fields.len() {
+            return Err(malformed(format!(
+                "item {} has {} values for {} fields",
+                Value::Array(item.clone()),
+                item.len(),
+                data.fields.len()
+            )));
+        }
         let date = item
             .get(date_at)
             .and_then(Value::as_str)
             .and_then(|t| NaiveDate::parse_from_str(t, "%Y%m%d").ok())
-            .ok_or_else(|| malformed(format!("trade_date of {item:?} is not YYYYMMDD")))?;
+            .ok_or_else(|| {
+                malformed(format!(
+                    "trade_date of {} is not YYYYMMDD",
+                    Value::Array(item.clone())
+                ))
+            })?;
         let mut values = Vec::with_capacity(wanted.len());
         for (k, name) in &wanted {
+            // A null price is Tushare's own form of a halted day.
             values.push(match item.get(*k) {
                 None | Some(Value::Null) => None,
                 Some(Value::Number(n)) => n.as_f64(),
@@ -322,5 +367,46 @@ mod tests {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(rows[&d("2025-05-06")], vec![Some(10.5)]);
         assert_eq!(rows[&d("2025-05-07")], vec![None]);
+    }
+
+    #[test]
+    fn the_message_tells_a_rate_limit_from_a_missing_permission() {
+        // Both are code 40203; both messages mention 权限 (a link to the
+        // permission page), so the per-minute words decide.
+        let limit = r#"{"code":40203,"msg":"抱歉，您每分钟最多访问该接口500次，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。","data":null}"#;
+        let limited = per_minute(200, limit).unwrap();
+        assert!(matches!(limited, Limited::PerMinute(m) if m.contains("(code 40203)")));
+        let refused = r#"{"code":40203,"msg":"抱歉，您没有访问该接口的权限，权限的具体详情访问：https://tushare.pro/document/1?doc_id=108。","data":null}"#;
+        assert_eq!(per_minute(200, refused), None);
+        let said = |msg: &str| refusal("daily_basic", 40203, msg.into());
+        assert!(matches!(
+            said("抱歉，您没有访问该接口的权限，权限的具体详情访问：…"),
+            FetchError::NoPermission { .. }
+        ));
+        assert!(matches!(
+            said("没有接口访问权限"),
+            FetchError::NoPermission { .. }
+        ));
+        let quota = said("抱歉，您每天最多访问该接口2000次，权限的具体详情访问：…");
+        assert!(matches!(quota, FetchError::Refused { .. }), "{quota:?}");
+        assert!(
+            quota
+                .to_string()
+                .contains("quota for daily_basic is used up")
+        );
+    }
+
+    #[test]
+    fn an_item_shorter_than_its_fields_is_malformed_not_a_halt() {
+        let data: Data = serde_json::from_str(
+            r#"{"fields":["ts_code","trade_date","close"],"items":[["300308.SZ","20250506"]]}"#,
+        )
+        .unwrap();
+        let err = table("daily", "close", data).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(r#"item ["300308.SZ","20250506"] has 2 values for 3 fields"#),
+            "{err}"
+        );
     }
 }

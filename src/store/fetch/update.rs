@@ -7,6 +7,8 @@ use std::io;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::columns::{Keep, keep_cached};
+use super::sessions::keep_sessions;
 use super::{FetchError, FetchPlan, Fetched, Rows, Source};
 use crate::domain::{PriceRow, PriceTable, Symbol};
 use crate::store::import::{self, Change, Field, ImportError, Problem};
@@ -82,13 +84,28 @@ pub fn update(
     let asked = window(table, plan);
     let mut got = checked(source, symbol, asked.from, asked.to)?;
     let mut rebased = None;
-    if let Some(table) = table.filter(|_| !asked.whole)
-        && let Some(reason) = basis_change(table, &got.rows)
-    {
-        let first = table.rows.first().map_or(DEFAULT_START, |r| r.date);
-        let from = plan.from.unwrap_or(DEFAULT_START).min(first);
-        got = checked(source, symbol, from, plan.to)?;
-        rebased = Some(reason);
+    if let Some(table) = table.filter(|_| !asked.whole) {
+        if table.uses_adj_close() && got.rows.iter().all(|r| r.adj_close.is_none()) {
+            return Err(FetchError::MissingColumn {
+                source_name: source.name(),
+                column: "adj_close",
+            });
+        }
+        if let Some(reason) = basis_change(table, &got.rows) {
+            let first = table.rows.first().map_or(DEFAULT_START, |r| r.date);
+            let from = plan.from.unwrap_or(DEFAULT_START).min(first);
+            got = checked(source, symbol, from, plan.to)?;
+            rebased = Some(reason);
+        }
+    }
+    if let Some(table) = table {
+        let same_basis = !asked.whole && rebased.is_none();
+        let keep = if same_basis {
+            Keep::McapAndAdjClose
+        } else {
+            Keep::Mcap
+        };
+        keep_cached(table, &mut got, source.name(), keep);
     }
     if asked.whole || rebased.is_some() {
         replace(store, symbol, previous, got, rebased)
@@ -105,6 +122,7 @@ fn checked(
     to: NaiveDate,
 ) -> Result<Rows, FetchError> {
     let mut got = source.history(symbol, from, to)?;
+    keep_sessions(symbol, from, to, &mut got);
     got.rows.sort_by_key(|r| r.date);
     let bad = |date: NaiveDate, problem: Problem| FetchError::BadRow {
         source_name: source.name(),

@@ -4,13 +4,14 @@
 use chrono::{DateTime, Days, NaiveDate};
 use serde::Deserialize;
 
-use super::http::{Http, HttpConfig, Service, encode, excerpt, parse_json};
+use super::http::{Http, HttpConfig, Service, encode, excerpt, no_limit, parse_json};
 use super::{FetchError, Rows, Source, base_url};
 use crate::domain::{PriceRow, Symbol};
 
 const SERVICE: Service = Service {
     name: "Yahoo",
     variable: "SPILLOVER_YAHOO_URL",
+    limited: no_limit,
 };
 const DEFAULT_URL: &str = "https://query2.finance.yahoo.com";
 

@@ -11,8 +11,8 @@ use super::error::ImportError;
 use super::summary::SymbolImport;
 use crate::domain::Symbol;
 use crate::domain::{PriceRow, PriceTable};
-use crate::store::prices::{encode_parquet_named, parquet_name};
-use crate::store::{DecodeError, Store, decode_parquet};
+use crate::store::Store;
+use crate::store::prices::{DecodeError, decode_parquet, encode_parquet_named, parquet_name};
 
 /// One price file to write, with the bytes it had before (if it existed).
 #[derive(Debug)]

@@ -6,15 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::error::Problem;
 use super::values::{self, Cell};
-
-/// Which part of `A/B/YYYY` is the month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlashOrder {
-    /// `M/D/YYYY` (Yahoo, US exports).
-    MonthFirst,
-    /// `D/M/YYYY` (UK and European exports).
-    DayFirst,
-}
+use crate::store::date_text::{self, SlashError, SlashOrder};
 
 /// How the cells of one date column are read.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23,18 +15,6 @@ pub struct DateReader {
     format: Option<String>,
     /// The order of slash dates, when the column has any.
     slash: Option<SlashOrder>,
-}
-
-/// The `A/B/YYYY` parts of a cell, with any time after it ignored.
-fn slash_parts(text: &str) -> Option<(u32, u32, i32)> {
-    let day = text.split([' ', 'T']).next()?;
-    let mut parts = day.split('/');
-    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
-    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
-    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 {
-        return None;
-    }
-    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
 }
 
 impl DateReader {
@@ -53,33 +33,15 @@ impl DateReader {
                 slash: None,
             });
         }
-        let (mut seen, mut first_big, mut second_big) = (None, false, false);
-        for cell in cells {
-            let Cell::Text(text) = cell else { continue };
-            let Some((a, b, _)) = slash_parts(text) else {
-                continue;
-            };
-            seen.get_or_insert_with(|| text.to_string());
-            first_big |= a > 12;
-            second_big |= b > 12;
-        }
-        let slash = match (seen, first_big, second_big) {
-            (None, ..) => None,
-            (Some(_), true, false) => Some(SlashOrder::DayFirst),
-            (Some(_), false, true) => Some(SlashOrder::MonthFirst),
-            (Some(example), true, true) => {
-                return Err(Problem::MixedSlashDates {
-                    column: column.to_string(),
-                    example,
-                });
-            }
-            (Some(example), false, false) => {
-                return Err(Problem::AmbiguousSlashDates {
-                    column: column.to_string(),
-                    example,
-                });
-            }
-        };
+        let texts = cells.filter_map(|cell| match cell {
+            Cell::Text(text) => Some(text),
+            _ => None,
+        });
+        let column = column.to_string();
+        let slash = date_text::slash_order(texts).map_err(|e| match e {
+            SlashError::Mixed { example } => Problem::MixedSlashDates { column, example },
+            SlashError::Ambiguous { example } => Problem::AmbiguousSlashDates { column, example },
+        })?;
         Ok(DateReader {
             format: None,
             slash,
@@ -99,18 +61,9 @@ impl DateReader {
                     format: format.clone(),
                 });
         }
-        match (slash_parts(text), self.slash) {
-            (Some((a, b, y)), Some(order)) => {
-                let (m, d) = match order {
-                    SlashOrder::MonthFirst => (a, b),
-                    SlashOrder::DayFirst => (b, a),
-                };
-                NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| Problem::BadDate {
-                    text: text.to_string(),
-                })
-            }
-            _ => values::date(cell),
-        }
+        date_text::read_date(text, self.slash).ok_or_else(|| Problem::BadDate {
+            text: text.to_string(),
+        })
     }
 }
 

@@ -2,56 +2,11 @@
 //! and which of the accepted layouts its columns describe.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use super::codes::Market;
 use super::error::{Location, Problem};
+use super::format::Format;
 use crate::domain::Symbol;
-
-/// The kinds of file an import reads, as named in the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// `Date,Open,High,Low,Close,Adj Close,Volume`, one symbol per file.
-    YahooCsv,
-    /// `Date,Open,High,Low,Close,Volume`, one symbol per file.
-    StooqCsv,
-    /// Any other one-symbol CSV with a date and a close column.
-    PerSymbolCsv,
-    /// `<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,...`: symbols in a column.
-    StooqBulk,
-    /// `symbol,date,close,...`: symbols in a column.
-    LongCsv,
-    /// Tushare's `ts_code,trade_date,...,close,vol`.
-    TushareCsv,
-    /// `date` then one column per symbol.
-    WideCsv,
-    /// AkShare's `stock_zh_a_hist`: `日期,股票代码,开盘,收盘,最高,最低,成交量,...`.
-    AkShareCsv,
-    /// A CSV with Chinese headers (Wind, Choice, iFinD exports).
-    ChineseCsv,
-    /// Parquet, long (`symbol` column) or one symbol per file.
-    Parquet,
-    /// An Excel sheet, in any of the layouts above.
-    Excel,
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::YahooCsv => "Yahoo CSV",
-            Format::StooqCsv => "Stooq CSV",
-            Format::PerSymbolCsv => "per-symbol CSV",
-            Format::StooqBulk => "Stooq bulk text",
-            Format::LongCsv => "long CSV",
-            Format::TushareCsv => "Tushare CSV",
-            Format::WideCsv => "wide CSV",
-            Format::AkShareCsv => "AkShare CSV",
-            Format::ChineseCsv => "CSV with Chinese headers",
-            Format::Parquet => "Parquet",
-            Format::Excel => "Excel",
-        })
-    }
-}
 
 /// What the bytes of a file are.
 #[derive(Debug, PartialEq)]
@@ -256,6 +211,17 @@ pub enum Shape {
         date: usize,
         symbols: Vec<(usize, Symbol)>,
     },
+    /// Fields in columns under a row of tickers: each ticker's columns.
+    Tickers(Vec<TickerColumns>),
+}
+
+/// One ticker of a file with a ticker header row: its symbol, the ticker as
+/// the file wrote it, and where its fields are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickerColumns {
+    pub symbol: Symbol,
+    pub written: String,
+    pub map: ColumnMap,
 }
 
 /// Works out the shape from the headers. A file is wide when it has a date
@@ -336,8 +302,10 @@ fn wide(
 
 /// Names the format of a text file from its headers and shape.
 pub fn text_format(headers: &[String], shape: &Shape) -> Format {
-    let Shape::Columns(map) = shape else {
-        return Format::WideCsv;
+    let map = match shape {
+        Shape::Columns(map) => map,
+        Shape::Wide { .. } => return Format::WideCsv,
+        Shape::Tickers(_) => return Format::TickerLevels,
     };
     let names: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let has = |n: &str| names.iter().any(|h| h == n);

@@ -140,6 +140,18 @@ pub enum Problem {
         "column header {header:?} is not a symbol ({reason}); in a wide file every column after the date is a symbol such as 300308.SZ"
     )]
     WideHeader { header: String, reason: SymbolError },
+    #[error(
+        "ticker {ticker} has no Close column (columns: {found}); download it again with its Close (yfinance writes one per ticker)"
+    )]
+    TickerWithoutClose { ticker: String, found: String },
+    #[error(
+        "the {column} column says {found:?}, but the header's ticker row names {ticker}; make them agree, or drop the {column} column"
+    )]
+    TickerColumnDisagrees {
+        column: String,
+        found: String,
+        ticker: String,
+    },
     #[error("column {symbol} has no value at all; fill it or drop the column")]
     WideEmptyColumn { symbol: Symbol },
     #[error("columns `{first}` and `{second}` are the same symbol {symbol}; keep one of them")]

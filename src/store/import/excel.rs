@@ -36,14 +36,6 @@ pub struct SheetGrid {
     footer: Vec<String>,
 }
 
-/// Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
-pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
-    if !(serial.is_finite() && (1.0..2_958_466.0).contains(&serial)) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial as u64))
-}
-
 fn sheet_cell(data: &Data) -> SheetCell {
     match data {
         Data::Empty | Data::Error(_) => SheetCell::Missing,
@@ -51,7 +43,7 @@ fn sheet_cell(data: &Data) -> SheetCell {
         Data::Float(n) => SheetCell::Number(*n),
         Data::Bool(b) => SheetCell::Text(b.to_string()),
         Data::DateTime(dt) => {
-            excel_serial_date(dt.as_f64()).map_or(SheetCell::Missing, SheetCell::Date)
+            values::excel_serial_date(dt.as_f64()).map_or(SheetCell::Missing, SheetCell::Date)
         }
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
             match Cell::from_text(Some(s)) {
@@ -232,6 +224,8 @@ impl Grid for SheetGrid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::values::excel_serial_date;
 
     #[test]
     fn excel_serials_are_calendar_dates() {

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::Source;
 use super::error::ImportError;
+use super::source::Source;
 
 /// The file extensions an import takes from a folder (case-insensitive).
 pub const SUPPORTED_EXTENSIONS: [&str; 6] = ["csv", "txt", "xlsx", "xls", "parquet", "pq"];

@@ -13,8 +13,13 @@ mod detect;
 mod error;
 mod excel;
 mod folder;
+mod format;
+mod levels;
 pub mod members;
+mod naming;
 mod parquet;
+mod read;
+mod source;
 mod summary;
 mod tables;
 mod text;
@@ -25,79 +30,24 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub use codes::{Market, qualify};
-pub use detect::Format;
 pub use error::{DATE_FORMS, ImportError, Location, Problem};
+pub use format::Format;
 // `fetch` writes rows from a web source the import's way: the same value
 // checks, the same merge into the cached file, the same commit.
 pub use commit::{Change, commit, plan};
 pub use detect::Field;
 pub use folder::{SUPPORTED_EXTENSIONS, expand_folders};
-pub use summary::{FileNote, ImportSummary, Overlap, SymbolImport};
+pub use naming::Naming;
+pub use read::{ImportOptions, ParsedFile};
+pub use source::Source;
+pub use summary::{FileNote, ImportSummary, Overlap, SkippedRow, SymbolImport};
 pub use values::check;
 
 use crate::domain::PriceRow;
 use crate::domain::Symbol;
 use crate::store::{Store, write_atomic};
-use detect::{Content, Shape};
-use tables::{Grid, Located, Reading, Symbols};
-
-/// What the command line can add to the files themselves.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ImportOptions {
-    /// The symbol of a per-symbol file, instead of its file name.
-    pub symbol: Option<Symbol>,
-    /// How to read dates no accepted form covers, in chrono's `%` codes
-    /// (`%m/%d/%Y`); it also decides slash dates a column cannot.
-    pub date_format: Option<String>,
-    /// The market of bare codes (`700` is `0700.HK` only with `Market::Hk`).
-    pub market: Market,
-    /// The Excel sheet to read (default: the first).
-    pub sheet: Option<String>,
-}
-
-/// One file to import, with the symbol written for it (`FILE=SYMBOL`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    pub path: PathBuf,
-    pub symbol: Option<Symbol>,
-}
-
-impl Source {
-    /// `SPX.csv=^GSPC` → the file and its symbol; a plain path has none. A
-    /// path that exists as written is taken whole, `=` and all.
-    pub fn parse(text: &str) -> Result<Source, String> {
-        if let Some((path, symbol)) = text.rsplit_once('=')
-            && !Path::new(text).exists()
-        {
-            let symbol = Symbol::parse(symbol)
-                .map_err(|e| format!("{text:?}: the symbol after `=` is not valid: {e}"))?;
-            return Ok(Source {
-                path: PathBuf::from(path),
-                symbol: Some(symbol),
-            });
-        }
-        Ok(Source {
-            path: PathBuf::from(text),
-            symbol: None,
-        })
-    }
-}
-
-/// One file, read and validated.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParsedFile {
-    pub format: Format,
-    /// Each symbol's rows, sorted by date, one row per date.
-    pub tables: BTreeMap<Symbol, Vec<PriceRow>>,
-    /// Columns present in the file that the import does not read.
-    pub ignored_columns: Vec<String>,
-    /// Rows with a date but no value at all, passed over.
-    pub skipped_empty_rows: usize,
-    /// Footer lines of a terminal export (`数据来源：Wind`), passed over.
-    pub footer: Vec<String>,
-    /// The names the file gives its symbols (名称 column, a names row).
-    pub names: BTreeMap<Symbol, String>,
-}
+use detect::Content;
+use tables::Located;
 
 /// Imports `files` into the cache of `store`: all of them or, on any error,
 /// none (the cache is then byte-for-byte as it was).
@@ -167,16 +117,18 @@ pub fn import_sources(
         }
         summary.files.push((source.path.clone(), parsed.format));
         if !parsed.ignored_columns.is_empty()
-            || parsed.skipped_empty_rows > 0
+            || !parsed.skipped.is_empty()
             || !parsed.footer.is_empty()
             || !parsed.names.is_empty()
+            || !parsed.named.is_empty()
         {
             summary.notes.push(FileNote {
                 path: source.path.clone(),
                 ignored_columns: parsed.ignored_columns,
-                skipped_empty_rows: parsed.skipped_empty_rows,
+                skipped: parsed.skipped,
                 footer: parsed.footer,
                 names: parsed.names.into_iter().collect(),
+                named: parsed.named,
             });
         }
         if progress(k + 1, sources.len()).is_break() {
@@ -239,124 +191,18 @@ fn parse_content(
     match detect::sniff(bytes)? {
         Content::Parquet => {
             let (grid, shape) = parquet::ParquetGrid::read(bytes, options.market)?;
-            read_grid(path, &grid, shape, Format::Parquet, options, Vec::new())
+            read::read_grid(path, &grid, shape, Format::Parquet, options, Vec::new())
         }
         Content::Excel => {
             let (grid, shape) =
                 excel::SheetGrid::read(bytes, options.sheet.as_deref(), options.market)?;
             let footer = grid.footer().to_vec();
-            read_grid(path, &grid, shape, Format::Excel, options, footer)
+            read::read_grid(path, &grid, shape, Format::Excel, options, footer)
         }
         Content::Text(text) => {
             let (grid, shape, format) = text::TextGrid::read(&text, options.market)?;
             let footer = grid.footer().to_vec();
-            read_grid(path, &grid, shape, format, options, footer)
+            read::read_grid(path, &grid, shape, format, options, footer)
         }
     }
-}
-
-fn read_grid(
-    path: &Path,
-    grid: &dyn Grid,
-    shape: Shape,
-    format: Format,
-    options: &ImportOptions,
-    footer: Vec<String>,
-) -> Result<ParsedFile, Located> {
-    let at_file = |problem: Problem| (Location::File, problem);
-    let mut reading = Reading {
-        date_format: options.date_format.as_deref(),
-        market: options.market,
-    };
-    let (read, ignored_columns) = match shape {
-        Shape::Columns(map) => {
-            let from_name;
-            if let Some(column) = map.symbol
-                && says_hong_kong(&grid.headers()[column])
-            {
-                reading.market = codes::Market::Hk;
-            }
-            let symbols = match (map.symbol, &options.symbol) {
-                (Some(_), Some(symbol)) => {
-                    return Err(at_file(Problem::SymbolOptionNotApplicable {
-                        symbol: symbol.clone(),
-                    }));
-                }
-                (Some(column), None) => Symbols::Column(column),
-                (None, Some(symbol)) => Symbols::Fixed(symbol),
-                (None, None) => {
-                    from_name = symbol_from_file_name(path, reading.market).map_err(at_file)?;
-                    Symbols::Fixed(&from_name)
-                }
-            };
-            (
-                tables::read_columns(grid, &map, symbols, reading)?,
-                map.ignored,
-            )
-        }
-        Shape::Wide { date, symbols } => {
-            if let Some(symbol) = &options.symbol {
-                return Err(at_file(Problem::SymbolOptionNotApplicable {
-                    symbol: symbol.clone(),
-                }));
-            }
-            (
-                tables::read_wide(grid, date, &symbols, reading)?,
-                Vec::new(),
-            )
-        }
-    };
-    if read.tables.is_empty() {
-        return Err(at_file(Problem::NoValues));
-    }
-    Ok(ParsedFile {
-        format,
-        tables: read.tables,
-        ignored_columns,
-        skipped_empty_rows: read.skipped_empty_rows,
-        footer,
-        names: read.names,
-    })
-}
-
-/// A symbol column headed 港股代码 or "HK code" holds Hong Kong codes.
-fn says_hong_kong(header: &str) -> bool {
-    let header = header.to_ascii_lowercase();
-    header.contains("港股")
-        || header
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "hk")
-}
-
-/// `300308.SZ.csv` → 300308.SZ, `aapl.us.txt` → AAPL.US, `300308.csv` →
-/// 300308.SZ (a bare code gets its exchange).
-fn symbol_from_file_name(path: &Path, market: codes::Market) -> Result<Symbol, Problem> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Symbol::parse(&qualify(&stem, market))
-        .map_err(|reason| Problem::FileNameNotSymbol { stem, reason })
-}
-
-/// Reads a column of date texts the way an import reads a date column
-/// (slash dates decided by the whole column): for price files that other
-/// tools wrote with text dates. A missing cell stays `None`.
-pub fn read_date_texts(
-    column: &str,
-    texts: &[Option<&str>],
-) -> Result<Vec<Option<chrono::NaiveDate>>, String> {
-    let cells = texts.iter().map(|t| values::Cell::from_text(*t));
-    let reader = dates::DateReader::for_column(column, cells, None).map_err(|p| p.to_string())?;
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| match values::Cell::from_text(*t) {
-            values::Cell::Missing => Ok(None),
-            cell => reader
-                .read(cell)
-                .map(Some)
-                .map_err(|p| format!("row {}: {p}", i + 1)),
-        })
-        .collect()
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::codes::Market;
-use super::detect::{Field, Shape, classify};
+use super::detect::{ColumnMap, Field, Shape, classify};
 use super::error::{Location, Problem};
 use super::tables::{Grid, Located};
 use super::values::Cell;
@@ -54,17 +54,10 @@ impl ParquetGrid {
         let shape = classify(&headers, market).map_err(at_file)?;
         let mut roles: Vec<Option<Field>> = vec![None; headers.len()];
         match &shape {
-            Shape::Columns(map) => {
-                roles[map.date] = Some(Field::Date);
-                roles[map.close] = Some(Field::Close);
-                if let Some(i) = map.symbol {
-                    roles[i] = Some(Field::Symbol);
-                }
-                if let Some(i) = map.name {
-                    roles[i] = Some(Field::Name);
-                }
-                for (field, i) in &map.optional {
-                    roles[*i] = Some(*field);
+            Shape::Columns(map) => set_roles(&mut roles, map),
+            Shape::Tickers(tickers) => {
+                for ticker in tickers {
+                    set_roles(&mut roles, &ticker.map);
                 }
             }
             Shape::Wide { date, symbols } => {
@@ -90,6 +83,21 @@ impl ParquetGrid {
             height: frame.height(),
         };
         Ok((grid, shape))
+    }
+}
+
+/// What each column of `map` is read as.
+fn set_roles(roles: &mut [Option<Field>], map: &ColumnMap) {
+    roles[map.date] = Some(Field::Date);
+    roles[map.close] = Some(Field::Close);
+    if let Some(i) = map.symbol {
+        roles[i] = Some(Field::Symbol);
+    }
+    if let Some(i) = map.name {
+        roles[i] = Some(Field::Name);
+    }
+    for (field, i) in &map.optional {
+        roles[*i] = Some(*field);
     }
 }
 

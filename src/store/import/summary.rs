@@ -5,8 +5,49 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::detect::Format;
+use super::format::Format;
+use super::naming::Naming;
 use crate::domain::Symbol;
+
+/// A row passed over because it has no price at all: Yahoo's `null` rows,
+/// or a session fetched during trading hours (`2026-03-26,,,,,6238632`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SkippedRow {
+    /// Its date, when it reads.
+    pub date: Option<NaiveDate>,
+    /// Its symbol, in a file of several symbols.
+    pub symbol: Option<Symbol>,
+}
+
+/// How many dates a summary lists before "and N more".
+const DATES_LISTED: usize = 5;
+
+/// "1 row without prices skipped: 2026-03-26", the dates (and symbols, in a
+/// file of several) of the first few.
+pub fn skipped_text(rows: &[SkippedRow]) -> String {
+    let n = rows.len();
+    let mut text = format!(
+        "{n} {} without prices skipped",
+        if n == 1 { "row" } else { "rows" }
+    );
+    let dated: Vec<String> = rows
+        .iter()
+        .filter_map(|r| match (&r.date, &r.symbol) {
+            (Some(date), Some(symbol)) => Some(format!("{date} {symbol}")),
+            (Some(date), None) => Some(date.to_string()),
+            (None, _) => None,
+        })
+        .collect();
+    if !dated.is_empty() {
+        let shown = dated.len().min(DATES_LISTED);
+        text.push_str(": ");
+        text.push_str(&dated[..shown].join(", "));
+        if dated.len() > shown {
+            text.push_str(&format!(" and {} more", dated.len() - shown));
+        }
+    }
+    text
+}
 
 /// What an import did to one symbol's price file.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,12 +74,16 @@ pub struct FileNote {
     pub path: PathBuf,
     /// Columns present in the file that the import does not read.
     pub ignored_columns: Vec<String>,
-    /// Rows with a date but no value at all (Yahoo writes `null` rows).
-    pub skipped_empty_rows: usize,
+    /// Rows without any price, passed over (Yahoo's `null` rows, a
+    /// session fetched before its close).
+    pub skipped: Vec<SkippedRow>,
     /// Footer lines passed over (`数据来源：Wind`).
     pub footer: Vec<String>,
     /// The names the file gives its symbols.
     pub names: Vec<(Symbol, String)>,
+    /// Symbols the file did not write in full: named from the file name or
+    /// from a bare code.
+    pub named: Vec<Naming>,
 }
 
 /// Two files of one import that gave the same symbol rows on the same
@@ -86,9 +131,8 @@ impl fmt::Display for ImportSummary {
                 if !note.ignored_columns.is_empty() {
                     write!(f, "; ignored columns: {}", note.ignored_columns.join(", "))?;
                 }
-                if note.skipped_empty_rows > 0 {
-                    let n = note.skipped_empty_rows;
-                    write!(f, "; skipped {n} {} without any value", plural(n, "row"))?;
+                if !note.skipped.is_empty() {
+                    write!(f, "; {}", skipped_text(&note.skipped))?;
                 }
                 if !note.footer.is_empty() {
                     write!(f, "; skipped footer: {}", note.footer.join(" / "))?;
@@ -98,6 +142,7 @@ impl fmt::Display for ImportSummary {
                         note.names.iter().map(|(s, n)| format!("{s} {n}")).collect();
                     write!(f, "; names: {}", names.join(", "))?;
                 }
+                write_named(f, &note.named)?;
             }
             writeln!(f)?;
         }
@@ -141,6 +186,54 @@ impl fmt::Display for ImportSummary {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Each symbol named from the file name, and each index code, on its own;
+/// other bare codes in one list.
+fn write_named(f: &mut fmt::Formatter<'_>, named: &[Naming]) -> fmt::Result {
+    let mut codes = Vec::new();
+    for naming in named {
+        match naming {
+            Naming::BareCode { code, symbol } if naming.also_index().is_none() => {
+                codes.push(format!("{code} → {symbol}"));
+            }
+            _ => write!(f, "; {naming}")?,
+        }
+    }
+    match codes.len() {
+        0 => Ok(()),
+        1..=DATES_LISTED => write!(f, "; codes given their exchange: {}", codes.join(", ")),
+        n => write!(
+            f,
+            "; codes given their exchange: {} and {} more",
+            codes[..DATES_LISTED].join(", "),
+            n - DATES_LISTED
+        ),
+    }
+}
+
+impl ImportSummary {
+    /// What a one-line report of this import (the workstation's) should
+    /// still say: rows passed over, and symbols named by a code that is
+    /// also an index's.
+    pub fn remarks(&self) -> Vec<String> {
+        let mut remarks = Vec::new();
+        for note in &self.notes {
+            if !note.skipped.is_empty() {
+                remarks.push(skipped_text(&note.skipped));
+            }
+            for naming in &note.named {
+                if let Some((name, index)) = naming.also_index() {
+                    remarks.push(format!(
+                        "{} is also the {name} index code ({}={index} imports the index)",
+                        naming.symbol(),
+                        note.path.display()
+                    ));
+                }
+            }
+        }
+        remarks
     }
 }
 

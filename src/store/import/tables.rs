@@ -1,7 +1,7 @@
 //! From a grid of cells to one validated table per symbol: the part every
 //! format shares once its bytes are read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -9,6 +9,8 @@ use super::codes::Market;
 use super::dates::DateReader;
 use super::detect::{ColumnMap, Field};
 use super::error::{Location, Problem};
+use super::naming::Naming;
+use super::summary::SkippedRow;
 use super::values::{self, Cell};
 use crate::domain::PriceRow;
 use crate::domain::Symbol;
@@ -74,14 +76,35 @@ impl Collector {
     }
 }
 
-/// What reading a grid gives: the tables, how many rows carried no value
-/// at all (Yahoo writes such `null` rows) and were passed over, and the
-/// names the file gives its symbols.
-#[derive(Debug)]
+/// What reading a grid gives: the tables, the rows without any price that
+/// were passed over (Yahoo's `null` rows, a session fetched before its
+/// close), the names the file gives its symbols, and the bare codes it
+/// wrote for them.
+#[derive(Debug, Default)]
 pub struct Read {
     pub tables: BTreeMap<Symbol, Vec<PriceRow>>,
-    pub skipped_empty_rows: usize,
+    pub skipped: Vec<SkippedRow>,
     pub names: BTreeMap<Symbol, String>,
+    pub named: BTreeSet<Naming>,
+}
+
+impl Read {
+    /// Adds another read of the same file (another ticker's columns).
+    pub fn extend(&mut self, other: Read) {
+        self.tables.extend(other.tables);
+        self.skipped.extend(other.skipped);
+        self.names.extend(other.names);
+        self.named.extend(other.named);
+    }
+}
+
+/// A price column (not volume or mcap): a row with none of them is a
+/// session without prices.
+fn is_price(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Open | Field::High | Field::Low | Field::Close | Field::AdjClose
+    )
 }
 
 /// What the command line adds to reading cells: the date format and the
@@ -116,35 +139,66 @@ pub fn read_columns(
 ) -> Result<Read, Located> {
     let dates = date_reader(grid, map.date, reading)?;
     let mut collector = Collector::default();
-    let mut names = BTreeMap::new();
-    let mut skipped_empty_rows = 0;
+    let mut read = Read::default();
+    let price_columns: Vec<usize> = std::iter::once(map.close)
+        .chain(
+            map.optional
+                .iter()
+                .filter(|(f, _)| is_price(*f))
+                .map(|(_, c)| *c),
+        )
+        .collect();
     for row in 0..grid.height() {
         let at = grid.location(row);
         let cell = |column: usize| grid.cell(column, row);
-        let value_columns = std::iter::once(map.close).chain(map.optional.iter().map(|(_, c)| *c));
-        if value_columns.clone().all(|c| cell(c).is_missing()) {
-            // A row with no value at all says nothing; only its date and
-            // symbol could still be wrong, and those are not worth refusing.
-            skipped_empty_rows += 1;
+        let symbol = |c: usize| values::symbol(cell(c), reading.market).map_err(|p| (at, p));
+        if price_columns.iter().all(|c| cell(*c).is_missing()) {
+            // A session without prices (a `null` row, a day fetched before
+            // its close): passed over and listed; its date and symbol are
+            // not worth refusing the file for.
+            read.skipped.push(SkippedRow {
+                date: dates.read(cell(map.date)).ok(),
+                symbol: match symbols {
+                    Symbols::Column(c) => symbol(c).ok(),
+                    Symbols::Fixed(s) => Some(s.clone()),
+                },
+            });
             continue;
         }
         let symbol = match symbols {
-            Symbols::Column(c) => values::symbol(cell(c), reading.market).map_err(|p| (at, p))?,
+            Symbols::Column(c) => {
+                let symbol = symbol(c)?;
+                if let Some(code) = bare_code(cell(c), &symbol) {
+                    read.named.insert(Naming::BareCode {
+                        symbol: symbol.clone(),
+                        code,
+                    });
+                }
+                symbol
+            }
             Symbols::Fixed(s) => s.clone(),
         };
         let price = price_row(grid, map, row, &dates).map_err(|p| (at, p))?;
         if let Some(Cell::Text(name)) = map.name.map(cell) {
-            names
+            read.names
                 .entry(symbol.clone())
                 .or_insert_with(|| name.to_string());
         }
         collector.add(&symbol, price, at)?;
     }
-    Ok(Read {
-        tables: collector.finish(),
-        skipped_empty_rows,
-        names,
-    })
+    read.tables = collector.finish();
+    Ok(read)
+}
+
+/// The code a symbol cell wrote when it was given an exchange (`300308` →
+/// 300308.SZ), or `None` when the cell wrote the symbol itself.
+fn bare_code(cell: Cell<'_>, symbol: &Symbol) -> Option<String> {
+    let code = match cell {
+        Cell::Text(text) if !text.contains('.') => text.trim().to_string(),
+        Cell::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!code.eq_ignore_ascii_case(symbol.as_str())).then_some(code)
 }
 
 fn price_row(
@@ -192,12 +246,13 @@ pub fn read_wide(
     let first = usize::from(!names.is_empty());
     let dates = date_reader(grid, date, reading)?;
     let mut collector = Collector::default();
-    let mut skipped_empty_rows = 0;
+    let mut skipped = Vec::new();
     let mut filled = vec![false; symbols.len()];
     for row in first..grid.height() {
         let at = grid.location(row);
         if symbols.iter().all(|(c, _)| grid.cell(*c, row).is_missing()) {
-            skipped_empty_rows += 1;
+            let date = dates.read(grid.cell(date, row)).ok();
+            skipped.push(SkippedRow { date, symbol: None });
             continue;
         }
         let day = dates.read(grid.cell(date, row)).map_err(|p| (at, p))?;
@@ -222,8 +277,9 @@ pub fn read_wide(
     }
     Ok(Read {
         tables: collector.finish(),
-        skipped_empty_rows,
+        skipped,
         names,
+        named: BTreeSet::new(),
     })
 }
 

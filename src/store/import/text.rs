@@ -7,8 +7,10 @@ use std::io::Cursor;
 use polars::prelude::*;
 
 use super::codes::Market;
-use super::detect::{Format, Shape, classify, text_format};
+use super::detect::{Shape, classify, text_format};
 use super::error::{Location, Problem};
+use super::format::Format;
+use super::levels::{self, Levels};
 use super::tables::{Grid, Located};
 use super::values::Cell;
 
@@ -21,6 +23,8 @@ pub struct TextGrid {
     lines: Option<Vec<usize>>,
     header_line: usize,
     footer: Vec<String>,
+    /// A header of several rows (yfinance's field and ticker rows).
+    levels: Option<Levels>,
 }
 
 impl TextGrid {
@@ -29,7 +33,11 @@ impl TextGrid {
     pub fn read(text: &str, market: Market) -> Result<(TextGrid, Shape, Format), Located> {
         let grid = TextGrid::parse(text)?;
         let header_line = Location::Line(grid.header_line);
-        let shape = classify(&grid.headers, market).map_err(|p| (header_line, p))?;
+        let shape = match &grid.levels {
+            Some(levels) => levels::shape(levels, market),
+            None => classify(&grid.headers, market),
+        }
+        .map_err(|p| (header_line, p))?;
         if grid.height() == 0 {
             return Err((Location::File, Problem::HeaderOnly));
         }
@@ -48,9 +56,12 @@ impl TextGrid {
             Some(last) if records.len() < count => &text[..last.end],
             _ => text,
         };
-        let Some((header, rows)) = records.split_first() else {
+        let Some(header) = records.first() else {
             return Err((Location::File, Problem::Empty));
         };
+        let levels = header_levels(text, &records);
+        let header_rows = levels.as_ref().map_or(1, |l| l.rows);
+        let rows = records.get(header_rows..).unwrap_or_default();
         if let Some(bad) = rows.iter().find(|r| !r.blank && r.fields != header.fields) {
             return Err((
                 Location::Line(bad.line),
@@ -60,6 +71,18 @@ impl TextGrid {
                 },
             ));
         }
+        // Several header rows: polars reads the data under one made-up
+        // header row; the real headers are the flattened levels.
+        let owned;
+        let body = match (&levels, rows.first()) {
+            (None, _) => body,
+            (Some(_), first) => {
+                let names: Vec<String> = (0..header.fields).map(|i| format!("c{i}")).collect();
+                let data = first.map_or("", |r| &body[r.start..]);
+                owned = format!("{}\n{data}", names.join(","));
+                owned.as_str()
+            }
+        };
         let frame = CsvReadOptions::default()
             .with_has_header(true)
             // Every column as text: a bad cell is then named by the import
@@ -68,11 +91,14 @@ impl TextGrid {
             .into_reader_with_file_handle(Cursor::new(body.as_bytes()))
             .finish()
             .map_err(|e| (Location::File, Problem::Csv(first_line(&e.to_string()))))?;
-        let headers: Vec<String> = frame
-            .get_column_names()
-            .iter()
-            .map(|n| n.to_string())
-            .collect();
+        let headers: Vec<String> = match &levels {
+            Some(levels) => levels.headers(),
+            None => frame
+                .get_column_names()
+                .iter()
+                .map(|n| n.to_string())
+                .collect(),
+        };
         refuse_repeated_headers(&headers).map_err(|p| (Location::Line(header.line), p))?;
         let columns = frame
             .columns()
@@ -87,6 +113,7 @@ impl TextGrid {
             lines,
             header_line: header.line,
             footer,
+            levels,
         })
     }
 
@@ -120,6 +147,31 @@ fn split_footer(text: &str, records: &mut Vec<Record>) -> Vec<String> {
     }
     footer.reverse();
     footer
+}
+
+/// The header levels of a file whose header takes two or three lines.
+fn header_levels(text: &str, records: &[Record]) -> Option<Levels> {
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .take(3)
+        .map(|r| cells(&text[r.start..r.end]))
+        .collect();
+    levels::detect(&rows)
+}
+
+/// The cells of one header record, unquoted.
+fn cells(raw: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in raw.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            '\r' | '\n' if !quoted => {}
+            c => out.last_mut().into_iter().for_each(|cell| cell.push(c)),
+        }
+    }
+    out
 }
 
 /// polars renames a repeated header `x` to `x_duplicated_0`; say it plainly.

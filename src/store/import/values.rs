@@ -7,6 +7,7 @@ use super::codes::{Market, code_from_number, qualify};
 use super::detect::Field;
 use super::error::Problem;
 use crate::domain::Symbol;
+use crate::store::date_text;
 
 /// One cell of a file, as read: text from a CSV, typed values from Parquet.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,7 +53,7 @@ pub fn date(cell: Cell<'_>) -> Result<NaiveDate, Problem> {
         Cell::Number(n) => number_date(n).ok_or_else(|| Problem::BadDate {
             text: n.to_string(),
         }),
-        Cell::Text(text) => parse_date(text).ok_or_else(|| Problem::BadDate {
+        Cell::Text(text) => date_text::parse_date(text).ok_or_else(|| Problem::BadDate {
             text: text.to_string(),
         }),
     }
@@ -67,36 +68,15 @@ fn number_date(n: f64) -> Option<NaiveDate> {
     if (18_000_101.0..=29_991_231.0).contains(&n) {
         return NaiveDate::parse_from_str(&format!("{}", n as i64), "%Y%m%d").ok();
     }
-    super::excel::excel_serial_date(n)
+    excel_serial_date(n)
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    let (day, time) = match text.find([' ', 'T']) {
-        Some(i) => (&text[..i], Some(text[i + 1..].trim())),
-        None => (text, None),
-    };
-    if let Some(time) = time
-        && !looks_like_time(time)
-    {
+/// Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
+    if !(serial.is_finite() && (1.0..2_958_466.0).contains(&serial)) {
         return None;
     }
-    let compact = day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit());
-    if compact {
-        return NaiveDate::parse_from_str(day, "%Y%m%d").ok();
-    }
-    ["%Y-%m-%d", "%Y/%m/%d"]
-        .iter()
-        .find_map(|form| NaiveDate::parse_from_str(day, form).ok())
-}
-
-/// `00:00:00`, `00:00`, `09:30:00.000`, with an optional `Z` or `+08:00`.
-fn looks_like_time(time: &str) -> bool {
-    let time = time.strip_suffix('Z').unwrap_or(time);
-    time.starts_with(|c: char| c.is_ascii_digit())
-        && time.contains(':')
-        && time
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-'))
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial as u64))
 }
 
 /// Reads a number cell named `column` (the file's own header).

@@ -90,6 +90,9 @@ pub(super) fn finished(
         .iter()
         .filter_map(|s| match &s.result {
             FetchResult::Failed { reason } => Some((s.symbol.to_string(), reason.clone())),
+            FetchResult::Abandoned { reason } => {
+                Some((s.symbol.to_string(), format!("not fetched: {reason}")))
+            }
             _ => None,
         })
         .collect();
@@ -98,8 +101,9 @@ pub(super) fn finished(
     } else {
         state.set_message(format!("{line} (Esc closes the list)"), true);
         let title = format!(
-            " Fetch: {} failed, their files unchanged (Esc closes, j/k scroll) ",
-            failures.len()
+            " Fetch: {} failed{}, their files unchanged (Esc closes, j/k scroll) ",
+            summary.failed(),
+            not_fetched(&summary)
         );
         state.show_problems(Problems {
             title,
@@ -137,10 +141,19 @@ pub fn summary_line(summary: &FetchSummary) -> String {
     }
     let failed = summary.failed();
     format!(
-        "fetched {} of {} symbols from {} up to {}: {updated} updated, {unchanged} unchanged, {rebased} re-based, {failed} failed",
+        "fetched {} of {} symbols from {} up to {}: {updated} updated, {unchanged} unchanged, {rebased} re-based, {failed} failed{}",
         updated + unchanged + rebased,
         summary.symbols.len(),
         summary.source,
         summary.to,
+        not_fetched(summary),
     )
+}
+
+/// ", 97 not fetched" when the source was unreachable; nothing otherwise.
+fn not_fetched(summary: &FetchSummary) -> String {
+    match summary.not_fetched() {
+        0 => String::new(),
+        n => format!(", {n} not fetched"),
+    }
 }

@@ -117,5 +117,9 @@ pub fn summary_line(summary: &ImportSummary, in_baskets: usize) -> String {
     if !summary.overlaps.is_empty() {
         line.push_str("; files overlapped, the later won (spillover import says which)");
     }
+    for remark in summary.remarks() {
+        line.push_str("; ");
+        line.push_str(&remark);
+    }
     line
 }

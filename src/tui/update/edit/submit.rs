@@ -260,6 +260,7 @@ fn event_of(form: &Form) -> Result<EarningsEvent, EditError> {
         outcome: String::new(),
         capex_reported: String::new(),
         guidance_change: String::new(),
+        estimated: false,
     })
 }
 
