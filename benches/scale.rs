@@ -18,7 +18,10 @@ use spillover::compute::{
 use spillover::domain::{Basket, BasketId, Method, RangePreset, Window};
 use spillover::store::demo::{UniverseSpec, install_universe};
 use spillover::store::{Store, Workspace};
-use spillover::tui::state::AppState;
+use spillover::tui::AppState;
+use spillover::tui::action::Action;
+use spillover::tui::outcome::Outcome;
+use spillover::tui::update::update;
 
 /// The data dir of an `n × days` universe, written on first use.
 fn universe(n: usize, days: usize) -> PathBuf {
@@ -124,21 +127,21 @@ fn whole_cache(c: &mut Criterion) {
 }
 
 /// The workstation's recompute after an edit: one weight of the 500-member
-/// `na-chain` changed (as the edit form commits it: a new library), then
+/// `na-chain` changed (a new library, handed to `update` as a reload from
+/// disk hands it: the same recompute the edit form's commit runs), then
 /// everything on screen recomputed — the analysis, with the other baskets'
 /// histories and tables kept, and the catalyst statistics.
 fn recompute_after_edit(c: &mut Criterion) {
     let ws = Workspace::open(universe(1000, 5000)).expect("the universe opens");
     let mut state = AppState::from_workspace(ws);
-    state
-        .set_request(all_range())
-        .expect("the universe analyses");
+    update(&mut state, Action::Range(RangePreset::All));
+    assert!(state.analysis().is_some(), "the universe analyses");
     let at = state
-        .baskets
+        .baskets()
         .iter()
         .position(|b| b.id.as_str() == "na-chain")
         .expect("the universe has na-chain");
-    assert_eq!(state.baskets[at].members.len(), 500);
+    assert_eq!(state.baskets()[at].members.len(), 500);
     let mut group = c.benchmark_group("scale");
     group.sample_size(20);
     let mut edit = 0u32;
@@ -150,8 +153,9 @@ fn recompute_after_edit(c: &mut Criterion) {
                 edit += 1;
                 let mut library = state.library();
                 library.baskets[at].members[7].weight = Some(f64::from(edit % 5 + 1));
-                state.set_library(library);
-                state.analysis.as_ref().map(|a| a.indices.len())
+                let problems = Vec::new();
+                update(&mut state, Outcome::Reloaded { library, problems });
+                state.analysis().map(|a| a.indices.len())
             })
         },
     );

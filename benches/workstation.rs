@@ -13,15 +13,15 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use spillover::compute::{Request, WindowChoice};
+use spillover::compute::WindowChoice;
 use spillover::domain::{PriceBook, PriceSeries, RangePreset};
 use spillover::store::demo::{
     UniverseSpec, default_baskets, default_watchlist, demo_prices, install_universe,
 };
 use spillover::store::{Store, Workspace};
-use spillover::tui::action::Msg;
+use spillover::tui::AppState;
+use spillover::tui::action::{Action, Msg};
 use spillover::tui::config::Config;
-use spillover::tui::state::AppState;
 use spillover::tui::theme::{Theme, ThemeName};
 use spillover::tui::update::update;
 use spillover::tui::{opening_state, view};
@@ -94,14 +94,16 @@ fn one_frame(c: &mut Criterion) {
     let demo = demo_state();
     let ws = Workspace::open(universe(1000, 5000)).expect("the cache opens");
     let universe = AppState::from_workspace(ws);
-    assert!(universe.analysis.is_some(), "the universe analyses");
-    // The whole history on the chart: 5,000 dates per series.
+    assert!(universe.analysis().is_some(), "the universe analyses");
+    // The whole history on the chart: 5,000 dates per series (the ALL
+    // preset, as its key sets it).
     let mut all = universe.clone();
-    all.set_request(Request {
-        range: WindowChoice::Preset(RangePreset::All),
-        ..all.request.clone()
-    })
-    .expect("the universe analyses over ALL");
+    update(&mut all, Action::Range(RangePreset::All));
+    assert_eq!(
+        all.request().range,
+        WindowChoice::Preset(RangePreset::All),
+        "the universe analyses over ALL"
+    );
     let mut group = c.benchmark_group("workstation");
     for (name, state) in [
         ("demo", &demo),

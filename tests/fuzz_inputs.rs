@@ -272,7 +272,7 @@ fn the_command_parser_never_panics() {
     ];
     runner()
         .run(&line, |line| {
-            let _ = spillover::tui::command::parse(&line, &baskets);
+            let _ = spillover::tui::command::parse(&line, &baskets, None);
             let _ = spillover::tui::command::complete(&line, &baskets);
             Ok(())
         })

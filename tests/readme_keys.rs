@@ -6,7 +6,7 @@
 //! rewrites the README section; read the diff before committing.
 
 use spillover::tui::command::COMMANDS;
-use spillover::tui::keymap::{HELP_ORDER, all_bindings};
+use spillover::tui::keymap::{KEY_TABLE_ORDER, all_bindings};
 
 const BEGIN: &str =
     "<!-- KEYS:BEGIN (generated from src/tui/keymap.rs by tests/readme_keys.rs) -->\n";
@@ -14,7 +14,7 @@ const END: &str = "<!-- KEYS:END -->";
 
 fn keys_markdown() -> String {
     let mut out = String::from(BEGIN);
-    for scope in HELP_ORDER {
+    for scope in KEY_TABLE_ORDER {
         let rows: Vec<String> = all_bindings()
             .filter(|b| b.scope == scope)
             .map(|b| {

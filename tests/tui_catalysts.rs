@@ -11,8 +11,9 @@ mod tui_support;
 use cli_support::spillover;
 use crossterm::event::{KeyCode, KeyEvent};
 use spillover::compute::{CAR_WINDOWS, EventOutcome};
+use spillover::tui::AppState;
 use spillover::tui::overlay::Overlay;
-use spillover::tui::state::{AppState, Pane};
+use spillover::tui::state::Pane;
 use tui_support::{ch, demo_state, key, press, screen, type_text};
 
 /// The demo at its as-of date 2025-05-07, after `keys`.
@@ -91,7 +92,7 @@ fn event_study_month_on_a_small_screen_80x24() {
         &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')],
     );
     press(&mut state, &[ch('E'), ch('m')]);
-    assert_eq!(state.overlay, Overlay::Events { month: true });
+    assert_eq!(*state.overlay(), Overlay::Events { month: true });
     let text = screen(&state, 80, 24);
     assert!(text.contains("2025-05 ×10"), "{text}");
     insta::assert_snapshot!(text);
@@ -115,9 +116,9 @@ fn lead_lag_view_maximised_80x24() {
 #[test]
 fn e_opens_the_event_study_and_esc_closes_it() {
     let mut state = after(&[ch('4'), ch('k')]);
-    assert_eq!(state.event_row, 1);
+    assert_eq!(state.event_row(), 1);
     press(&mut state, &[ch('E')]);
-    assert_eq!(state.overlay, Overlay::Events { month: false });
+    assert_eq!(*state.overlay(), Overlay::Events { month: false });
     let text = screen(&state, 160, 48);
     assert!(
         text.contains("Event study #2 · Tencent Holdings 0700.HK"),
@@ -125,19 +126,19 @@ fn e_opens_the_event_study_and_esc_closes_it() {
     );
     // j moves to the next event inside the view; the chart cursor follows.
     press(&mut state, &[ch('j')]);
-    assert_eq!(state.event_row, 2);
+    assert_eq!(state.event_row(), 2);
     assert!(screen(&state, 160, 48).contains("Event study #3 · JD.com"));
     // > steps the as-of date inside the view: the view follows it.
     let before = state.as_of();
     press(&mut state, &[ch('>')]);
     assert!(state.as_of() > before);
-    assert_eq!(state.overlay, Overlay::Events { month: false });
+    assert_eq!(*state.overlay(), Overlay::Events { month: false });
     press(&mut state, &[key(KeyCode::Esc)]);
-    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(*state.overlay(), Overlay::None);
     assert!(!screen(&state, 160, 48).contains("Event study"));
     // E outside the watchlist does nothing.
     press(&mut state, &[ch('1'), ch('E')]);
-    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(*state.overlay(), Overlay::None);
 }
 
 #[test]
@@ -145,14 +146,13 @@ fn v_switches_the_scatter_pane_to_the_lead_lag_and_back() {
     let mut state = after(&[ch('3')]);
     assert!(!screen(&state, 160, 48).contains("Lead-lag"));
     press(&mut state, &[ch('v')]);
-    assert!(state.lead_lag_view);
+    assert!(state.lead_lag_view());
     let text = screen(&state, 160, 48);
     assert!(text.contains("Lead-lag"), "{text}");
     assert!(text.contains("Granger, 5 lags"), "{text}");
     // The view follows the window: a shorter range recomputes it.
     let changes = |s: &AppState| {
-        s.catalysts
-            .as_ref()
+        s.catalysts()
             .and_then(|c| c.lead_lag.as_ref())
             .map(|l| l.changes)
     };
@@ -165,12 +165,12 @@ fn v_switches_the_scatter_pane_to_the_lead_lag_and_back() {
         changes(&state)
     );
     press(&mut state, &[ch('v')]);
-    assert!(!state.lead_lag_view);
+    assert!(!state.lead_lag_view());
     assert!(!screen(&state, 160, 48).contains("Lead-lag"));
     // In another pane v is not bound.
     press(&mut state, &[ch('2'), ch('v')]);
-    assert!(!state.lead_lag_view);
-    assert_eq!(state.focus, Pane::Chart);
+    assert!(!state.lead_lag_view());
+    assert_eq!(state.focus(), Pane::Chart);
 }
 
 #[test]
@@ -238,9 +238,8 @@ fn assert_same_cars(cli_event: &serde_json::Value, tui_event: &EventOutcome) -> 
 /// Event `n` of the workstation's event study.
 fn tui_event(state: &AppState, n: usize) -> EventOutcome {
     let study = state
-        .catalysts
-        .clone()
-        .and_then(|c| c.event_study)
+        .catalysts()
+        .and_then(|c| c.event_study.clone())
         .expect("the demo has its benchmark");
     study.events.into_iter().find(|e| e.number == n).unwrap()
 }
@@ -286,10 +285,10 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
     let before = tui_event(&state, 5);
-    let analysis = state.analysis.clone();
+    let analysis = state.analysis().cloned();
     command(&mut state, "benchmark hk-internet");
     command(&mut state, "model market");
-    let message = state.message.clone().unwrap();
+    let message = state.message().cloned().unwrap();
     assert!(!message.error, "{message:?}");
     assert!(
         message.text.contains("against hk-internet, model market"),
@@ -299,7 +298,7 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
     assert_ne!(before, after, "the numbers change with the benchmark");
     assert!(assert_same_cars(&cli["events"][0], &after) >= 30);
     // The analysis itself is untouched; the event view says what it used.
-    assert_eq!(state.analysis, analysis);
+    assert_eq!(state.analysis().cloned(), analysis);
     press(&mut state, &alibaba_may());
     let text = screen(&state, 160, 48);
     assert!(
@@ -310,7 +309,7 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
 
     // Beta over 120 returns, against hk-internet, in the baskets pane.
     command(&mut state, "beta 120");
-    let betas = &state.catalysts.as_ref().unwrap().beta;
+    let betas = &state.catalysts().unwrap().beta;
     assert!(
         betas
             .iter()
@@ -319,19 +318,19 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
     assert!(screen(&state, 160, 48).contains(" vs hk-internet · DD "));
 
     // Refusals change nothing and say what to type.
-    let settings = state.catalyst_request.clone();
+    let settings = state.catalyst_request().clone();
     for (line, says) in [
         ("benchmark nope", "the baskets are:"),
         ("model ols", "use adjusted or market"),
         ("beta 3", "at least 10"),
     ] {
         command(&mut state, line);
-        let message = state.message.clone().unwrap();
+        let message = state.message().cloned().unwrap();
         assert!(
             message.error && message.text.contains(says),
             "{line}: {message:?}"
         );
-        assert_eq!(state.catalyst_request, settings);
+        assert_eq!(*state.catalyst_request(), settings);
     }
 }
 
@@ -340,8 +339,7 @@ fn lags_set_the_lead_lag_view() {
     let mut state = demo_state();
     command(&mut state, "lags 5 2");
     let ll = state
-        .catalysts
-        .as_ref()
+        .catalysts()
         .and_then(|c| c.lead_lag.clone())
         .expect("the demo has its ratios");
     assert_eq!((ll.max_lag, ll.ccf.len(), ll.x_to_y.lags), (5, 11, 2));
@@ -352,12 +350,12 @@ fn lags_set_the_lead_lag_view() {
     command(&mut state, "lags 8");
     assert_eq!(
         (
-            state.catalyst_request.max_lag,
-            state.catalyst_request.granger_lags
+            state.catalyst_request().max_lag,
+            state.catalyst_request().granger_lags
         ),
         (8, 2)
     );
     command(&mut state, "lags 61");
-    assert!(state.message.as_ref().unwrap().error);
-    assert_eq!(state.catalyst_request.max_lag, 8);
+    assert!(state.message().as_ref().unwrap().error);
+    assert_eq!(state.catalyst_request().max_lag, 8);
 }

@@ -9,8 +9,9 @@ use crossterm::event::KeyCode;
 use spillover::compute::analyse;
 use spillover::domain::{BasketId, Symbol};
 use spillover::store::parse_basket;
+use spillover::tui::AppState;
 use spillover::tui::overlay::form::FieldKey;
-use spillover::tui::state::{AppState, Mode};
+use spillover::tui::state::Mode;
 use tui_edit_support::{Session, ch, ctrl, key};
 
 fn id(text: &str) -> BasketId {
@@ -23,8 +24,7 @@ fn sym(text: &str) -> Symbol {
 
 fn levels(state: &AppState, basket: &str) -> Vec<f64> {
     state
-        .analysis
-        .as_ref()
+        .analysis()
         .unwrap()
         .index(&id(basket))
         .unwrap()
@@ -34,7 +34,7 @@ fn levels(state: &AppState, basket: &str) -> Vec<f64> {
 
 fn has_member(state: &AppState, basket: &str, symbol: &str) -> bool {
     state
-        .baskets
+        .baskets()
         .iter()
         .find(|b| b.id == id(basket))
         .is_some_and(|b| b.member(&sym(symbol)).is_some())
@@ -42,7 +42,7 @@ fn has_member(state: &AppState, basket: &str, symbol: &str) -> bool {
 
 /// The price of `symbol` on exactly `date`, if it has a row then.
 fn price_on(state: &AppState, symbol: &Symbol, date: chrono::NaiveDate) -> Option<f64> {
-    let series = state.book.get(symbol)?;
+    let series = state.book().get(symbol)?;
     let i = series.dates.iter().position(|d| *d == date)?;
     Some(series.price[i])
 }
@@ -59,30 +59,24 @@ fn removing_a_member_saves_the_file_and_recomputes_the_index_by_the_methodology(
     let text = s.read(&s.basket_file("na-chain"));
     assert!(!text.contains("300308.SZ"), "{text}");
     assert!(text.contains("300502.SZ"), "the other members stay");
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(!message.error, "{message:?}");
     assert!(message.text.contains("remove 300308.SZ from na-chain"));
     assert!(message.text.contains("saved baskets/na-chain.toml"));
 
     // The index is what analyse gives on the edited basket, and differs.
     let after = levels(&s.state, "na-chain");
-    let expected = analyse(&s.state.baskets, &s.state.book, &s.state.request).unwrap();
+    let expected = analyse(s.state.baskets(), s.state.book(), s.state.request()).unwrap();
     assert_eq!(after, expected.index(&id("na-chain")).unwrap().levels);
     assert_ne!(after, before);
 
     // By hand (METHODOLOGY, equal weight): I(t1) = 1000 * (1 + mean r(i, t1))
     // over the members with a price on t0 and t1; 300308.SZ is not among them.
-    let series = s
-        .state
-        .analysis
-        .as_ref()
-        .unwrap()
-        .index(&id("na-chain"))
-        .unwrap();
+    let series = s.state.analysis().unwrap().index(&id("na-chain")).unwrap();
     let (t0, t1) = (series.dates[0], series.dates[1]);
     let basket = s
         .state
-        .baskets
+        .baskets()
         .iter()
         .find(|b| b.id == id("na-chain"))
         .unwrap();
@@ -122,7 +116,7 @@ fn adding_by_typing_a_name_completes_to_the_symbol_and_saves_it() {
         "the name comes with it"
     );
     // The member table has it, with data (its prices are in the book).
-    let rows = &s.state.analysis.as_ref().unwrap().members;
+    let rows = &s.state.analysis().unwrap().members;
     let (_, domestic) = rows
         .iter()
         .find(|(b, _)| *b == id("domestic-chain"))
@@ -155,7 +149,7 @@ fn a_symbol_not_in_the_cache_is_added_with_a_name_and_shows_no_data() {
         s.read(&s.basket_file("domestic-chain"))
             .contains("000001.SZ")
     );
-    let rows = &s.state.analysis.as_ref().unwrap().members;
+    let rows = &s.state.analysis().unwrap().members;
     let (_, domestic) = rows
         .iter()
         .find(|(b, _)| *b == id("domestic-chain"))
@@ -191,7 +185,7 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     let mut s = Session::new();
     let file = s.basket_file("na-chain");
     let bytes = std::fs::read(&file).unwrap();
-    let baskets = s.state.baskets.clone();
+    let baskets = s.state.baskets().to_vec();
     s.show_basket("na-chain");
 
     // A duplicate symbol.
@@ -250,8 +244,8 @@ fn refusals_stay_at_the_field_and_change_nothing() {
     s.press(&[key(KeyCode::Esc)]);
 
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
-    assert_eq!(s.state.baskets, baskets);
-    assert!(!s.state.edit.history.can_undo());
+    assert_eq!(s.state.baskets(), baskets);
+    assert!(!s.state.edit().history.can_undo());
 }
 
 #[test]
@@ -269,7 +263,7 @@ fn undo_and_redo_round_trip_the_file_bytes() {
     s.press(&[ch('u')]);
     assert_eq!(std::fs::read(&file).unwrap(), original);
     assert_eq!(levels(&s.state, "na-chain"), levels_before);
-    let message = s.state.message.clone().unwrap().text;
+    let message = s.state.message().cloned().unwrap().text;
     assert!(
         message.starts_with("undid: remove 300308.SZ from na-chain"),
         "{message}"
@@ -280,7 +274,7 @@ fn undo_and_redo_round_trip_the_file_bytes() {
     assert!(!has_member(&s.state, "na-chain", "300308.SZ"));
     s.press(&[ch('u')]);
     s.press(&[ch('u')]);
-    assert_eq!(s.state.message.clone().unwrap().text, "nothing to undo");
+    assert_eq!(s.state.message().cloned().unwrap().text, "nothing to undo");
     assert_eq!(std::fs::read(&file).unwrap(), original);
 }
 
@@ -298,8 +292,8 @@ fn a_restart_shows_what_was_left() {
     s.type_text("basket new optical Optical modules");
     s.press(&[key(KeyCode::Enter)]);
     let restarted = s.restart();
-    assert_eq!(restarted.baskets, s.state.baskets);
-    assert_eq!(restarted.watchlist, s.state.watchlist);
+    assert_eq!(restarted.baskets(), s.state.baskets());
+    assert_eq!(restarted.watchlist(), s.state.watchlist());
     assert_eq!(levels(&restarted, "na-chain"), levels(&s.state, "na-chain"));
 }
 
@@ -308,7 +302,7 @@ fn a_failed_write_keeps_the_file_and_puts_everything_back() {
     let mut s = Session::new();
     let file = s.basket_file("domestic-chain");
     let bytes = std::fs::read(&file).unwrap();
-    let baskets = s.state.baskets.clone();
+    let baskets = s.state.baskets().to_vec();
     // The atomic write's temporary file name is taken: the write fails
     // before anything replaces the file (as a full disk would).
     let blocker = s
@@ -322,9 +316,9 @@ fn a_failed_write_keeps_the_file_and_puts_everything_back() {
     s.press(&[ch('d')]);
 
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
-    assert_eq!(s.state.baskets, baskets);
-    assert!(!s.state.edit.history.can_undo());
-    let message = s.state.message.clone().unwrap();
+    assert_eq!(s.state.baskets(), baskets);
+    assert!(!s.state.edit().history.can_undo());
+    let message = s.state.message().cloned().unwrap();
     assert!(
         message.error && message.text.starts_with("not saved"),
         "{message:?}"
@@ -355,7 +349,7 @@ fn a_move_that_fails_half_way_shows_what_is_on_disk() {
         s.read(&s.basket_file("domestic-chain"))
             .contains("300308.SZ")
     );
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(
         message.error && message.text.starts_with("partly saved"),
         "{message:?}"
@@ -365,12 +359,12 @@ fn a_move_that_fails_half_way_shows_what_is_on_disk() {
     for id in ["na-chain", "domestic-chain"] {
         let on_screen = s
             .state
-            .baskets
+            .baskets()
             .iter()
             .find(|b| b.id.as_str() == id)
             .unwrap();
         let on_disk = restarted
-            .baskets
+            .baskets()
             .iter()
             .find(|b| b.id.as_str() == id)
             .unwrap();
@@ -384,14 +378,14 @@ fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
     let file = s.basket_file("na-chain");
     let theirs = s.read(&file).replace("中际旭创", "中际旭创 (edited)");
     std::fs::write(&file, &theirs).unwrap();
-    let baskets = s.state.baskets.clone();
+    let baskets = s.state.baskets().to_vec();
     s.show_basket("na-chain");
     s.select_member("300308.SZ");
     s.press(&[ch('d')]);
 
     assert_eq!(s.read(&file), theirs, "their file is untouched");
     assert_eq!(s.state.mode(), Mode::Conflict);
-    assert_eq!(s.state.baskets, baskets, "back to before the edit");
+    assert_eq!(s.state.baskets(), baskets, "back to before the edit");
     let screen = s.screen(160, 48);
     assert!(screen.contains("baskets/na-chain.toml was changed outside spillover"));
     assert!(screen.contains("[r] reload theirs"));
@@ -401,7 +395,7 @@ fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
     assert_eq!(s.state.mode(), Mode::Normal);
     assert!(!s.read(&file).contains("300308.SZ"));
     assert!(!has_member(&s.state, "na-chain", "300308.SZ"));
-    assert!(s.state.edit.history.can_undo());
+    assert!(s.state.edit().history.can_undo());
 
     // Another outside edit, noticed while idle; reload theirs.
     std::fs::write(&file, &theirs).unwrap();
@@ -409,7 +403,7 @@ fn a_file_changed_behind_the_apps_back_asks_and_overwrites_nothing() {
     assert_eq!(s.state.mode(), Mode::Conflict);
     s.press(&[ch('r')]);
     assert!(has_member(&s.state, "na-chain", "300308.SZ"));
-    let name = &s.state.baskets[0].member(&sym("300308.SZ")).unwrap().name;
+    let name = &s.state.baskets()[0].member(&sym("300308.SZ")).unwrap().name;
     assert_eq!(name, "中际旭创 (edited)");
     assert_eq!(s.read(&file), theirs);
 }
@@ -421,7 +415,7 @@ fn a_broken_hand_edit_is_reported_with_its_line_and_the_rest_loads() {
     std::fs::write(&file, "name = \"HK internet\"\nmethod = \"sideways\"\n").unwrap();
     spillover::tui::run::notice_outside_changes(&mut s.state, &s.disk);
     s.press(&[ch('r')]);
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(message.error);
     assert!(
         message.text.contains("hk-internet.toml"),
@@ -433,7 +427,7 @@ fn a_broken_hand_edit_is_reported_with_its_line_and_the_rest_loads() {
         "the line: {}",
         message.text
     );
-    assert_eq!(s.state.baskets.len(), 4, "the other baskets load");
+    assert_eq!(s.state.baskets().len(), 4, "the other baskets load");
 }
 
 #[test]
@@ -441,7 +435,7 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     let mut s = Session::new();
     let index = s
         .state
-        .watchlist
+        .watchlist()
         .events
         .iter()
         .position(|e| e.symbol.as_str() == "9988.HK" && e.date.to_string() == "2025-05-15")
@@ -455,7 +449,7 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
     // recorded.
     s.press(&[ch('r')]);
     assert_eq!(s.state.mode(), Mode::Normal);
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(
         message.error && message.text.contains("after the as-of date 2025-05-07"),
         "{}",
@@ -491,7 +485,8 @@ fn recording_alibabas_may_outcome_saves_the_watchlist() {
         text.contains("capex_reported = \"RMB 24.6 bn (Mar-2025 quarter)\""),
         "{text}"
     );
-    let event = &s.restart().watchlist.events[index];
+    let restarted = s.restart();
+    let event = &restarted.watchlist().events[index];
     assert_eq!(event.outcome, "Cloud +18%\ncapex RMB 24.6 bn");
     s.press(&[ch('u')]);
     assert!(s.read(&s.watchlist_file()).contains("Revenue RMB 236.5 bn"));
@@ -520,12 +515,17 @@ fn multi_line_editing_moves_by_lines_and_esc_asks_before_discarding() {
     // Esc with changes asks; Esc again keeps editing; then d discards.
     let before = s.read(&s.watchlist_file());
     s.press(&[key(KeyCode::Esc)]);
+    assert_eq!(s.state.mode(), Mode::ConfirmClose, "a mode of its own");
+    let text = s.screen(160, 48);
     assert!(
-        s.screen(160, 48)
-            .contains("unsaved changes: s save · d discard")
+        text.contains("unsaved changes: s save · d discard"),
+        "{text}"
     );
+    // Its keys come from the keymap: the hint line names them.
+    assert!(text.contains("discard the changes"), "{text}");
     s.press(&[key(KeyCode::Esc)]);
     assert!(s.state.form().is_some());
+    assert_eq!(s.state.mode(), Mode::Text, "back in the text");
     s.press(&[key(KeyCode::Esc), ch('d')]);
     assert!(s.state.form().is_none());
     assert_eq!(s.read(&s.watchlist_file()), before);
@@ -560,7 +560,7 @@ fn moving_a_member_and_basket_commands_save_and_undo() {
     s.type_text("basket dup na-copy");
     s.press(&[key(KeyCode::Enter)]);
     assert!(s.basket_file("na-copy").exists());
-    assert_eq!(s.state.baskets[s.state.basket_tab].id, id("na-copy"));
+    assert_eq!(s.state.baskets()[s.state.basket_tab()].id, id("na-copy"));
     s.press(&[ch(':')]);
     s.type_text("basket rename na-renamed");
     s.press(&[key(KeyCode::Enter)]);
@@ -576,7 +576,7 @@ fn moving_a_member_and_basket_commands_save_and_undo() {
     // The files hold the same baskets (the order of the tabs is the
     // loader's: file names are not ordered).
     let by_id = |state: &AppState| {
-        let mut baskets = state.baskets.clone();
+        let mut baskets = state.baskets().to_vec();
         baskets.sort_by(|a, b| a.id.cmp(&b.id));
         baskets
     };

@@ -6,8 +6,10 @@ mod tui_support;
 use std::path::PathBuf;
 
 use spillover::store::Layout;
+use spillover::tui::AppState;
+use spillover::tui::outcome::Outcome;
 use spillover::tui::overlay::conflict::{ConflictPrompt, Pending};
-use spillover::tui::state::AppState;
+use spillover::tui::update::update;
 use tui_support::{ch, demo_state, press, screen, type_text};
 
 /// The domestic chain shown, `a` pressed and `innol` typed.
@@ -27,7 +29,10 @@ fn conflict() -> AppState {
         label: "remove 300308.SZ from na-chain".into(),
         after: state.library(),
     };
-    state.open_prompt(ConflictPrompt::new(&layout, vec![path], Some(pending)));
+    // The save's outcome opens the prompt, as the run loop hands it over.
+    let prompt = ConflictPrompt::new(&layout, vec![path], Some(pending));
+    let before = state.library();
+    update(&mut state, Outcome::SaveConflicted { before, prompt });
     state
 }
 

@@ -11,34 +11,58 @@ use std::path::Path;
 use crossterm::event::KeyCode;
 use spillover::figure::Figure;
 use spillover::store::Store;
+use spillover::tui::AppState;
 use spillover::tui::effect::Effect;
 use spillover::tui::export::Export;
 use spillover::tui::jobs::{self, Job, JobContext};
-use spillover::tui::state::{AppState, Pane};
+use spillover::tui::outcome::{JobId, Outcome};
+use spillover::tui::state::Pane;
 use spillover::tui::update::update;
 use tui_support::{ch, demo_state, key, press, type_text};
 
 /// The export job `effects` start.
 fn export_job(effects: &[Effect]) -> Export {
     match effects {
-        [Effect::Start(Job::Export(export))] => (**export).clone(),
+        [Effect::Start(_, Job::Export(export))] => (**export).clone(),
         other => panic!("an export job: {other:?}"),
     }
 }
 
+/// The id of the one job `effects` start.
+fn started(effects: &[Effect]) -> JobId {
+    match effects {
+        [Effect::Start(id, _)] => *id,
+        other => panic!("one job: {other:?}"),
+    }
+}
+
+/// Focuses `pane` (its digit) and presses `x`.
 fn x_on(state: &mut AppState, pane: Pane) -> Export {
-    state.focus = pane;
-    export_job(&press(state, &[ch('x')]))
+    export_job(&x_effects(state, pane))
+}
+
+fn x_effects(state: &mut AppState, pane: Pane) -> Vec<Effect> {
+    let digit = match pane {
+        Pane::Baskets => '1',
+        Pane::Chart => '2',
+        Pane::Scatter => '3',
+        Pane::Watchlist => '4',
+    };
+    press(state, &[ch(digit)]);
+    assert_eq!(state.focus(), pane);
+    press(state, &[ch('x')])
 }
 
 #[test]
 fn x_exports_the_focused_pane_with_the_view_on_screen() {
     let mut state = demo_state();
-    let analysis = state.analysis.clone().expect("the demo computes");
-    let cursor = analysis.window.start.succ_opt();
-    state.chart.cursor = cursor;
-    state.chart.log_scale = true;
-    state.chart.hidden.insert("hstech".to_string());
+    let analysis = state.analysis().cloned().expect("the demo computes");
+    // On the chart: the date cursor a date back, the log scale, the
+    // first series hidden.
+    press(&mut state, &[ch('2'), ch(','), ch('L'), ch(' ')]);
+    let cursor = state.chart().cursor;
+    assert!(cursor.is_some() && state.chart().log_scale);
+    let first = state.series_labels()[0].clone();
 
     let chart = x_on(&mut state, Pane::Chart);
     assert_eq!(chart.view, "indices");
@@ -46,7 +70,7 @@ fn x_exports_the_focused_pane_with_the_view_on_screen() {
     assert_eq!(chart.options.window, Some(analysis.window));
     assert_eq!(chart.options.cursor, cursor);
     assert!(chart.options.log_scale);
-    assert_eq!(chart.options.hidden, vec!["hstech".to_string()]);
+    assert_eq!(chart.options.hidden, vec![first]);
     assert_eq!(chart.file, None);
     assert!(
         chart
@@ -55,29 +79,31 @@ fn x_exports_the_focused_pane_with_the_view_on_screen() {
         "{}",
         chart.stem
     );
-    assert_eq!(state.work.len(), 1, "the status bar shows the export");
+    assert_eq!(state.work().len(), 1, "the status bar shows the export");
 
     let scatter = x_on(&mut state, Pane::Scatter);
     assert_eq!(scatter.view, "scatter");
     assert!(matches!(scatter.figure, Figure::Scatter(_)));
     assert!(!scatter.options.log_scale, "the toggle is the chart's");
-    state.lead_lag_view = true;
+    press(&mut state, &[ch('v')]);
+    assert!(state.lead_lag_view());
     let leadlag = x_on(&mut state, Pane::Scatter);
     assert_eq!(leadlag.view, "leadlag");
     assert!(matches!(leadlag.figure, Figure::Bars(_)));
 
     // The first demo report (#1) has a reaction by the as-of date.
-    state.event_row = 0;
+    press(&mut state, &[ch('4'), ch('g')]);
+    assert_eq!(state.event_row(), 0);
     let events = x_on(&mut state, Pane::Watchlist);
     assert_eq!(events.view, "events");
     assert!(matches!(events.figure, Figure::Paths(_)));
 
     // The baskets pane: only the shown basket's index is drawn.
-    let shown = state.baskets[state.basket_tab].id.to_string();
+    let shown = state.baskets()[state.basket_tab()].id.to_string();
     let basket = x_on(&mut state, Pane::Baskets);
     assert_eq!(basket.view, "indices");
     assert!(!basket.options.hidden.contains(&shown));
-    assert_eq!(basket.options.hidden.len(), state.baskets.len() - 1);
+    assert_eq!(basket.options.hidden.len(), state.baskets().len() - 1);
 }
 
 fn assert_svg(path: &Path) {
@@ -98,24 +124,25 @@ fn the_job_writes_an_svg_and_a_png_under_exports_and_says_where() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let store = Store::open(dir.path()).expect("a store");
     let mut state = demo_state();
-    let export = x_on(&mut state, Pane::Chart);
+    let effects = x_effects(&mut state, Pane::Chart);
+    let (id, export) = (started(&effects), export_job(&effects));
     let stem = export.stem.clone();
-    let outcome = jobs::run(&store, Job::Export(Box::new(export)), &JobContext::inline())
+    let report = jobs::run(&store, Job::Export(Box::new(export)), &JobContext::inline())
         .expect("an export is not cancelled");
-    update(&mut state, outcome);
+    update(&mut state, Outcome::Job(id, report));
 
     let svg = dir.path().join("exports").join(format!("{stem}.svg"));
     let png = dir.path().join("exports").join(format!("{stem}.png"));
     assert_svg(&svg);
     assert_png(&png);
-    let message = state.message.clone().expect("a message");
+    let message = state.message().cloned().expect("a message");
     assert!(!message.error, "{message:?}");
     assert!(
         message.text.contains(&svg.display().to_string())
             && message.text.contains(&png.display().to_string()),
         "{message:?}"
     );
-    assert!(state.work.is_empty(), "the export is no longer under way");
+    assert!(state.work().is_empty(), "the export is no longer under way");
 }
 
 #[test]
@@ -123,21 +150,21 @@ fn export_command_chooses_the_file_and_refuses_another_format() {
     let out = tempfile::tempdir().expect("a temp dir");
     let file = out.path().join("scatter.svg");
     let mut state = demo_state();
-    state.focus = Pane::Scatter;
-    press(&mut state, &[ch(':')]);
+    press(&mut state, &[ch('3'), ch(':')]);
     type_text(&mut state, &format!("export {}", file.display()));
-    let export = export_job(&press(&mut state, &[key(KeyCode::Enter)]));
+    let effects = press(&mut state, &[key(KeyCode::Enter)]);
+    let (id, export) = (started(&effects), export_job(&effects));
     assert_eq!(export.view, "scatter");
     assert_eq!(export.file.as_deref(), Some(file.as_path()));
 
     let home = tempfile::tempdir().expect("a temp dir");
     let store = Store::open(home.path()).expect("a store");
-    let outcome = jobs::run(&store, Job::Export(Box::new(export)), &JobContext::inline())
+    let report = jobs::run(&store, Job::Export(Box::new(export)), &JobContext::inline())
         .expect("not cancelled");
-    update(&mut state, outcome);
+    update(&mut state, Outcome::Job(id, report));
     assert_svg(&file);
     assert!(!home.path().join("exports").exists(), "only the named file");
-    let message = state.message.clone().expect("a message");
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.text.contains(&file.display().to_string()),
         "{message:?}"
@@ -148,7 +175,7 @@ fn export_command_chooses_the_file_and_refuses_another_format() {
     type_text(&mut state, "export /tmp/chart.pdf");
     let effects = press(&mut state, &[key(KeyCode::Enter)]);
     assert!(effects.is_empty(), "{effects:?}");
-    let message = state.message.clone().expect("a message");
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.error && message.text.contains("FILE.svg or FILE.png"),
         "{message:?}"

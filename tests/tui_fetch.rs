@@ -19,15 +19,17 @@ use crossterm::event::{Event, KeyCode};
 use spillover::domain::{BasketId, PriceBook, PriceRow, PriceSeries, PriceTable, Symbol};
 use spillover::store::Workspace;
 use spillover::store::fetch::{
-    FetchError, FetchResult, FetchSummary, Fetched, Rows, Source, SourceKind, SymbolFetch, members,
+    FetchError, FetchResult, FetchSummary, Fetched, NoToken, Rows, Source, SourceKind, SymbolFetch,
+    members,
 };
+use spillover::tui::AppState;
 use spillover::tui::config::Config;
 use spillover::tui::effect::Effect;
 use spillover::tui::jobs::{self, Job, JobContext};
-use spillover::tui::outcome::Outcome;
+use spillover::tui::outcome::{JobError, JobId, JobReport, Outcome};
 use spillover::tui::overlay::Overlay;
 use spillover::tui::run::run_session;
-use spillover::tui::state::{AppState, Mode, Opening};
+use spillover::tui::state::{Mode, Opening};
 use spillover::tui::update::update;
 use tui_support::recording::recording_terminal;
 use tui_support::{ch, demo_state, key, press, screen, theme, type_text};
@@ -43,9 +45,14 @@ fn sym(text: &str) -> Symbol {
 /// The fetch job `effects` start, with its symbols and source.
 fn fetch_job(effects: &[Effect]) -> (Vec<Symbol>, SourceKind) {
     match effects {
-        [Effect::Start(Job::Fetch { symbols, source })] => (symbols.clone(), *source),
+        [Effect::Start(_, Job::Fetch { symbols, source })] => (symbols.clone(), *source),
         other => panic!("a fetch job: {other:?}"),
     }
+}
+
+/// The fetch `id` has finished with `result`.
+fn fetched(id: JobId, result: Result<FetchSummary, JobError>) -> Outcome {
+    Outcome::Job(id, JobReport::Fetched(result))
 }
 
 /// What the fetch did to one symbol's file: `rows` new rows (DEMO replaced).
@@ -107,11 +114,27 @@ fn summary(symbols: Vec<SymbolFetch>) -> FetchSummary {
 }
 
 /// The state after `F`, the fetch under way.
-fn fetching() -> (AppState, Vec<Symbol>) {
+fn fetching() -> (AppState, Vec<Symbol>, JobId) {
     let mut state = demo_state();
     let effects = press(&mut state, &[ch('F')]);
     let (symbols, _) = fetch_job(&effects);
-    (state, symbols)
+    (state, symbols, started(&effects))
+}
+
+/// The id of the one job `effects` start.
+fn started(effects: &[Effect]) -> JobId {
+    match effects {
+        [Effect::Start(id, _)] => *id,
+        other => panic!("one job: {other:?}"),
+    }
+}
+
+/// The symbols of the one price load `effects` start.
+fn loads(effects: &[Effect]) -> Vec<Symbol> {
+    match effects {
+        [Effect::Start(_, Job::LoadPrices(symbols))] => symbols.clone(),
+        other => panic!("a load: {other:?}"),
+    }
 }
 
 #[test]
@@ -120,7 +143,7 @@ fn f_fetches_every_member_once_from_yahoo_and_a_second_f_waits() {
     let effects = press(&mut state, &[ch('F')]);
     let (symbols, source) = fetch_job(&effects);
     assert_eq!(source, SourceKind::Yahoo, "the default source");
-    assert_eq!(symbols, members(&state.baskets));
+    assert_eq!(symbols, members(state.baskets()));
     assert_eq!(
         symbols.len(),
         99,
@@ -131,8 +154,8 @@ fn f_fetches_every_member_once_from_yahoo_and_a_second_f_waits() {
     // A second F starts nothing and says why.
     let again = press(&mut state, &[ch('F')]);
     assert!(again.is_empty(), "{again:?}");
-    assert_eq!(state.work.len(), 1);
-    let message = state.message.clone().expect("a message");
+    assert_eq!(state.work().len(), 1);
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.text.contains("a fetch is already running") && message.error,
         "{message:?}"
@@ -148,7 +171,7 @@ fn fetch_command_takes_one_basket_and_refuses_an_unknown_one() {
     let (symbols, _) = fetch_job(&effects);
     let hstech = BasketId::parse("hstech").expect("an id");
     let basket = state
-        .baskets
+        .baskets()
         .iter()
         .find(|b| b.id == hstech)
         .expect("hstech");
@@ -160,7 +183,7 @@ fn fetch_command_takes_one_basket_and_refuses_an_unknown_one() {
     type_text(&mut state, "fetch nope");
     let effects = press(&mut state, &[key(KeyCode::Enter)]);
     assert!(effects.is_empty(), "{effects:?}");
-    let message = state.message.clone().expect("a message");
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.error && message.text.contains("the baskets are: na-chain"),
         "{message:?}"
@@ -185,17 +208,20 @@ fn the_config_chooses_the_source() {
 
 #[test]
 fn progress_names_the_symbol_under_way_on_the_status_bar() {
-    let (mut state, symbols) = fetching();
+    let (mut state, symbols, id) = fetching();
     let effects = update(
         &mut state,
-        Outcome::Fetching {
-            done: 2,
-            total: 99,
-            symbol: symbols[2].clone(),
-        },
+        Outcome::Job(
+            id,
+            JobReport::Fetching {
+                done: 2,
+                total: 99,
+                symbol: symbols[2].clone(),
+            },
+        ),
     );
     assert!(effects.is_empty());
-    assert_eq!((state.work[0].done, state.work[0].total), (2, 99));
+    assert_eq!((state.work()[0].done, state.work()[0].total), (2, 99));
     let text = screen(&state, 160, 48);
     // Two done, the third under way.
     assert!(
@@ -209,49 +235,46 @@ fn progress_names_the_symbol_under_way_on_the_status_bar() {
 
 #[test]
 fn a_clean_fetch_says_what_it_did_and_reloads_the_written_prices() {
-    let (mut state, _) = fetching();
+    let (mut state, _, id) = fetching();
     let effects = update(
         &mut state,
-        Outcome::Fetched(Ok(summary(vec![
-            written("300308.SZ", 38),
-            unchanged("300502.SZ"),
-            rebased("0700.HK"),
-        ]))),
+        fetched(
+            id,
+            Ok(summary(vec![
+                written("300308.SZ", 38),
+                unchanged("300502.SZ"),
+                rebased("0700.HK"),
+            ])),
+        ),
     );
     // The written and re-based files are loaded again; the unchanged one is not.
-    assert_eq!(
-        effects,
-        vec![Effect::Start(Job::LoadPrices(vec![
-            sym("300308.SZ"),
-            sym("0700.HK")
-        ]))]
-    );
-    assert_eq!(state.overlay, Overlay::None);
-    let message = state.message.clone().expect("a message");
+    assert_eq!(loads(&effects), vec![sym("300308.SZ"), sym("0700.HK")]);
+    assert_eq!(*state.overlay(), Overlay::None);
+    let message = state.message().cloned().expect("a message");
     assert_eq!(
         message.text,
         "fetched 3 of 3 symbols from Yahoo up to 2025-05-23: 1 updated, 1 unchanged, 1 re-based, 0 failed"
     );
     assert!(!message.error);
-    assert_eq!(state.work.len(), 1, "only the reload is under way");
-    assert_eq!(state.work[0].label, "loading 2 symbols");
+    assert_eq!(state.work().len(), 1, "only the reload is under way");
+    assert_eq!(state.work()[0].label, "loading 2 symbols");
 }
 
 #[test]
 fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
-    let (mut state, _) = fetching();
+    let (mut state, _, id) = fetching();
     let reason = "no such symbol at Yahoo (HTTP 404); check the code";
     let effects = update(
         &mut state,
-        Outcome::Fetched(Ok(summary(vec![
-            written("300308.SZ", 38),
-            failed("688498.SH", reason),
-        ]))),
+        fetched(
+            id,
+            Ok(summary(vec![
+                written("300308.SZ", 38),
+                failed("688498.SH", reason),
+            ])),
+        ),
     );
-    assert_eq!(
-        effects,
-        vec![Effect::Start(Job::LoadPrices(vec![sym("300308.SZ")]))]
-    );
+    assert_eq!(loads(&effects), vec![sym("300308.SZ")]);
     assert_eq!(state.mode(), Mode::Problems);
     let text = screen(&state, 160, 48);
     assert!(text.contains("Fetch: 1 failed"), "{text}");
@@ -262,8 +285,8 @@ fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
     );
     // Esc closes the list; the summary stays on the message line.
     press(&mut state, &[key(KeyCode::Esc)]);
-    assert_eq!(state.overlay, Overlay::None);
-    let message = state.message.clone().expect("the summary stays");
+    assert_eq!(*state.overlay(), Overlay::None);
+    let message = state.message().cloned().expect("the summary stays");
     assert!(
         message.text.contains("1 failed") && message.error,
         "{message:?}"
@@ -272,14 +295,11 @@ fn failures_are_listed_until_esc_and_the_rest_is_reloaded() {
 
 #[test]
 fn a_fetch_that_cannot_start_says_why() {
-    let (mut state, _) = fetching();
-    let effects = update(
-        &mut state,
-        Outcome::Fetched(Err("Tushare needs a token: set TUSHARE_TOKEN".into())),
-    );
+    let (mut state, _, id) = fetching();
+    let effects = update(&mut state, fetched(id, Err(JobError::NoToken(NoToken))));
     assert!(effects.is_empty());
-    assert!(state.work.is_empty());
-    let message = state.message.clone().expect("a message");
+    assert!(state.work().is_empty());
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.error && message.text.contains("TUSHARE_TOKEN"),
         "{message:?}"
@@ -288,12 +308,12 @@ fn a_fetch_that_cannot_start_says_why() {
 
 #[test]
 fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
-    let (mut state, _) = fetching();
-    assert!(state.source.demo);
-    let symbols = members(&state.baskets);
+    let (mut state, _, id) = fetching();
+    assert!(state.source().demo);
+    let symbols = members(state.baskets());
     let all: Vec<SymbolFetch> = symbols.iter().map(|s| written(s.as_str(), 38)).collect();
-    let effects = update(&mut state, Outcome::Fetched(Ok(summary(all))));
-    let [Effect::Start(Job::LoadPrices(reload))] = effects.as_slice() else {
+    let effects = update(&mut state, fetched(id, Ok(summary(all))));
+    let [Effect::Start(reloading, Job::LoadPrices(reload))] = effects.as_slice() else {
         panic!("a reload: {effects:?}");
     };
     assert_eq!(reload, &symbols);
@@ -304,13 +324,16 @@ fn reloaded_real_prices_drop_the_demo_mark_and_move_the_as_of_date() {
             .collect(),
         problems: Vec::new(),
     };
-    update(&mut state, Outcome::PricesLoaded(book));
-    assert!(state.work.is_empty());
-    assert!(!state.source.demo);
+    update(
+        &mut state,
+        Outcome::Job(*reloading, JobReport::PricesLoaded(book)),
+    );
+    assert!(state.work().is_empty());
+    assert!(!state.source().demo);
     let text = screen(&state, 160, 48);
     assert!(!text.contains("DEMO"), "{text}");
     assert_eq!(state.as_of(), Some(d("2025-05-23")), "the new latest date");
-    assert!(state.analysis.is_some());
+    assert!(state.analysis().is_some());
 }
 
 /// 40 weekdays of real (not demo) prices up to 2025-05-23, rising a little.
@@ -420,7 +443,7 @@ fn price_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let (mut state, ws) = opening(dir.path());
-    let first = members(&state.baskets)[0].clone();
+    let first = members(state.baskets())[0].clone();
     let (mut terminal, screens) = recording_terminal();
     let (release, gate) = mpsc::channel::<()>();
     let gate = Mutex::new(gate);
@@ -431,7 +454,7 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
                 gate: &gate,
                 cancel: context.cancel_flag(),
             };
-            jobs::fetch_from(&store, &symbols, &source, context).map(|s| Outcome::Fetched(Ok(s)))
+            jobs::fetch_from(&store, &symbols, &source, context).map(|s| JobReport::Fetched(Ok(s)))
         }
         other => jobs::run(&store, other, context),
     };
@@ -479,8 +502,8 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
         Ok(Some(Event::Key(ch(key))))
     };
     run_session(&mut terminal, &mut state, &theme(), None, read, run_job).expect("a clean run");
-    assert!(state.work.is_empty(), "{:?}", state.work);
-    assert!(!state.book.has_demo());
+    assert!(state.work().is_empty(), "{:?}", state.work());
+    assert!(!state.book().has_demo());
     assert_eq!(state.as_of(), Some(d("2025-05-23")));
 }
 
@@ -488,7 +511,7 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
 fn quitting_during_a_fetch_leaves_the_symbols_not_reached_byte_identical() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let (mut state, ws) = opening(dir.path());
-    let order = members(&state.baskets);
+    let order = members(state.baskets());
     let before = price_files(dir.path());
     let (mut terminal, screens) = recording_terminal();
     let (pass, gate) = mpsc::channel::<()>();

@@ -12,7 +12,7 @@ use spillover::store::Workspace;
 use spillover::store::fetch::{FetchError, FetchPlan, FetchResult, Rows, Source, fetch};
 use spillover::tui::effect::Effect;
 use spillover::tui::jobs::Job;
-use spillover::tui::outcome::Outcome;
+use spillover::tui::outcome::{JobReport, Outcome};
 use spillover::tui::state::Mode;
 use spillover::tui::update::update;
 use tui_support::{ch, demo_state, press, screen};
@@ -41,8 +41,8 @@ impl Source for Refusing {
 #[test]
 fn f_against_a_dead_source_lists_the_symbols_not_fetched() {
     let mut state = demo_state();
-    let symbols = match press(&mut state, &[ch('F')]).as_slice() {
-        [Effect::Start(Job::Fetch { symbols, .. })] => symbols.clone(),
+    let (id, symbols) = match press(&mut state, &[ch('F')]).as_slice() {
+        [Effect::Start(id, Job::Fetch { symbols, .. })] => (*id, symbols.clone()),
         other => panic!("a fetch job: {other:?}"),
     };
     assert!(symbols.len() > 3, "{}", symbols.len());
@@ -64,7 +64,10 @@ fn f_against_a_dead_source_lists_the_symbols_not_fetched() {
         .filter(|s| matches!(s.result, FetchResult::Abandoned { .. }))
         .count();
     assert_eq!(abandoned, symbols.len() - 2);
-    let effects = update(&mut state, Outcome::Fetched(Ok(summary)));
+    let effects = update(
+        &mut state,
+        Outcome::Job(id, JobReport::Fetched(Ok(summary))),
+    );
     assert!(effects.is_empty(), "nothing written, nothing to reload");
     assert_eq!(state.mode(), Mode::Problems);
     let text = screen(&state, 200, 60);

@@ -9,10 +9,11 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use spillover::compute::WindowChoice;
 use spillover::domain::RangePreset;
+use spillover::tui::AppState;
 use spillover::tui::effect::Effect;
 use spillover::tui::keymap::BINDINGS;
 use spillover::tui::run::run_loop;
-use spillover::tui::state::{AppState, Mode, Pane};
+use spillover::tui::state::{Mode, Pane};
 use spillover::tui::view;
 use tui_support::{ch, demo_state, key, press, screen, theme, type_text};
 
@@ -21,11 +22,11 @@ fn d(text: &str) -> NaiveDate {
 }
 
 fn first_index_date(state: &AppState) -> NaiveDate {
-    state.analysis.as_ref().unwrap().indices[0].dates[0]
+    state.analysis().unwrap().indices[0].dates[0]
 }
 
 fn scatter_n(state: &AppState) -> usize {
-    state.analysis.as_ref().unwrap().scatter.stats.n
+    state.analysis().unwrap().scatter.stats.n
 }
 
 /// Every `YYYY-MM-DD` in `text`.
@@ -99,11 +100,11 @@ fn a_shorter_range_moves_the_first_date_and_shrinks_the_scatter() {
 fn zoom_and_pan_keep_the_window_inside_the_data() {
     let mut state = demo_state();
     press(&mut state, &[ch('+')]);
-    let w = state.analysis.as_ref().unwrap().window;
+    let w = state.analysis().unwrap().window;
     // The 1Y window spans 365 days; half of it (182) back from the end.
     assert_eq!((w.start, w.end), (d("2024-11-06"), d("2025-05-07")));
     press(&mut state, &[ch('2'), key(KeyCode::Left)]);
-    let w = state.analysis.as_ref().unwrap().window;
+    let w = state.analysis().unwrap().window;
     // A quarter of 182 days (45) earlier, same length: 2024-09-22 + 182 days.
     assert_eq!((w.start, w.end), (d("2024-09-22"), d("2025-03-23")));
     press(
@@ -115,7 +116,7 @@ fn zoom_and_pan_keep_the_window_inside_the_data() {
         ],
     );
     assert_eq!(
-        state.analysis.as_ref().unwrap().window.end,
+        state.analysis().unwrap().window.end,
         d("2025-05-07"),
         "never past the as-of date"
     );
@@ -124,16 +125,7 @@ fn zoom_and_pan_keep_the_window_inside_the_data() {
 #[test]
 fn stepping_the_as_of_back_a_week_changes_every_pane_and_hides_later_data() {
     let mut state = demo_state();
-    let last_point = |s: &AppState| {
-        s.analysis
-            .as_ref()
-            .unwrap()
-            .scatter
-            .points
-            .last()
-            .unwrap()
-            .date
-    };
+    let last_point = |s: &AppState| s.analysis().unwrap().scatter.points.last().unwrap().date;
     assert_eq!(last_point(&state), d("2025-05-07"));
     assert!(
         screen(&state, 160, 48).contains("in 6 days"),
@@ -144,7 +136,7 @@ fn stepping_the_as_of_back_a_week_changes_every_pane_and_hides_later_data() {
     // 2025-05-07 minus 7 days is 2025-04-30, a trading day in both markets.
     assert_eq!(state.as_of(), Some(d("2025-04-30")));
     assert_eq!(last_point(&state), d("2025-04-30"));
-    let analysis = state.analysis.as_ref().unwrap();
+    let analysis = state.analysis().unwrap();
     assert!(
         analysis
             .indices
@@ -188,23 +180,28 @@ fn a_day_back_skips_to_the_previous_date_with_data() {
 fn selecting_an_event_puts_the_cursor_on_the_first_reacting_hk_session() {
     let mut state = demo_state();
     press(&mut state, &[ch('4'), ch('g')]);
-    assert_eq!(state.focus, Pane::Watchlist);
+    assert_eq!(state.focus(), Pane::Watchlist);
     // Alibaba reported 2025-02-20 after the close: HK reacts Friday 2025-02-21.
     assert_eq!(
-        state.watchlist.events[state.event_row].date,
+        state.watchlist().events[state.event_row()].date,
         d("2025-02-20")
     );
-    assert_eq!(state.chart.cursor, Some(d("2025-02-21")));
+    assert_eq!(state.chart().cursor, Some(d("2025-02-21")));
     press(&mut state, &[ch('j')]);
     // Tencent 2025-03-19 after the close: Thursday 2025-03-20.
-    assert_eq!(state.chart.cursor, Some(d("2025-03-20")));
+    assert_eq!(state.chart().cursor, Some(d("2025-03-20")));
     // The chart reads the cursor date out.
     assert!(screen(&state, 160, 48).contains("2025-03-20"));
     // An event after the as-of date cannot move the cursor into the future.
     press(&mut state, &[ch('j')]);
-    assert_eq!(state.chart.cursor, Some(d("2025-03-20")));
+    assert_eq!(state.chart().cursor, Some(d("2025-03-20")));
     assert!(
-        state.message.as_ref().unwrap().text.contains("2025-05-14"),
+        state
+            .message()
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("2025-05-14"),
         "JD reacts 2025-05-14"
     );
 }
@@ -214,7 +211,7 @@ fn the_detail_view_shows_the_outcome_only_once_the_event_is_reached() {
     let mut state = demo_state();
     // Select Alibaba's 2025-05-15 release (after the as-of date).
     let row = state
-        .watchlist
+        .watchlist()
         .events
         .iter()
         .position(|e| e.date == d("2025-05-15") && e.symbol.as_str() == "9988.HK")
@@ -293,7 +290,7 @@ fn every_size_draws_without_panic_and_resizing_back_restores_the_screen() {
 #[test]
 fn bad_commands_say_why_and_change_nothing() {
     let mut state = demo_state();
-    let before = (state.request.clone(), state.analysis.clone());
+    let before = (state.request().clone(), state.analysis().cloned());
     for bad in [
         "frobnicate",
         "window 2025-06-01..2024-01-01",
@@ -310,14 +307,14 @@ fn bad_commands_say_why_and_change_nothing() {
         type_text(&mut state, bad);
         press(&mut state, &[key(KeyCode::Enter)]);
         let message = state
-            .message
-            .clone()
+            .message()
+            .cloned()
             .unwrap_or_else(|| panic!(":{bad} gave no message"));
         assert!(message.error, ":{bad}");
         let start: String = message.text.chars().take(20).collect();
         assert!(screen(&state, 160, 48).contains(&start), ":{bad}");
         assert_eq!(
-            (state.request.clone(), state.analysis.clone()),
+            (state.request().clone(), state.analysis().cloned()),
             before,
             ":{bad} changed something"
         );
@@ -337,15 +334,12 @@ fn commands_change_the_inputs_and_complete_names() {
     assert_eq!(state.command_line(), "pair na-chain ");
     type_text(&mut state, "domestic-chain hs");
     press(&mut state, &[key(KeyCode::Tab), key(KeyCode::Enter)]);
-    assert_eq!(
-        state.analysis.as_ref().unwrap().scatter.y_label,
-        "na-chain/hstech"
-    );
+    assert_eq!(state.analysis().unwrap().scatter.y_label, "na-chain/hstech");
 
     press(&mut state, &[ch(':')]);
     type_text(&mut state, "window 2024-06-01..2025-05-07");
     press(&mut state, &[key(KeyCode::Enter)]);
-    assert!(matches!(state.request.range, WindowChoice::Explicit(_)));
+    assert!(matches!(state.request().range, WindowChoice::Explicit(_)));
     assert_eq!(
         first_index_date(&state),
         d("2024-06-03"),
@@ -355,10 +349,13 @@ fn commands_change_the_inputs_and_complete_names() {
     press(&mut state, &[ch(':')]);
     type_text(&mut state, "roll 20");
     press(&mut state, &[key(KeyCode::Enter)]);
-    assert_eq!(state.analysis.as_ref().unwrap().scatter.roll_window, 20);
+    assert_eq!(state.analysis().unwrap().scatter.roll_window, 20);
 
     press(&mut state, &[ch('M')]);
-    assert_eq!(state.request.method, Some(spillover::domain::Method::Equal));
+    assert_eq!(
+        state.request().method,
+        Some(spillover::domain::Method::Equal)
+    );
 }
 
 #[test]
@@ -373,7 +370,7 @@ fn the_member_table_filters_sorts_and_explains() {
         "{text}"
     );
     press(&mut state, &[key(KeyCode::Esc)]);
-    assert!(state.filter.is_empty());
+    assert!(state.filter().is_empty());
     // Hygon is suspended from 2025-05-26 for about two weeks: on 2025-06-03
     // its status says so.
     press(&mut state, &[ch(':')]);
@@ -382,7 +379,7 @@ fn the_member_table_filters_sorts_and_explains() {
     press(&mut state, &[ch('/')]);
     type_text(&mut state, "688041");
     press(&mut state, &[key(KeyCode::Enter)]);
-    let hygon = &state.analysis.as_ref().unwrap().members[1]
+    let hygon = &state.analysis().unwrap().members[1]
         .1
         .iter()
         .find(|r| r.symbol.as_str() == "688041.SH")
@@ -426,16 +423,16 @@ fn quit_from_anywhere_and_the_run_loop_stops() {
         Ok(events.next().unwrap())
     })
     .unwrap();
-    assert_eq!(state.focus, Pane::Chart);
+    assert_eq!(state.focus(), Pane::Chart);
     assert!(events.next().is_none(), "every event was read");
 }
 
 #[test]
 fn w_in_the_scatter_cycles_the_rolling_window() {
     let mut state = demo_state();
-    assert_eq!(state.request.roll, 60);
+    assert_eq!(state.request().roll, 60);
     let first_rolling = |s: &AppState| {
-        let scatter = &s.analysis.as_ref().unwrap().scatter;
+        let scatter = &s.analysis().unwrap().scatter;
         (scatter.roll_window, scatter.rolling.first().map(|r| r.0))
     };
     let (_, starts_at_60) = first_rolling(&state);

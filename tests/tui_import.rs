@@ -40,14 +40,14 @@ fn prices(session: &Session) -> BTreeMap<PathBuf, Vec<u8>> {
 fn import_brings_files_in_and_the_panes_follow() {
     let mut s = Session::new();
     let sym = Symbol::parse("300308.SZ").unwrap();
-    assert!(s.state.book.series[&sym].demo);
+    assert!(s.state.book().series[&sym].demo);
     let line = format!(
         "import {} {}",
         fixture("good/300308.SZ.csv").display(),
         fixture("good/aapl.us.txt").display()
     );
     command(&mut s, &line);
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(!message.error, "{message:?}");
     assert_eq!(
         message.text,
@@ -55,16 +55,16 @@ fn import_brings_files_in_and_the_panes_follow() {
         "the null row of 2025-01-03 is said, with its date"
     );
     // The member's real prices replaced the demo's in the book and on disk.
-    let series = &s.state.book.series[&sym];
+    let series = &s.state.book().series[&sym];
     assert!(!series.demo);
     assert_eq!(
         series.dates.first().map(ToString::to_string).as_deref(),
         Some("2025-01-02")
     );
     assert!(s.dir.path().join("prices/AAPL.US.parquet").exists());
-    assert!(s.state.work.is_empty(), "{:?}", s.state.work);
+    assert!(s.state.work().is_empty(), "{:?}", s.state.work());
     // A restart reads the same cache.
-    assert!(!s.restart().book.series.is_empty());
+    assert!(!s.restart().book().series.is_empty());
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn a_bad_file_imports_nothing_and_says_where_and_why() {
     );
     command(&mut s, &line);
     assert_eq!(prices(&s), before, "the cache is byte-for-byte unchanged");
-    let message = s.state.message.clone().unwrap();
+    let message = s.state.message().cloned().unwrap();
     assert!(
         message.error && message.text.contains("nothing imported"),
         "{message:?}"
@@ -95,7 +95,7 @@ fn a_bad_file_imports_nothing_and_says_where_and_why() {
         "{text}"
     );
     s.press(&[tui_edit_support::key(KeyCode::Esc)]);
-    assert_eq!(s.state.overlay, Overlay::None);
+    assert_eq!(*s.state.overlay(), Overlay::None);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn import_is_refused_without_files_and_with_a_bad_market() {
         ("import x.csv --market mars", "unknown market \"mars\""),
     ] {
         command(&mut s, line);
-        let message = s.state.message.clone().unwrap();
+        let message = s.state.message().cloned().unwrap();
         assert!(
             message.error && message.text.contains(says),
             "{line}: {message:?}"
@@ -133,7 +133,7 @@ fn a_quoted_path_keeps_its_spaces() {
 #[test]
 fn nothing_else_writes_the_cache_while_an_import_runs() {
     let mut state = tui_support::demo_state();
-    let run = |state: &mut spillover::tui::state::AppState, line: &str| {
+    let run = |state: &mut spillover::tui::AppState, line: &str| {
         tui_support::press(state, &[ch(':')]);
         tui_support::type_text(state, line);
         tui_support::press(state, &[tui_edit_support::key(KeyCode::Enter)])
@@ -142,7 +142,7 @@ fn nothing_else_writes_the_cache_while_an_import_runs() {
     assert_eq!(effects.len(), 1, "the import starts: {effects:?}");
     let fetch = tui_support::press(&mut state, &[ch('F')]);
     assert!(fetch.is_empty());
-    let message = state.message.clone().unwrap();
+    let message = state.message().cloned().unwrap();
     assert!(
         message.error
             && message
@@ -151,7 +151,7 @@ fn nothing_else_writes_the_cache_while_an_import_runs() {
         "{message:?}"
     );
     assert!(run(&mut state, "import c.csv").is_empty());
-    let message = state.message.clone().unwrap();
+    let message = state.message().cloned().unwrap();
     assert!(
         message.text.contains("the cache is being written"),
         "{message:?}"

@@ -5,7 +5,7 @@
 mod tui_support;
 
 use spillover::store::demo::{default_baskets, default_watchlist};
-use spillover::tui::state::AppState;
+use spillover::tui::AppState;
 use tui_support::{demo_state, screen};
 
 #[test]
@@ -18,7 +18,7 @@ fn control_characters_in_names_and_notes_are_drawn_escaped() {
     for event in &mut watchlist.events {
         event.name = "Ali\u{7}baba".into();
     }
-    let state = AppState::new(baskets, demo.book.clone(), watchlist, "demo data".into());
+    let state = AppState::new(baskets, demo.book().clone(), watchlist, "demo data".into());
     let text = screen(&state, 200, 50);
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'));
     assert!(text.contains("NA\\u{1b}[31mRED"), "{text}");

@@ -12,9 +12,10 @@ use std::time::Duration;
 
 use crossterm::event::Event;
 use spillover::store::Workspace;
+use spillover::tui::AppState;
 use spillover::tui::jobs::{self, Job, JobContext};
 use spillover::tui::run::run_session;
-use spillover::tui::state::{AppState, Opening};
+use spillover::tui::state::Opening;
 use tui_support::recording::recording_terminal;
 use tui_support::{ch, theme};
 
@@ -81,9 +82,9 @@ fn the_first_frame_is_drawn_while_the_prices_load() {
         Ok(Some(Event::Key(ch('q'))))
     };
     run_session(&mut terminal, &mut state, &theme(), None, read, load).expect("a clean run");
-    assert!(state.work.is_empty(), "{:?}", state.work);
-    assert_eq!(state.book.series.len(), symbols);
-    assert!(state.analysis.is_some());
+    assert!(state.work().is_empty(), "{:?}", state.work());
+    assert_eq!(state.book().series.len(), symbols);
+    assert!(state.analysis().is_some());
 }
 
 /// The first frame says what loads and draws the panes; the last shows the
@@ -138,7 +139,7 @@ fn quitting_during_a_load_stops_the_worker_and_writes_nothing() {
     // The session returns only once the worker has stopped: it saw the flag.
     assert!(told.try_recv().is_ok(), "the job was told to stop");
     assert!(
-        state.book.series.is_empty(),
+        state.book().series.is_empty(),
         "nothing arrived after the quit"
     );
     assert_eq!(contents(dir.path()), before, "nothing written");

@@ -11,12 +11,14 @@ use spillover::domain::edit::Library;
 use spillover::domain::{PriceBook, PriceSeries, Symbol};
 use spillover::store::Layout;
 use spillover::store::demo::demo_prices;
+use spillover::tui::AppState;
+use spillover::tui::action::Action;
 use spillover::tui::effect::Effect;
 use spillover::tui::jobs::Job;
-use spillover::tui::outcome::Outcome;
+use spillover::tui::outcome::{JobId, JobReport, Outcome};
 use spillover::tui::overlay::Overlay;
 use spillover::tui::overlay::conflict::{ConflictPrompt, Pending};
-use spillover::tui::state::{AppState, Mode, Opening};
+use spillover::tui::state::{Mode, Opening};
 use spillover::tui::update::update;
 use tui_support::{ch, demo_state, press, screen};
 
@@ -50,9 +52,9 @@ fn saved_keeps_the_edit_and_names_the_files() {
     );
     assert!(effects.is_empty());
     assert_eq!(state.library(), after);
-    assert!(state.edit.history.can_undo());
-    assert!(state.edit.rollback.is_none());
-    let message = state.message.clone().expect("a message");
+    assert!(state.edit().history.can_undo());
+    assert!(state.edit().rollback.is_none());
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.text.ends_with(" · saved baskets/na-chain.toml"),
         "{message:?}"
@@ -77,9 +79,9 @@ fn save_conflicted_goes_back_and_asks() {
     );
     assert_eq!(state.library(), before);
     assert_eq!(state.mode(), Mode::Conflict);
-    assert_eq!(state.overlay, Overlay::Conflict(prompt));
+    assert_eq!(*state.overlay(), Overlay::Conflict(prompt));
     assert!(
-        !state.edit.history.can_undo(),
+        !state.edit().history.can_undo(),
         "the edit is not in the history"
     );
 }
@@ -95,8 +97,8 @@ fn save_failed_puts_everything_back() {
         },
     );
     assert_eq!(state.library(), before);
-    assert!(!state.edit.history.can_undo());
-    let message = state.message.clone().expect("a message");
+    assert!(!state.edit().history.can_undo());
+    let message = state.message().cloned().expect("a message");
     assert!(message.error);
     assert_eq!(message.text, "not saved, nothing changed: disk full");
 }
@@ -114,7 +116,7 @@ fn save_partly_failed_shows_the_disk() {
         },
     );
     assert_eq!(state.library().baskets.len(), on_disk.baskets.len());
-    let message = state.message.clone().expect("a message");
+    let message = state.message().cloned().expect("a message");
     assert!(
         message.text.starts_with("partly saved: no space"),
         "{message:?}"
@@ -134,7 +136,7 @@ fn kept_mine_and_its_failure() {
     );
     assert_eq!(state.library(), after);
     assert_eq!(
-        state.message.clone().map(|m| m.text),
+        state.message().cloned().map(|m| m.text),
         Some("kept yours: wrote baskets/na-chain.toml".into())
     );
     update(
@@ -144,7 +146,7 @@ fn kept_mine_and_its_failure() {
         },
     );
     assert_eq!(
-        state.message.clone().map(|m| m.text),
+        state.message().cloned().map(|m| m.text),
         Some("not saved: read-only".into())
     );
 }
@@ -167,14 +169,17 @@ fn reloaded_takes_the_disk_clears_the_history_and_asks_for_new_prices() {
         state.library().baskets[0].members.len(),
         library.baskets[0].members.len()
     );
-    assert!(!state.edit.history.can_undo());
+    assert!(!state.edit().history.can_undo());
     assert_eq!(
-        state.message.clone().map(|m| m.text),
+        state.message().cloned().map(|m| m.text),
         Some("reloaded from disk (undo history cleared)".into())
     );
     let wanted = vec![Symbol::parse("399999.SZ").expect("a symbol")];
-    assert_eq!(effects, vec![Effect::Start(Job::LoadPrices(wanted))]);
-    assert_eq!(state.work.len(), 1, "the status bar says it loads");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Start(_, Job::LoadPrices(symbols))] if *symbols == wanted),
+        "{effects:?}"
+    );
+    assert_eq!(state.work().len(), 1, "the status bar says it loads");
     // Asked once: another change does not ask again while it loads.
     assert!(state.missing_prices().is_empty());
 }
@@ -188,14 +193,17 @@ fn an_outside_change_asks_unless_something_is_open_or_it_was_left_alone() {
     update(&mut state, Outcome::OutsideChange(prompt.clone()));
     assert_eq!(state.mode(), Mode::Help, "help stays open");
 
+    // Left alone once (Esc at the prompt), it is not asked about again.
     let mut state = demo_state();
-    state.edit.dismissed.push(path);
+    update(&mut state, Outcome::OutsideChange(prompt.clone()));
+    update(&mut state, Action::Close);
+    assert!(state.edit().dismissed.contains(&path));
     update(&mut state, Outcome::OutsideChange(prompt.clone()));
     assert_eq!(state.mode(), Mode::Normal, "left alone before");
 
     let mut state = demo_state();
     update(&mut state, Outcome::OutsideChange(prompt.clone()));
-    assert_eq!(state.overlay, Overlay::Conflict(prompt));
+    assert_eq!(*state.overlay(), Overlay::Conflict(prompt));
 }
 
 /// The demo's data dir before its prices arrived, and the book they make.
@@ -218,22 +226,26 @@ fn waiting_for_prices() -> (AppState, PriceBook) {
 fn progress_and_prices_loaded_open_the_workstation_as_before() {
     let (mut state, book) = waiting_for_prices();
     let effects = update(&mut state, spillover::tui::action::Msg::Open);
-    let [Effect::Start(Job::LoadPrices(symbols))] = effects.as_slice() else {
+    let [Effect::Start(id, Job::LoadPrices(symbols))] = effects.as_slice() else {
         panic!("a load: {effects:?}");
     };
     let n = symbols.len();
     assert!(screen(&state, 120, 30).contains(&format!("loading {n} symbols")));
-    update(&mut state, Outcome::Progress { done: 3, total: n });
+    let id = *id;
+    update(
+        &mut state,
+        Outcome::Job(id, JobReport::Progress { done: 3, total: n }),
+    );
     assert!(screen(&state, 120, 30).contains(&format!("loading {n} symbols 3/{n}")));
-    let effects = update(&mut state, Outcome::PricesLoaded(book));
+    let effects = update(&mut state, Outcome::Job(id, JobReport::PricesLoaded(book)));
     assert!(effects.is_empty());
-    assert!(state.work.is_empty());
+    assert!(state.work().is_empty());
     // As a session opened with its prices: the demo at the note's date,
     // the same screen.
     let demo = demo_state();
     assert_eq!(state.as_of(), demo.as_of());
-    assert_eq!(state.request, demo.request);
-    assert_eq!(state.event_row, demo.event_row);
+    assert_eq!(state.request(), demo.request());
+    assert_eq!(state.event_row(), demo.event_row());
     let text = screen(&state, 160, 48);
     assert!(!text.contains("loading"), "{text}");
     assert_eq!(text.lines().nth(2), screen(&demo, 160, 48).lines().nth(2));
@@ -243,11 +255,21 @@ fn progress_and_prices_loaded_open_the_workstation_as_before() {
 fn prices_loaded_later_join_the_book() {
     let mut state = demo_state();
     let symbol = Symbol::parse("399999.SZ").expect("a symbol");
-    let series = state.book.series.values().next().expect("a series").clone();
+    let series = state
+        .book()
+        .series
+        .values()
+        .next()
+        .expect("a series")
+        .clone();
     let mut book = PriceBook::default();
     book.series.insert(symbol.clone(), series);
-    let analysis_before = state.analysis.clone().map(|a| a.window);
-    update(&mut state, Outcome::PricesLoaded(book));
-    assert!(state.book.series.contains_key(&symbol));
-    assert_eq!(state.analysis.map(|a| a.window), analysis_before);
+    let analysis_before = state.analysis().cloned().map(|a| a.window);
+    // Prices no job under way asked for still join the book.
+    update(
+        &mut state,
+        Outcome::Job(JobId(99), JobReport::PricesLoaded(book)),
+    );
+    assert!(state.book().series.contains_key(&symbol));
+    assert_eq!(state.analysis().map(|a| a.window), analysis_before);
 }

@@ -2,6 +2,8 @@
 //! to these (see [`keymap`](super::keymap)), [`update`](super::update::update)
 //! applies them, together with the outcomes of effects ([`Msg`]).
 
+use chrono::NaiveDateTime;
+
 use crate::domain::RangePreset;
 
 use super::outcome::Outcome;
@@ -154,6 +156,8 @@ pub enum Action {
     DeleteForward,
     /// Save the form (from any field).
     SaveForm,
+    /// Close a changed form without saving (asked after its Esc).
+    DiscardForm,
     /// The file changed outside spillover: load the version on disk.
     ReloadTheirs,
     /// The file changed outside spillover: write ours over it.
@@ -175,8 +179,13 @@ pub enum Action {
 pub enum Msg {
     /// The loop has started: ask for what the first frame lacks (prices).
     Open,
-    /// A key the keymap turned into an action.
+    /// An action, as a test or a script gives it (no clock: an export is
+    /// named by the time of the last `UserAt`).
     User(Action),
+    /// A key the keymap turned into an action, and the local time it was
+    /// pressed: the clock comes in with the message, so `update` never
+    /// reads it (an export names its files by it).
+    UserAt { action: Action, at: NaiveDateTime },
     /// The outcome of an effect (a save, a reload, a job's progress or result).
     Done(Outcome),
     /// The user has been idle for a while.

@@ -37,7 +37,7 @@ impl Disk {
             } => Some(self.keep_mine(&on_screen, &mine, &paths, label)),
             Effect::Reload => Some(self.reload()),
             Effect::LookOutside => self.look_outside(),
-            Effect::Quit | Effect::Start(_) => None,
+            Effect::Quit | Effect::Start(..) => None,
         }
     }
 

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::jobs::Job;
+use super::outcome::JobId;
 use crate::domain::edit::Library;
 
 /// One thing for the run loop to carry out.
@@ -36,6 +37,6 @@ pub enum Effect {
     LookOutside,
     /// Slow work for the worker thread (loading prices, later fetching,
     /// importing, exporting figures): its progress and result come back
-    /// as outcomes while the screen stays live.
-    Start(Job),
+    /// as outcomes carrying its id while the screen stays live.
+    Start(JobId, Job),
 }

@@ -4,8 +4,9 @@
 //! file shows what the screen does; this side never sees the state.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::figure::{Figure, FigureOptions, Format, render};
+use crate::figure::{Figure, FigureError, FigureOptions, Format, render};
 use crate::store::{Store, write_atomic};
 
 /// A figure to write: what it is made of and where it goes.
@@ -19,6 +20,26 @@ pub struct Export {
     pub file: Option<PathBuf>,
     /// `<view>-<as-of>-<HHMMSS>`, named when the key was pressed.
     pub stem: String,
+}
+
+/// Why an export wrote nothing (more).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot tell the format of {}", .0.display())]
+    UnknownFormat(PathBuf),
+    /// The figure could not be drawn.
+    #[error(transparent)]
+    Figure(#[from] FigureError),
+    #[error("cannot create {}: {source}", dir.display())]
+    CreateDir {
+        dir: PathBuf,
+        source: Arc<std::io::Error>,
+    },
+    #[error("cannot write {}: {source}", file.display())]
+    Write {
+        file: PathBuf,
+        source: Arc<std::io::Error>,
+    },
 }
 
 /// The files an export writes under `root` (the data dir).
@@ -37,17 +58,22 @@ pub fn files(export: &Export, root: &Path) -> Vec<PathBuf> {
 
 /// Draws the figure and writes each file atomically; the message line's
 /// text, or why nothing (more) was written.
-pub fn write(store: &Store, export: &Export) -> Result<String, String> {
+pub fn write(store: &Store, export: &Export) -> Result<String, ExportError> {
     let files = files(export, store.layout().root());
     for file in &files {
-        let format = Format::of_path(file)
-            .ok_or_else(|| format!("cannot tell the format of {}", file.display()))?;
-        let bytes = render(&export.figure, &export.options, format).map_err(|e| e.to_string())?;
+        let format =
+            Format::of_path(file).ok_or_else(|| ExportError::UnknownFormat(file.clone()))?;
+        let bytes = render(&export.figure, &export.options, format)?;
         if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| ExportError::CreateDir {
+                dir: dir.to_path_buf(),
+                source: Arc::new(e),
+            })?;
         }
-        write_atomic(file, &bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        write_atomic(file, &bytes).map_err(|e| ExportError::Write {
+            file: file.clone(),
+            source: Arc::new(e),
+        })?;
     }
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     Ok(format!(

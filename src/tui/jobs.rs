@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 
 use super::event::Event;
 use super::export::{self, Export};
-use super::outcome::Outcome;
+use super::outcome::{JobError, JobId, JobReport, Outcome};
 use crate::domain::{PriceBook, Symbol};
 use crate::store::Store;
 use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
@@ -18,20 +18,20 @@ use crate::store::import::{self, ImportOptions};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
     /// Load these symbols' prices from the cache (the first frame's, or
-    /// members new to the book); answers [`Outcome::PricesLoaded`].
+    /// members new to the book); answers [`JobReport::PricesLoaded`].
     LoadPrices(Vec<Symbol>),
     /// Fetch these symbols' prices from a web source into the cache, as
-    /// `spillover fetch` does; answers [`Outcome::Fetched`].
+    /// `spillover fetch` does; answers [`JobReport::Fetched`].
     Fetch {
         symbols: Vec<Symbol>,
         source: SourceKind,
     },
     /// Draw a figure of the focused pane and write it (`x`, `:export`);
-    /// answers [`Outcome::Exported`].
+    /// answers [`JobReport::Exported`].
     Export(Box<Export>),
     /// Import price files (and folders of them) into the cache, all or
     /// nothing, as `spillover import` does (`:import`); answers
-    /// [`Outcome::Imported`].
+    /// [`JobReport::Imported`].
     Import {
         sources: Vec<import::Source>,
         options: ImportOptions,
@@ -97,6 +97,8 @@ impl Job {
 pub struct JobContext {
     cancel: Arc<AtomicBool>,
     progress: Option<Sender<Event>>,
+    /// The job's id, which its reports carry.
+    id: JobId,
 }
 
 impl JobContext {
@@ -105,7 +107,18 @@ impl JobContext {
         JobContext {
             cancel,
             progress: Some(progress),
+            id: JobId(0),
         }
+    }
+
+    /// The context of the job `id`: its reports carry that id.
+    pub fn for_job(&self, id: JobId) -> JobContext {
+        JobContext { id, ..self.clone() }
+    }
+
+    /// The id of the job this context runs.
+    pub fn id(&self) -> JobId {
+        self.id
     }
 
     /// A job run where it is asked for (tests, headless): never cancelled,
@@ -114,6 +127,7 @@ impl JobContext {
         JobContext {
             cancel: Arc::new(AtomicBool::new(false)),
             progress: None,
+            id: JobId(0),
         }
     }
 
@@ -130,30 +144,32 @@ impl JobContext {
 
     /// `done` of `total` units are done.
     pub fn progress(&self, done: usize, total: usize) {
-        self.send(Outcome::Progress { done, total });
+        self.send(JobReport::Progress { done, total });
     }
 
     /// Tells the run loop how the job is getting on, in the job's own terms.
-    pub fn send(&self, outcome: Outcome) {
+    pub fn send(&self, report: JobReport) {
         if let Some(progress) = &self.progress {
             // The loop may have quit: then nobody needs to know.
-            let _ = progress.send(Event::Done(outcome));
+            let _ = progress.send(Event::Done(Outcome::Job(self.id, report)));
         }
     }
 }
 
 /// Carries out `job` on `store`; `None` when it was cancelled.
-pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<Outcome> {
+pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<JobReport> {
     match job {
         Job::LoadPrices(symbols) => {
-            load_prices(store, &symbols, context).map(Outcome::PricesLoaded)
+            load_prices(store, &symbols, context).map(JobReport::PricesLoaded)
         }
         Job::Fetch { symbols, source } => match source.open() {
             Ok(opened) => fetch_from(store, &symbols, opened.as_ref(), context)
-                .map(|summary| Outcome::Fetched(Ok(summary))),
-            Err(no_token) => Some(Outcome::Fetched(Err(no_token.to_string()))),
+                .map(|summary| JobReport::Fetched(Ok(summary))),
+            Err(no_token) => Some(JobReport::Fetched(Err(no_token.into()))),
         },
-        Job::Export(export) => Some(Outcome::Exported(export::write(store, &export))),
+        Job::Export(export) => Some(JobReport::Exported(
+            export::write(store, &export).map_err(JobError::from),
+        )),
         Job::Import { sources, options } => import_into(store, sources, &options, context),
     }
 }
@@ -166,7 +182,7 @@ pub fn import_into(
     sources: Vec<import::Source>,
     options: &ImportOptions,
     context: &JobContext,
-) -> Option<Outcome> {
+) -> Option<JobReport> {
     let result = import::expand_folders(sources).and_then(|sources| {
         import::import_sources(store, &sources, options, &mut |done, total| {
             context.progress(done, total);
@@ -179,7 +195,7 @@ pub fn import_into(
     });
     match result {
         Err(import::ImportError::Cancelled) => None,
-        other => Some(Outcome::Imported(other.map_err(|e| e.to_string()))),
+        other => Some(JobReport::Imported(other.map_err(JobError::from))),
     }
 }
 
@@ -209,7 +225,7 @@ pub fn fetch_from(
             symbol,
         } = event
         {
-            context.send(Outcome::Fetching {
+            context.send(JobReport::Fetching {
                 done,
                 total,
                 symbol: symbol.clone(),
@@ -270,7 +286,7 @@ mod tests {
         // Not cancelled, the same import goes through.
         let context = JobContext::inline();
         let outcome = import_into(&store, vec![source], &ImportOptions::default(), &context);
-        assert!(matches!(outcome, Some(Outcome::Imported(Ok(_)))));
+        assert!(matches!(outcome, Some(JobReport::Imported(Ok(_)))));
         assert_eq!(store.cached_symbols().0.len(), 1);
     }
 

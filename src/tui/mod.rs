@@ -5,7 +5,7 @@
 //! results of [`jobs`]). Keys become [`Action`](action::Action)s in
 //! [`keymap`] (a table that the help screen reads too); [`update::update`]
 //! applies actions and [`Outcome`](outcome::Outcome)s to
-//! [`AppState`](state::AppState) without I/O and returns
+//! [`AppState`](update::AppState) without I/O and returns
 //! [`Effect`](effect::Effect)s: files are written at once ([`disk`]), slow
 //! work goes to the worker, and what became of either comes back through
 //! `update`. [`view`] draws the state, each pane in [`panes`] from prepared
@@ -16,7 +16,6 @@ pub mod action;
 pub mod command;
 pub mod config;
 pub mod disk;
-pub mod edit;
 pub mod effect;
 pub mod event;
 pub mod export;
@@ -39,8 +38,10 @@ use anyhow::Context;
 use crate::store::{Layout, Workspace};
 use config::{Config, load_config, no_color_requested};
 use disk::Disk;
-use state::{AppState, Opening};
+use state::Opening;
+
 use theme::Theme;
+pub use update::AppState;
 
 /// The state the workstation opens with on `ws` (opened without prices),
 /// before its loop starts: its first frame says what loads while the
@@ -53,6 +54,7 @@ pub fn opening_state(ws: Workspace, config: Config, config_error: Option<String>
         demo_marker: ws.store.layout().demo_marker().exists(),
         config,
         config_error,
+        home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
     };
     AppState::opening(ws, cached, opening)
 }

@@ -5,8 +5,11 @@
 use super::overlay::conflict::ConflictPrompt;
 use crate::domain::edit::Library;
 use crate::domain::{PriceBook, Symbol};
-use crate::store::fetch::FetchSummary;
-use crate::store::import::ImportSummary;
+use std::sync::Arc;
+
+use super::export::ExportError;
+use crate::store::fetch::{FetchSummary, NoToken};
+use crate::store::import::{ImportError, ImportSummary};
 
 /// The result (or progress) of something `update` asked for.
 #[derive(Debug, Clone)]
@@ -41,24 +44,60 @@ pub enum Outcome {
     },
     /// While idle, files were found changed outside spillover.
     OutsideChange(ConflictPrompt),
-    /// The oldest job under way has done `done` of its `total` units.
+    /// What the job `JobId` reports: its progress or its result.
+    Job(JobId, JobReport),
+}
+
+/// The id of a job sent to the worker: its progress and result carry it
+/// back, so the state ends the job they name (never by queue order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobId(pub u64);
+
+/// What a job reports, by its [`JobId`].
+#[derive(Debug, Clone)]
+pub enum JobReport {
+    /// The job has done `done` of its `total` units.
     Progress { done: usize, total: usize },
-    /// The oldest job under way loaded these prices.
+    /// The job loaded these prices.
     PricesLoaded(PriceBook),
-    /// The fetch under way has finished `done` of `total` symbols and is
+    /// The fetch has finished `done` of `total` symbols and is
     /// asking for `symbol`.
     Fetching {
         done: usize,
         total: usize,
         symbol: Symbol,
     },
-    /// The fetch under way has finished: what became of each symbol, or why
+    /// The fetch has finished: what became of each symbol, or why
     /// it could not start (e.g. Tushare without a token).
-    Fetched(Result<FetchSummary, String>),
+    Fetched(Result<FetchSummary, JobError>),
     /// The export under way wrote its files (the message names them), or
     /// why it could not.
-    Exported(Result<String, String>),
+    Exported(Result<String, JobError>),
     /// The import under way committed every file (what it did to each
     /// symbol), or why nothing was imported.
-    Imported(Result<ImportSummary, String>),
+    Imported(Result<ImportSummary, JobError>),
+}
+
+/// Why a job did nothing: the typed error of the fetch, import or export
+/// it ran (its text is what the message line says).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum JobError {
+    /// The fetch's source cannot start.
+    #[error(transparent)]
+    NoToken(#[from] NoToken),
+    /// The import refused: the first problem found, nothing written.
+    #[error(transparent)]
+    Import(Arc<ImportError>),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// A session without a data dir (tests of the screen) has nowhere to
+    /// fetch, import or export into.
+    #[error("this session has no data dir to {0} into")]
+    NoDataDir(&'static str),
+}
+
+impl From<ImportError> for JobError {
+    fn from(error: ImportError) -> JobError {
+        JobError::Import(Arc::new(error))
+    }
 }

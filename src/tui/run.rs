@@ -24,10 +24,9 @@ use super::event::Event;
 use super::input;
 use super::jobs::{self, Job, JobContext};
 use super::keymap::action_for;
-use super::outcome::Outcome;
-use super::state::AppState;
+use super::outcome::{JobError, JobId, JobReport, Outcome};
 use super::theme::Theme;
-use super::update::update;
+use super::update::{AppState, update};
 use super::view;
 use super::worker::Worker;
 use crate::domain::PriceBook;
@@ -45,7 +44,7 @@ pub enum RunError {
 /// next draw uses the new size).
 pub fn action_for_event(state: &AppState, event: &crossterm::event::Event) -> Option<Action> {
     match event {
-        crossterm::event::Event::Key(key) => action_for(state.mode(), state.focus, key),
+        crossterm::event::Event::Key(key) => action_for(state.mode(), state.focus(), key),
         _ => None,
     }
 }
@@ -74,7 +73,7 @@ pub fn run_session<B: Backend>(
     theme: &Theme,
     disk: Option<&mut Disk>,
     read: impl FnMut() -> std::io::Result<Option<crossterm::event::Event>> + Send,
-    run_job: impl FnMut(Job, &JobContext) -> Option<Outcome> + Send,
+    run_job: impl FnMut(Job, &JobContext) -> Option<JobReport> + Send,
 ) -> Result<(), RunError> {
     std::thread::scope(|scope| {
         let (events, inbox) = mpsc::channel();
@@ -126,14 +125,17 @@ impl Session<'_, '_> {
             let input = matches!(event, Event::Input(_));
             let effects = match event {
                 Event::Input(input) => action_for_event(self.state, &input)
-                    .map(|action| update(self.state, action))
+                    .map(|action| {
+                        let at = chrono::Local::now().naive_local();
+                        update(self.state, Msg::UserAt { action, at })
+                    })
                     .unwrap_or_default(),
                 Event::InputFailed(e) => return Err(RunError::Input(e)),
                 Event::Tick => update(self.state, Msg::Tick),
                 Event::Done(outcome) => update(self.state, outcome),
             };
             if self.carry_out(effects) {
-                if !self.state.work.is_empty() {
+                if !self.state.work().is_empty() {
                     // A job finishes its unit before the session ends: say so.
                     terminal
                         .draw(|frame| view::draw(frame, self.state, theme))
@@ -153,10 +155,15 @@ impl Session<'_, '_> {
     /// outcome back through `update`; true when one of them is to quit.
     fn carry_out(&mut self, effects: Vec<Effect>) -> bool {
         let worker = self.worker;
-        carry_out(self.state, self.disk.as_deref_mut(), effects, &mut |job| {
-            worker.start(job);
-            None
-        })
+        carry_out(
+            self.state,
+            self.disk.as_deref_mut(),
+            effects,
+            &mut |id, job| {
+                worker.start(id, job);
+                None
+            },
+        )
     }
 }
 
@@ -165,9 +172,12 @@ impl Session<'_, '_> {
 /// true when one of them is to quit. Without a disk edits stay in memory.
 pub fn perform(state: &mut AppState, disk: Option<&mut Disk>, effects: Vec<Effect>) -> bool {
     let store = disk.as_ref().map(|d| d.store.clone());
-    carry_out(state, disk, effects, &mut |job| match &store {
-        Some(store) => jobs::run(store, job, &JobContext::inline()),
-        None => Some(without_disk(job)),
+    carry_out(state, disk, effects, &mut |id, job| {
+        let report = match &store {
+            Some(store) => jobs::run(store, job, &JobContext::inline().for_job(id)),
+            None => Some(without_disk(job)),
+        };
+        report.map(|report| Outcome::Job(id, report))
     })
 }
 
@@ -187,13 +197,13 @@ fn carry_out(
     state: &mut AppState,
     mut disk: Option<&mut Disk>,
     effects: Vec<Effect>,
-    start: &mut dyn FnMut(Job) -> Option<Outcome>,
+    start: &mut dyn FnMut(JobId, Job) -> Option<Outcome>,
 ) -> bool {
     let mut queue = VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
         let outcome = match (effect, disk.as_deref_mut()) {
             (Effect::Quit, _) => return true,
-            (Effect::Start(job), _) => start(job),
+            (Effect::Start(id, job), _) => start(id, job),
             (effect, Some(disk)) => disk.carry_out(effect),
             (effect, None) => without_disk_effect(effect),
         };
@@ -215,17 +225,11 @@ fn without_disk_effect(effect: Effect) -> Option<Outcome> {
 }
 
 /// A job without a disk has nothing to load.
-fn without_disk(job: Job) -> Outcome {
+fn without_disk(job: Job) -> JobReport {
     match job {
-        Job::LoadPrices(_) => Outcome::PricesLoaded(PriceBook::default()),
-        Job::Fetch { .. } => {
-            Outcome::Fetched(Err("this session has no data dir to fetch into".to_string()))
-        }
-        Job::Export(_) => Outcome::Exported(Err(
-            "this session has no data dir to export into".to_string()
-        )),
-        Job::Import { .. } => Outcome::Imported(Err(
-            "this session has no data dir to import into".to_string()
-        )),
+        Job::LoadPrices(_) => JobReport::PricesLoaded(PriceBook::default()),
+        Job::Fetch { .. } => JobReport::Fetched(Err(JobError::NoDataDir("fetch"))),
+        Job::Export(_) => JobReport::Exported(Err(JobError::NoDataDir("export"))),
+        Job::Import { .. } => JobReport::Imported(Err(JobError::NoDataDir("import"))),
     }
 }

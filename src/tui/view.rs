@@ -20,8 +20,9 @@ use super::panes::problems::render_problems;
 use super::panes::scatter::{ScatterView, render_scatter};
 use super::panes::status::{HintsView, StatusView, render_hints, render_status};
 use super::panes::watchlist::{WatchlistView, render_detail, render_watchlist};
-use super::state::{AppState, Mode, Pane};
+use super::state::{Mode, Pane};
 use super::theme::Theme;
+use super::update::AppState;
 
 /// Where each pane goes on a screen of `area`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +68,13 @@ pub fn areas(area: Rect, state: &AppState) -> Areas {
         status,
         hints,
     };
-    if state.maximised {
+    if state.maximised() {
         let none = Rect::new(main.x, main.y, 0, 0);
         areas.baskets = none;
         areas.chart = none;
         areas.scatter = none;
         areas.watchlist = none;
-        match state.focus {
+        match state.focus() {
             Pane::Baskets => areas.baskets = main,
             Pane::Chart => areas.chart = main,
             Pane::Scatter => areas.scatter = main,
@@ -92,37 +93,37 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
 /// Draws the whole screen into a buffer (what tests snapshot).
 pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     let at = areas(area, state);
-    let focused = |pane: Pane| state.focus == pane;
+    let focused = |pane: Pane| state.focus() == pane;
     if !at.baskets.is_empty() {
         render_baskets(at.baskets, buf, &baskets_view(state), theme);
     }
     if !at.watchlist.is_empty() {
         render_watchlist(at.watchlist, buf, &watchlist_view(state), theme);
     }
-    match &state.analysis {
+    match state.analysis() {
         Some(analysis) => {
             if !at.chart.is_empty() {
                 render_chart(
                     at.chart,
                     buf,
                     analysis,
-                    &state.chart,
+                    state.chart(),
                     theme,
                     focused(Pane::Chart),
                 );
             }
-            if !at.scatter.is_empty() && state.lead_lag_view {
+            if !at.scatter.is_empty() && state.lead_lag_view() {
                 render_lead_lag(
                     at.scatter,
                     buf,
-                    state.catalysts.as_ref().and_then(|c| c.lead_lag.as_ref()),
+                    state.catalysts().and_then(|c| c.lead_lag.as_ref()),
                     analysis.pair_problem.as_deref(),
                     theme,
                     focused(Pane::Scatter),
                 );
             } else if !at.scatter.is_empty() {
                 let view = ScatterView {
-                    cursor: state.chart.cursor,
+                    cursor: state.chart().cursor,
                 };
                 render_scatter(
                     at.scatter,
@@ -135,7 +136,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
             }
         }
         None => {
-            let why = if state.work.is_empty() {
+            let why = if state.work().is_empty() {
                 "nothing to draw: see the message line"
             } else {
                 "loading prices…"
@@ -151,13 +152,16 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
         height: area.height.saturating_sub(2),
         ..area
     };
-    match &state.overlay {
+    match state.overlay() {
         Overlay::Help { scroll } => render_help(overlay, buf, *scroll, theme),
         Overlay::Detail => render_detail(overlay, buf, &watchlist_view(state), theme),
         Overlay::Events { month } => {
             render_event_study(overlay, buf, &event_study_view(state, *month), theme);
         }
-        Overlay::Form(form) => render_form(at.of(state.focus), overlay, buf, form, theme),
+        Overlay::Form(form) => render_form(at.of(state.focus()), overlay, buf, form, false, theme),
+        Overlay::ConfirmClose(form) => {
+            render_form(at.of(state.focus()), overlay, buf, form, true, theme)
+        }
         Overlay::Conflict(prompt) => render_prompt(overlay, buf, prompt, theme),
         Overlay::Problems(list) => render_problems(overlay, buf, list, theme),
         Overlay::None | Overlay::Filter | Overlay::Command(_) => {}
@@ -179,69 +183,72 @@ fn no_analysis(area: Rect, buf: &mut Buffer, pane: Pane, why: &str, theme: &Them
 
 fn baskets_view(state: &AppState) -> BasketsView<'_> {
     BasketsView {
-        baskets: &state.baskets,
-        tab: state.basket_tab,
-        analysis: state.analysis.as_ref(),
-        catalysts: state.catalysts.as_ref(),
-        sort: state.sort,
-        filter: &state.filter,
+        baskets: state.baskets(),
+        tab: state.basket_tab(),
+        analysis: state.analysis(),
+        catalysts: state.catalysts(),
+        sort: state.sort(),
+        filter: state.filter(),
         filtering: state.mode() == Mode::Filter,
-        member_row: state.member_row,
-        focused: state.focus == Pane::Baskets,
+        member_row: state.member_row(),
+        focused: state.focus() == Pane::Baskets,
     }
 }
 
 fn watchlist_view(state: &AppState) -> WatchlistView<'_> {
     WatchlistView {
-        events: &state.watchlist.events,
+        events: &state.watchlist().events,
         as_of: state.as_of(),
-        selected: state.event_row,
-        focused: state.focus == Pane::Watchlist,
+        selected: state.event_row(),
+        focused: state.focus() == Pane::Watchlist,
     }
 }
 
 fn event_study_view(state: &AppState, month: bool) -> EventStudyView<'_> {
     EventStudyView {
-        event: state.watchlist.events.get(state.event_row),
-        number: state.event_row + 1,
-        catalysts: state.catalysts.as_ref(),
+        event: state.watchlist().events.get(state.event_row()),
+        number: state.event_row() + 1,
+        catalysts: state.catalysts(),
         series_labels: state.series_labels(),
         month,
     }
 }
 
 fn status_view(state: &AppState) -> StatusView<'_> {
-    let work = state.work.first().map(|work| match (&work.now, work.done) {
-        (Some(now), _) => now.clone(),
-        (None, 0) => work.label.clone(),
-        (None, done) => format!("{} {done}/{}", work.label, work.total),
-    });
+    let work = state
+        .work()
+        .first()
+        .map(|work| match (&work.now, work.done) {
+            (Some(now), _) => now.clone(),
+            (None, 0) => work.label.clone(),
+            (None, done) => format!("{} {done}/{}", work.label, work.total),
+        });
     StatusView {
         as_of: state.as_of(),
         replay: state.is_replay(),
         work,
         range: state.preset().map_or("custom", |p| p.label()),
-        window: state.analysis.as_ref().map(|a| a.window),
-        method: state.request.method,
-        base: state.request.base,
-        pair: &state.request.pair,
-        source: &state.source.label,
-        demo: state.source.demo,
+        window: state.analysis().map(|a| a.window),
+        method: state.request().method,
+        base: state.request().base,
+        pair: &state.request().pair,
+        source: &state.source().label,
+        demo: state.source().demo,
     }
 }
 
 fn hints_view(state: &AppState) -> HintsView<'_> {
-    if let Overlay::Command(command) = &state.overlay {
+    if let Overlay::Command(command) = state.overlay() {
         HintsView::Command {
             text: &command.text,
             error: command.error.as_deref(),
         }
-    } else if let Some(message) = &state.message {
+    } else if let Some(message) = state.message() {
         HintsView::Message {
             text: &message.text,
             error: message.error,
         }
     } else {
-        HintsView::Keys(hints(state.mode(), state.focus).collect())
+        HintsView::Keys(hints(state.mode(), state.focus()).collect())
     }
 }

@@ -10,11 +10,11 @@ use std::thread::Scope;
 
 use super::event::Event;
 use super::jobs::{Job, JobContext};
-use super::outcome::Outcome;
+use super::outcome::{JobId, JobReport, Outcome};
 
 /// The queue of the running worker.
 pub struct Worker {
-    jobs: Sender<Job>,
+    jobs: Sender<(JobId, Job)>,
     cancel: Arc<AtomicBool>,
 }
 
@@ -24,19 +24,19 @@ impl Worker {
     /// anything, e.g. a load held back until the test lets it finish).
     pub fn spawn<'scope>(
         scope: &'scope Scope<'scope, '_>,
-        mut run: impl FnMut(Job, &JobContext) -> Option<Outcome> + Send + 'scope,
+        mut run: impl FnMut(Job, &JobContext) -> Option<JobReport> + Send + 'scope,
         events: Sender<Event>,
     ) -> Worker {
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = mpsc::channel::<(JobId, Job)>();
         let cancel = Arc::new(AtomicBool::new(false));
         let context = JobContext::new(cancel.clone(), events.clone());
         scope.spawn(move || {
-            for job in queue {
+            for (id, job) in queue {
                 if context.cancelled() {
                     break;
                 }
-                if let Some(outcome) = run(job, &context)
-                    && events.send(Event::Done(outcome)).is_err()
+                if let Some(report) = run(job, &context.for_job(id))
+                    && events.send(Event::Done(Outcome::Job(id, report))).is_err()
                 {
                     break;
                 }
@@ -45,10 +45,10 @@ impl Worker {
         Worker { jobs, cancel }
     }
 
-    /// Queues `job`.
-    pub fn start(&self, job: Job) {
+    /// Queues `job`, whose reports will carry `id`.
+    pub fn start(&self, id: JobId, job: Job) {
         // The thread ends only after `stop`, so the queue is open.
-        let _ = self.jobs.send(job);
+        let _ = self.jobs.send((id, job));
     }
 
     /// Asks the running job to stop at its next unit and closes the queue.

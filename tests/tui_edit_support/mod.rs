@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spillover::domain::BasketId;
 use spillover::store::Workspace;
+use spillover::tui::AppState;
 use spillover::tui::disk::Disk;
 use spillover::tui::keymap::action_for;
 use spillover::tui::run::perform;
-use spillover::tui::state::AppState;
 use spillover::tui::update::update;
 use tempfile::TempDir;
 
@@ -30,8 +30,7 @@ pub fn open_at(root: PathBuf) -> (AppState, Disk) {
         prints: ws.prints.clone(),
     };
     let cached = ws.store.cached_symbols().0;
-    let mut state = AppState::from_workspace(ws);
-    state.edit.cached = cached;
+    let state = AppState::from_workspace(ws).with_cached(cached);
     (state, disk)
 }
 
@@ -64,7 +63,7 @@ impl Session {
     /// Presses keys; each action's effects are performed before the next.
     pub fn press(&mut self, keys: &[KeyEvent]) {
         for k in keys {
-            if let Some(action) = action_for(self.state.mode(), self.state.focus, k) {
+            if let Some(action) = action_for(self.state.mode(), self.state.focus(), k) {
                 let effects = update(&mut self.state, action);
                 perform(&mut self.state, Some(&mut self.disk), effects);
             }
@@ -80,8 +79,8 @@ impl Session {
     pub fn show_basket(&mut self, id: &str) {
         self.press(&[ch('1')]);
         let target = BasketId::parse(id).expect("an id");
-        for _ in 0..self.state.baskets.len() {
-            if self.state.baskets[self.state.basket_tab].id == target {
+        for _ in 0..self.state.baskets().len() {
+            if self.state.baskets()[self.state.basket_tab()].id == target {
                 return;
             }
             self.press(&[ch('l')]);
@@ -92,7 +91,7 @@ impl Session {
     /// Selects the member `symbol` in the shown basket (file order).
     pub fn select_member(&mut self, symbol: &str) {
         self.press(&[ch('g')]);
-        let basket = &self.state.baskets[self.state.basket_tab];
+        let basket = &self.state.baskets()[self.state.basket_tab()];
         let at = basket
             .members
             .iter()

@@ -8,9 +8,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use spillover::domain::{PriceBook, PriceSeries};
 use spillover::store::demo::{default_baskets, default_watchlist, demo_prices};
+use spillover::tui::AppState;
 use spillover::tui::effect::Effect;
 use spillover::tui::keymap::action_for;
-use spillover::tui::state::AppState;
 use spillover::tui::theme::{Theme, ThemeName};
 use spillover::tui::update::update;
 use spillover::tui::view;
@@ -77,7 +77,7 @@ pub fn ch(c: char) -> KeyEvent {
 pub fn press(state: &mut AppState, keys: &[KeyEvent]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys {
-        effects = match action_for(state.mode(), state.focus, k) {
+        effects = match action_for(state.mode(), state.focus(), k) {
             Some(action) => update(state, action),
             None => Vec::new(),
         };

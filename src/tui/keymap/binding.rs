@@ -31,6 +31,7 @@ impl Scope {
             Scope::Mode(Mode::Normal) => "Normal",
             Scope::Mode(Mode::Form) => "Form (add, edit)",
             Scope::Mode(Mode::Text) => "Multi-line text",
+            Scope::Mode(Mode::ConfirmClose) => "Unsaved changes (Esc in a changed form)",
             Scope::Mode(Mode::Conflict) => "File changed outside",
             Scope::Mode(Mode::Problems) => "Problems (after F or :import)",
         }

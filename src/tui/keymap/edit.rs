@@ -9,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::state::Mode;
 
 const FORM: Scope = Scope::Mode(Mode::Form);
+const CONFIRM_CLOSE: Scope = Scope::Mode(Mode::ConfirmClose);
 const TEXT: Scope = Scope::Mode(Mode::Text);
 const CONFLICT: Scope = Scope::Mode(Mode::Conflict);
 
@@ -172,6 +173,25 @@ pub static EDIT_BINDINGS: &[Binding] = &[
     TEXT_CURSOR[4],
     TEXT_CURSOR[5],
     TEXT_CURSOR[6],
+    // Esc in a changed form asked: save, discard or keep editing.
+    hint(
+        CONFIRM_CLOSE,
+        &[ch('s'), ch('y'), code(KeyCode::Enter), ctrl('s')],
+        Action::SaveForm,
+        "save the changes",
+    ),
+    hint(
+        CONFIRM_CLOSE,
+        &[ch('d'), ch('n')],
+        Action::DiscardForm,
+        "discard the changes",
+    ),
+    hint(
+        CONFIRM_CLOSE,
+        &[code(KeyCode::Esc)],
+        Action::Close,
+        "keep editing",
+    ),
     // The file-changed prompt.
     hint(
         CONFLICT,

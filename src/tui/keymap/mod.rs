@@ -50,9 +50,12 @@ pub fn action_for(mode: Mode, focus: Pane, event: &KeyEvent) -> Option<Action> {
                 _ => None,
             })
         }
-        Mode::Help | Mode::Detail | Mode::Events | Mode::Conflict | Mode::Problems => {
-            find(Scope::Mode(mode))
-        }
+        Mode::Help
+        | Mode::Detail
+        | Mode::Events
+        | Mode::Conflict
+        | Mode::ConfirmClose
+        | Mode::Problems => find(Scope::Mode(mode)),
     }
 }
 
@@ -85,6 +88,19 @@ pub const HELP_ORDER: [Scope; 14] = [
     EVENTS,
     FAILURES,
 ];
+
+/// Every scope with keys, as the README's key table lists them: the help
+/// screen's, then the question a changed form's Esc asks (its keys are on
+/// the hint line and in the form itself while it asks).
+pub const KEY_TABLE_ORDER: [Scope; 15] = {
+    let mut all = [Scope::Mode(Mode::ConfirmClose); 15];
+    let mut i = 0;
+    while i < HELP_ORDER.len() {
+        all[i] = HELP_ORDER[i];
+        i += 1;
+    }
+    all
+};
 
 /// Every binding: the workstation's and the editing ones.
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
@@ -152,5 +168,40 @@ mod tests {
         );
         // In help, unbound keys do nothing.
         assert_eq!(action_for(Mode::Help, Pane::Baskets, &key('x')), None);
+    }
+
+    #[test]
+    fn a_changed_forms_esc_asks_with_keys_of_the_keymap() {
+        let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let asking = |c: char| action_for(Mode::ConfirmClose, Pane::Baskets, &key(c));
+        assert_eq!(asking('s'), Some(Action::SaveForm));
+        assert_eq!(asking('y'), Some(Action::SaveForm));
+        assert_eq!(asking('d'), Some(Action::DiscardForm));
+        assert_eq!(asking('n'), Some(Action::DiscardForm));
+        // Not typed into the form while it asks.
+        assert_eq!(asking('x'), None);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::ConfirmClose, Pane::Baskets, &esc),
+            Some(Action::Close)
+        );
+        let hinted: Vec<Action> = hints(Mode::ConfirmClose, Pane::Baskets)
+            .map(|b| b.action)
+            .collect();
+        assert_eq!(
+            hinted,
+            [Action::SaveForm, Action::DiscardForm, Action::Close]
+        );
+    }
+
+    #[test]
+    fn every_scope_with_keys_is_in_the_key_table() {
+        for binding in all_bindings() {
+            assert!(
+                KEY_TABLE_ORDER.contains(&binding.scope),
+                "{:?} is not listed",
+                binding.scope
+            );
+        }
     }
 }

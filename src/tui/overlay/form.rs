@@ -195,8 +195,6 @@ pub struct Form {
     /// Candidates for the focused field, and the selected one.
     pub choices: Vec<Choice>,
     pub choice: usize,
-    /// Esc was pressed with unsaved changes: save, discard or keep editing?
-    pub confirm_close: bool,
 }
 
 impl Form {
@@ -209,7 +207,6 @@ impl Form {
             error: None,
             choices: Vec::new(),
             choice: 0,
-            confirm_close: false,
         };
         form.refresh_choices();
         form
@@ -264,7 +261,6 @@ impl Form {
         self.focus = at;
         self.error = Some((at, message));
         self.choices.clear();
-        self.confirm_close = false;
     }
 
     /// Changes focus by `step` fields (wrapping).
@@ -285,7 +281,6 @@ impl Form {
             change(&mut field.value);
         }
         self.error = None;
-        self.confirm_close = false;
         self.refresh_choices();
     }
 

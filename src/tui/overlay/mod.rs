@@ -1,6 +1,6 @@
 //! What is on top of the panes, carrying its own data: the filter input,
 //! the command line, help, an event's detail, a form, the "changed
-//! outside" prompt. One value, so no two fields can disagree about what is
+//! outside" prompt, the question a changed form's Esc asks. One value, so no two fields can disagree about what is
 //! open; the keys' [`Mode`] is read from it.
 
 pub mod conflict;
@@ -29,6 +29,9 @@ pub enum Overlay {
     Events { month: bool },
     /// A form (add member, edit cell, record an outcome…).
     Form(Form),
+    /// Esc was pressed in a form with unsaved changes: save, discard or
+    /// keep editing? The form is kept as it was.
+    ConfirmClose(Form),
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict(ConflictPrompt),
     /// What a fetch or an import could not do, each with its reason.
@@ -75,6 +78,8 @@ pub enum Mode {
     Form,
     /// A form is open, a multi-line field focused (watch, outcome…).
     Text,
+    /// A changed form's Esc asks: save, discard or keep editing?
+    ConfirmClose,
     /// A file changed outside spillover: reload theirs or keep mine?
     Conflict,
     /// The list of symbols a fetch could not bring is open.
@@ -93,6 +98,7 @@ impl Overlay {
             // Enter is a newline in a multi-line field.
             Overlay::Form(form) if form.focused_is_multiline() => Mode::Text,
             Overlay::Form(_) => Mode::Form,
+            Overlay::ConfirmClose(_) => Mode::ConfirmClose,
             Overlay::Conflict(_) => Mode::Conflict,
             Overlay::Problems(_) => Mode::Problems,
         }

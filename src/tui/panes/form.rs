@@ -21,15 +21,23 @@ const LABEL: usize = 11;
 const TEXT_ROWS: usize = 6;
 
 /// Draws `form` at the bottom of `pane`, or centred in `screen` when the
-/// pane is too small for it.
-pub fn render_form(pane: Rect, screen: Rect, buf: &mut Buffer, form: &Form, theme: &Theme) {
+/// pane is too small for it; `confirming`: its Esc with unsaved changes is
+/// asking (the keys line says what to press).
+pub fn render_form(
+    pane: Rect,
+    screen: Rect,
+    buf: &mut Buffer,
+    form: &Form,
+    confirming: bool,
+    theme: &Theme,
+) {
     let width_in = |r: Rect| usize::from(r.width.saturating_sub(2));
     let fits = |r: Rect| {
-        let lines = form_lines(form, theme, width_in(r));
+        let lines = form_lines(form, confirming, theme, width_in(r));
         r.width >= 40 && lines.len() + 2 <= usize::from(r.height)
     };
     let area = if !pane.is_empty() && fits(pane) {
-        let lines = form_lines(form, theme, width_in(pane)).len() as u16 + 2;
+        let lines = form_lines(form, confirming, theme, width_in(pane)).len() as u16 + 2;
         Rect {
             y: pane.y + pane.height - lines,
             height: lines,
@@ -37,10 +45,16 @@ pub fn render_form(pane: Rect, screen: Rect, buf: &mut Buffer, form: &Form, them
         }
     } else {
         let width = screen.width.min(90);
-        let lines = form_lines(form, theme, usize::from(width.saturating_sub(2))).len() as u16;
+        let lines = form_lines(
+            form,
+            confirming,
+            theme,
+            usize::from(width.saturating_sub(2)),
+        )
+        .len() as u16;
         centered(screen, width, lines + 2)
     };
-    let lines = form_lines(form, theme, width_in(area));
+    let lines = form_lines(form, confirming, theme, width_in(area));
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -51,7 +65,12 @@ pub fn render_form(pane: Rect, screen: Rect, buf: &mut Buffer, form: &Form, them
 
 /// The form as lines `width` wide: each field, the candidate list and
 /// the refusal under the focused field, and a last line saying the keys.
-pub fn form_lines(form: &Form, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub fn form_lines(
+    form: &Form,
+    confirming: bool,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let value_width = width.saturating_sub(LABEL + 1).max(4);
     let mut lines = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
@@ -98,7 +117,7 @@ pub fn form_lines(form: &Form, theme: &Theme, width: usize) -> Vec<Line<'static>
             }
         }
     }
-    let keys = if form.confirm_close {
+    let keys = if confirming {
         Line::styled(
             "unsaved changes: s save · d discard · Esc keep editing",
             theme.warning,

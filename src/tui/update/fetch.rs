@@ -7,14 +7,15 @@ use crate::domain::BasketId;
 use crate::store::fetch::{FetchResult, FetchSummary, members};
 use crate::tui::effect::Effect;
 use crate::tui::jobs::{Job, JobKind};
+use crate::tui::outcome::{JobError, JobId};
 use crate::tui::overlay::Problems;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Starts a fetch of every basket member, or of `basket`'s; refused while
 /// one is under way.
 pub(super) fn start(state: &mut AppState, basket: Option<&BasketId>) -> Vec<Effect> {
     if let Some(doing) = state.writing_cache() {
-        let what = if state.work.iter().any(|w| w.kind == JobKind::Fetch) {
+        let what = if state.jobs.work.iter().any(|w| w.kind == JobKind::Fetch) {
             "a fetch is already running"
         } else {
             "an import is writing the cache"
@@ -23,8 +24,8 @@ pub(super) fn start(state: &mut AppState, basket: Option<&BasketId>) -> Vec<Effe
         return Vec::new();
     }
     let symbols = match basket {
-        None => members(&state.baskets),
-        Some(id) => members(state.baskets.iter().filter(|b| &b.id == id)),
+        None => members(&state.model.baskets),
+        Some(id) => members(state.model.baskets.iter().filter(|b| &b.id == id)),
     };
     if symbols.is_empty() {
         state.set_message(
@@ -35,7 +36,7 @@ pub(super) fn start(state: &mut AppState, basket: Option<&BasketId>) -> Vec<Effe
     }
     let job = Job::Fetch {
         symbols,
-        source: state.fetch_source,
+        source: state.model.fetch_source,
     };
     state.set_message(
         format!(
@@ -50,7 +51,7 @@ pub(super) fn start(state: &mut AppState, basket: Option<&BasketId>) -> Vec<Effe
 /// A quit stops a fetch after the symbol under way (its file is written
 /// whole or not at all): the last frame says so while it waits.
 pub(super) fn quitting(state: &mut AppState) {
-    if let Some(work) = state.work.iter().find(|w| w.kind == JobKind::Fetch) {
+    if let Some(work) = state.jobs.work.iter().find(|w| w.kind == JobKind::Fetch) {
         let doing = work.now.clone().unwrap_or_else(|| work.label.clone());
         state.set_message(
             format!("quitting: the fetch stops after the symbol under way ({doing}); nothing is half-written"),
@@ -60,8 +61,8 @@ pub(super) fn quitting(state: &mut AppState) {
 }
 
 /// The fetch under way is asking for `symbol`, `done` of `total` finished.
-pub(super) fn progress(state: &mut AppState, done: usize, total: usize, symbol: &str) {
-    if let Some(work) = state.work.iter_mut().find(|w| w.kind == JobKind::Fetch) {
+pub(super) fn progress(state: &mut AppState, id: JobId, done: usize, total: usize, symbol: &str) {
+    if let Some(work) = state.jobs.get_mut(id) {
         work.done = done;
         work.total = total;
         work.now = Some(format!("fetching {}/{total} {symbol}", done + 1));
@@ -70,8 +71,12 @@ pub(super) fn progress(state: &mut AppState, done: usize, total: usize, symbol: 
 
 /// The fetch has finished: say what it did, list its failures, and load
 /// the prices of the symbols whose files it wrote.
-pub(super) fn finished(state: &mut AppState, result: Result<FetchSummary, String>) -> Vec<Effect> {
-    state.end_work(JobKind::Fetch);
+pub(super) fn finished(
+    state: &mut AppState,
+    id: JobId,
+    result: Result<FetchSummary, JobError>,
+) -> Vec<Effect> {
+    state.end_work(id);
     let summary = match result {
         Ok(summary) => summary,
         Err(reason) => {

@@ -10,9 +10,10 @@ use crate::domain::Symbol;
 use crate::store::fetch::members;
 use crate::store::import::{ImportOptions, ImportSummary, Market, Source};
 use crate::tui::effect::Effect;
-use crate::tui::jobs::{Job, JobKind};
+use crate::tui::jobs::Job;
+use crate::tui::outcome::{JobError, JobId};
 use crate::tui::overlay::Problems;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Starts importing `sources`; refused while the cache is being written.
 pub(super) fn start(state: &mut AppState, sources: Vec<Source>, market: Market) -> Vec<Effect> {
@@ -42,8 +43,12 @@ pub(super) fn start(state: &mut AppState, sources: Vec<Source>, market: Market) 
 
 /// The import has finished: say what it did (or why it did nothing) and
 /// load the prices the baskets use of the symbols it wrote.
-pub(super) fn finished(state: &mut AppState, result: Result<ImportSummary, String>) -> Vec<Effect> {
-    state.end_work(JobKind::Import);
+pub(super) fn finished(
+    state: &mut AppState,
+    id: JobId,
+    result: Result<ImportSummary, JobError>,
+) -> Vec<Effect> {
+    state.end_work(id);
     let summary = match result {
         Ok(summary) => summary,
         Err(reason) => {
@@ -54,13 +59,13 @@ pub(super) fn finished(state: &mut AppState, result: Result<ImportSummary, Strin
             state.show_problems(Problems {
                 title: " Import: nothing imported, the cache is unchanged (Esc closes) ".into(),
                 summary: "The first problem found; fix it and import again:".into(),
-                rows: vec![(String::new(), reason)],
+                rows: vec![(String::new(), reason.to_string())],
                 scroll: 0,
             });
             return Vec::new();
         }
     };
-    let used: BTreeSet<Symbol> = members(&state.baskets).into_iter().collect();
+    let used: BTreeSet<Symbol> = members(&state.model.baskets).into_iter().collect();
     let reload: Vec<Symbol> = summary
         .per_symbol
         .iter()

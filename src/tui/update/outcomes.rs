@@ -3,9 +3,9 @@
 //! job's progress) arriving.
 
 use crate::tui::effect::Effect;
-use crate::tui::outcome::Outcome;
+use crate::tui::outcome::{JobId, JobReport, Outcome};
 use crate::tui::overlay::Overlay;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Applies `outcome`; a library taken from disk may need prices.
 pub(super) fn on_outcome(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
@@ -35,46 +35,50 @@ pub(super) fn on_outcome(state: &mut AppState, outcome: Outcome) -> Vec<Effect> 
         Outcome::Reloaded { library, problems } => state.reloaded(library, &problems),
         Outcome::OutsideChange(prompt) => {
             // Only while nothing is open, and not about files left alone.
-            if state.overlay == Overlay::None
-                && let Some(prompt) = prompt.without(&state.edit.dismissed)
+            if state.ui.overlay == Overlay::None
+                && let Some(prompt) = prompt.without(&state.model.edit.dismissed)
             {
                 state.open_prompt(prompt);
             }
             return Vec::new();
         }
-        Outcome::Progress { done, total } => {
-            if let Some(work) = state.work.first_mut() {
+        Outcome::Job(id, report) => return on_report(state, id, report),
+    }
+    state.load_missing().into_iter().collect()
+}
+
+/// Applies what the job `id` reports; its result ends it.
+fn on_report(state: &mut AppState, id: JobId, report: JobReport) -> Vec<Effect> {
+    match report {
+        JobReport::Progress { done, total } => {
+            if let Some(work) = state.jobs.get_mut(id) {
                 work.done = done;
                 work.total = total;
             }
-            return Vec::new();
+            Vec::new()
         }
-        Outcome::Fetching {
+        JobReport::Fetching {
             done,
             total,
             symbol,
         } => {
-            super::fetch::progress(state, done, total, symbol.as_str());
-            return Vec::new();
+            super::fetch::progress(state, id, done, total, symbol.as_str());
+            Vec::new()
         }
-        Outcome::Fetched(result) => return super::fetch::finished(state, result),
-        Outcome::Imported(result) => return super::import::finished(state, result),
-        Outcome::Exported(result) => {
-            super::export::finished(state, result);
-            return Vec::new();
+        JobReport::Fetched(result) => super::fetch::finished(state, id, result),
+        JobReport::Imported(result) => super::import::finished(state, id, result),
+        JobReport::Exported(result) => {
+            super::export::finished(state, id, result);
+            Vec::new()
         }
-        Outcome::PricesLoaded(book) => {
-            // The worker answers in order: this is the oldest job.
-            if !state.work.is_empty() {
-                state.work.remove(0);
-            }
-            match state.opening.take() {
+        JobReport::PricesLoaded(book) => {
+            state.end_work(id);
+            match state.model.opening.take() {
                 Some(opening) => state.first_prices_arrived(opening, book),
                 None => state.merge_prices(book),
             }
             // Not asked again: a symbol without a price file stays absent.
-            return Vec::new();
+            Vec::new()
         }
     }
-    state.load_missing().into_iter().collect()
 }

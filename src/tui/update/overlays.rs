@@ -3,37 +3,37 @@
 //! detail. Forms and the "changed outside" prompt are editing
 //! ([`edit`](crate::tui::edit)).
 
+use super::edit::basket_command;
 use super::panes::{PAGE, select_event};
 use super::window::{AsOfStep, apply, set_range, step_as_of};
 use crate::compute::{CatalystRequest, Request, WindowChoice};
 use crate::domain::BasketId;
 use crate::tui::action::Action;
-use crate::tui::command::{self, Command};
-use crate::tui::edit::basket_command;
+use crate::tui::command::{self, Command, CommandError};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Typing the member-table filter: it narrows the table as it is typed.
 pub(super) fn on_filter(state: &mut AppState, action: Action) {
     match action {
         Action::Input(c) => {
-            state.filter.push(c);
-            state.member_row = 0;
+            state.ui.filter.push(c);
+            state.ui.member_row = 0;
         }
         Action::Backspace => {
-            state.filter.pop();
-            state.member_row = 0;
+            state.ui.filter.pop();
+            state.ui.member_row = 0;
         }
         Action::Submit => {
-            state.message = None;
-            state.overlay = Overlay::None;
+            state.ui.message = None;
+            state.ui.overlay = Overlay::None;
         }
         Action::Close => {
-            state.message = None;
-            state.filter.clear();
-            state.member_row = 0;
-            state.overlay = Overlay::None;
+            state.ui.message = None;
+            state.ui.filter.clear();
+            state.ui.member_row = 0;
+            state.ui.overlay = Overlay::None;
         }
         _ => {}
     }
@@ -42,7 +42,7 @@ pub(super) fn on_filter(state: &mut AppState, action: Action) {
 /// Typing a `:` command; a refused one left its reason, which typing clears.
 pub(super) fn on_command_line(state: &mut AppState, action: Action) -> Vec<Effect> {
     let ids = basket_ids(state);
-    let Overlay::Command(line) = &mut state.overlay else {
+    let Overlay::Command(line) = &mut state.ui.overlay else {
         return Vec::new();
     };
     line.error = None;
@@ -54,13 +54,13 @@ pub(super) fn on_command_line(state: &mut AppState, action: Action) -> Vec<Effec
         Action::Complete => line.text = command::complete(&line.text, &ids),
         Action::Submit => {
             let text = std::mem::take(&mut line.text);
-            state.message = None;
-            state.overlay = Overlay::None;
+            state.ui.message = None;
+            state.ui.overlay = Overlay::None;
             return run_command(state, &text);
         }
         Action::Close => {
-            state.message = None;
-            state.overlay = Overlay::None;
+            state.ui.message = None;
+            state.ui.overlay = Overlay::None;
         }
         _ => {}
     }
@@ -69,11 +69,11 @@ pub(super) fn on_command_line(state: &mut AppState, action: Action) -> Vec<Effec
 
 /// Help scrolls; the event detail only closes.
 pub(super) fn on_help_or_detail(state: &mut AppState, action: Action) {
-    state.message = None;
+    state.ui.message = None;
     let Some(delta) = scroll_or_close(state, action) else {
         return;
     };
-    if let Overlay::Help { scroll } = &mut state.overlay {
+    if let Overlay::Help { scroll } = &mut state.ui.overlay {
         *scroll = (i64::from(*scroll) + delta).clamp(0, i64::from(u16::MAX)) as u16;
     }
 }
@@ -81,20 +81,20 @@ pub(super) fn on_help_or_detail(state: &mut AppState, action: Action) {
 /// The event study: step through the events (the chart cursor follows)
 /// and the as-of date, or close.
 pub(super) fn on_event_study(state: &mut AppState, action: Action) {
-    state.message = None;
-    let last = state.watchlist.events.len().saturating_sub(1);
+    state.ui.message = None;
+    let last = state.model.watchlist.events.len().saturating_sub(1);
     match action {
-        Action::Close => state.overlay = Overlay::None,
+        Action::Close => state.ui.overlay = Overlay::None,
         Action::ToggleMonth => {
-            if let Overlay::Events { month } = &mut state.overlay {
+            if let Overlay::Events { month } = &mut state.ui.overlay {
                 *month = !*month;
             }
         }
         Action::Down | Action::Up => {
-            state.event_row = if action == Action::Down {
-                (state.event_row + 1).min(last)
+            state.ui.event_row = if action == Action::Down {
+                (state.ui.event_row + 1).min(last)
             } else {
-                state.event_row.saturating_sub(1)
+                state.ui.event_row.saturating_sub(1)
             };
             select_event(state);
         }
@@ -105,18 +105,22 @@ pub(super) fn on_event_study(state: &mut AppState, action: Action) {
 }
 
 fn basket_ids(state: &AppState) -> Vec<BasketId> {
-    state.baskets.iter().map(|b| b.id.clone()).collect()
+    state.model.baskets.iter().map(|b| b.id.clone()).collect()
 }
 
 fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
-    let command = match command::parse(line, &basket_ids(state)) {
+    let command = match command::parse(line, &basket_ids(state), state.home()) {
         Ok(command) => command,
+        Err(CommandError::Basket(reason)) => {
+            basket_command::refused(state, line.trim(), reason.to_string());
+            return Vec::new();
+        }
         Err(reason) => {
             state.set_message(format!(":{} — {reason}", line.trim()), true);
             return Vec::new();
         }
     };
-    let request = state.request.clone();
+    let request = state.model.request.clone();
     match command {
         Command::Window(window) => set_range(state, WindowChoice::Explicit(window)),
         Command::Range(preset) => set_range(state, WindowChoice::Preset(preset)),
@@ -135,36 +139,36 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
             state,
             CatalystRequest {
                 benchmark,
-                ..state.catalyst_request.clone()
+                ..state.model.catalyst_request.clone()
             },
         ),
         Command::Model(model) => measure(
             state,
             CatalystRequest {
                 model,
-                ..state.catalyst_request.clone()
+                ..state.model.catalyst_request.clone()
             },
         ),
         Command::Lags(max_lag, granger) => measure(
             state,
             CatalystRequest {
                 max_lag,
-                granger_lags: granger.unwrap_or(state.catalyst_request.granger_lags),
-                ..state.catalyst_request.clone()
+                granger_lags: granger.unwrap_or(state.model.catalyst_request.granger_lags),
+                ..state.model.catalyst_request.clone()
             },
         ),
         Command::Beta(beta_window) => measure(
             state,
             CatalystRequest {
                 beta_window,
-                ..state.catalyst_request.clone()
+                ..state.model.catalyst_request.clone()
             },
         ),
-        Command::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Command::Help => state.ui.overlay = Overlay::Help { scroll: 0 },
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
         Command::Export(file) => return super::export::start(state, Some(file)),
         Command::Import { sources, market } => return super::import::start(state, sources, market),
-        Command::Basket(args) => return basket_command::run(state, &args, line.trim()),
+        Command::Basket(command) => return basket_command::run(state, command, line.trim()),
         Command::Quit => return vec![Effect::Quit],
     }
     Vec::new()
@@ -174,11 +178,8 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
 /// or why there is no event study.
 fn measure(state: &mut AppState, settings: CatalystRequest) {
     state.set_catalyst_request(settings);
-    let c = &state.catalyst_request;
-    let problem = state
-        .catalysts
-        .as_ref()
-        .and_then(|k| k.benchmark_problem.clone());
+    let c = &state.model.catalyst_request;
+    let problem = state.catalysts().and_then(|k| k.benchmark_problem.clone());
     match problem {
         Some(problem) => state.set_message(format!("no event study and no beta: {problem}"), true),
         None => state.set_message(
@@ -197,7 +198,7 @@ pub(super) fn on_problems(state: &mut AppState, action: Action) {
     let Some(delta) = scroll_or_close(state, action) else {
         return;
     };
-    let Overlay::Problems(list) = &mut state.overlay else {
+    let Overlay::Problems(list) = &mut state.ui.overlay else {
         return;
     };
     let last = list.rows.len().saturating_sub(1);
@@ -214,7 +215,7 @@ fn scroll_or_close(state: &mut AppState, action: Action) -> Option<i64> {
         Action::PageDown => Some(PAGE as i64),
         Action::PageUp => Some(-(PAGE as i64)),
         Action::Close => {
-            state.overlay = Overlay::None;
+            state.ui.overlay = Overlay::None;
             None
         }
         _ => None,

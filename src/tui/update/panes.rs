@@ -2,6 +2,7 @@
 //! the basket tabs and member table, the chart's series, the analysis'
 //! inputs ([`window`](super::window)) and the editing keys ([`edit`](crate::tui::edit)).
 
+use super::edit::{commit, open};
 use super::window::{
     AsOfStep, cycle_method, cycle_roll, move_window, set_range, step_as_of, step_cursor,
     step_preset,
@@ -9,18 +10,18 @@ use super::window::{
 use crate::compute::WindowChoice;
 use crate::domain::calendar::{Market, first_reacting_session};
 use crate::tui::action::Action;
-use crate::tui::edit::{commit, open};
 use crate::tui::effect::Effect;
 use crate::tui::overlay::{CommandLine, Overlay};
 use crate::tui::sort::visible_rows;
-use crate::tui::state::{AppState, Pane};
+use crate::tui::state::Pane;
+use crate::tui::update::AppState;
 
 /// Rows a page key moves.
 pub(super) const PAGE: usize = 10;
 
 /// One action on the panes; the message line is cleared first.
 pub(super) fn on_panes(state: &mut AppState, action: Action) -> Vec<Effect> {
-    state.message = None;
+    state.ui.message = None;
     match action {
         Action::AddMember
         | Action::EditMember
@@ -59,19 +60,19 @@ pub(super) fn on_panes(state: &mut AppState, action: Action) -> Vec<Effect> {
 /// Focus, layout, overlays, selections, the member table and the chart's series.
 fn view(state: &mut AppState, action: Action) {
     match action {
-        Action::FocusNext => state.focus = state.focus.next(),
-        Action::FocusPrev => state.focus = state.focus.prev(),
-        Action::Focus(pane) => state.focus = pane,
-        Action::ToggleMaximise => state.maximised = !state.maximised,
-        Action::OpenHelp => state.overlay = Overlay::Help { scroll: 0 },
-        Action::OpenCommand => state.overlay = Overlay::Command(CommandLine::default()),
-        Action::OpenDetail if !state.watchlist.events.is_empty() => {
-            state.overlay = Overlay::Detail;
+        Action::FocusNext => state.ui.focus = state.ui.focus.next(),
+        Action::FocusPrev => state.ui.focus = state.ui.focus.prev(),
+        Action::Focus(pane) => state.ui.focus = pane,
+        Action::ToggleMaximise => state.ui.maximised = !state.ui.maximised,
+        Action::OpenHelp => state.ui.overlay = Overlay::Help { scroll: 0 },
+        Action::OpenCommand => state.ui.overlay = Overlay::Command(CommandLine::default()),
+        Action::OpenDetail if !state.model.watchlist.events.is_empty() => {
+            state.ui.overlay = Overlay::Detail;
         }
-        Action::OpenEventStudy if !state.watchlist.events.is_empty() => {
-            state.overlay = Overlay::Events { month: false };
+        Action::OpenEventStudy if !state.model.watchlist.events.is_empty() => {
+            state.ui.overlay = Overlay::Events { month: false };
         }
-        Action::ToggleLeadLag => state.lead_lag_view = !state.lead_lag_view,
+        Action::ToggleLeadLag => state.ui.lead_lag_view = !state.ui.lead_lag_view,
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -79,40 +80,40 @@ fn view(state: &mut AppState, action: Action) {
         | Action::Top
         | Action::Bottom => move_selection(state, action),
         Action::NextBasket | Action::PrevBasket => {
-            let n = state.baskets.len().max(1);
-            state.basket_tab = if action == Action::NextBasket {
-                (state.basket_tab + 1) % n
+            let n = state.model.baskets.len().max(1);
+            state.ui.basket_tab = if action == Action::NextBasket {
+                (state.ui.basket_tab + 1) % n
             } else {
-                (state.basket_tab + n - 1) % n
+                (state.ui.basket_tab + n - 1) % n
             };
-            state.member_row = 0;
+            state.ui.member_row = 0;
         }
-        Action::NextSortColumn => state.sort.column = state.sort.column.next(),
-        Action::FlipSort => state.sort.descending = !state.sort.descending,
+        Action::NextSortColumn => state.ui.sort.column = state.ui.sort.column.next(),
+        Action::FlipSort => state.ui.sort.descending = !state.ui.sort.descending,
         Action::StartFilter => {
-            state.overlay = Overlay::Filter;
-            state.focus = Pane::Baskets;
+            state.ui.overlay = Overlay::Filter;
+            state.ui.focus = Pane::Baskets;
         }
         Action::ClearFilter => {
-            state.filter.clear();
-            state.member_row = 0;
+            state.ui.filter.clear();
+            state.ui.member_row = 0;
         }
-        Action::CursorClear => state.chart.cursor = None,
-        Action::ToggleLog => state.chart.log_scale = !state.chart.log_scale,
+        Action::CursorClear => state.ui.chart.cursor = None,
+        Action::ToggleLog => state.ui.chart.log_scale = !state.ui.chart.log_scale,
         Action::NextSeries | Action::PrevSeries => {
             let n = state.series_labels().len().max(1);
-            state.series_selected = if action == Action::NextSeries {
-                (state.series_selected + 1) % n
+            state.ui.series_selected = if action == Action::NextSeries {
+                (state.ui.series_selected + 1) % n
             } else {
-                (state.series_selected + n - 1) % n
+                (state.ui.series_selected + n - 1) % n
             };
             describe_series(state);
         }
         Action::ToggleSeries => {
-            if let Some(label) = state.series_labels().get(state.series_selected).cloned()
-                && !state.chart.hidden.remove(&label)
+            if let Some(label) = state.series_labels().get(state.ui.series_selected).cloned()
+                && !state.ui.chart.hidden.remove(&label)
             {
-                state.chart.hidden.insert(label);
+                state.ui.chart.hidden.insert(label);
             }
             describe_series(state);
         }
@@ -161,12 +162,12 @@ fn edit(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 fn move_selection(state: &mut AppState, action: Action) {
-    let (row, len) = match state.focus {
+    let (row, len) = match state.ui.focus {
         Pane::Baskets => {
             let len = member_count(state);
-            (&mut state.member_row, len)
+            (&mut state.ui.member_row, len)
         }
-        Pane::Watchlist => (&mut state.event_row, state.watchlist.events.len()),
+        Pane::Watchlist => (&mut state.ui.event_row, state.model.watchlist.events.len()),
         _ => return,
     };
     let last = len.saturating_sub(1);
@@ -179,15 +180,17 @@ fn move_selection(state: &mut AppState, action: Action) {
         _ => last,
     };
     *row = new;
-    if state.focus == Pane::Watchlist {
+    if state.ui.focus == Pane::Watchlist {
         select_event(state);
     }
 }
 
 /// Rows of the member table as shown (after the filter).
 fn member_count(state: &AppState) -> usize {
-    let (Some(analysis), Some(basket)) = (&state.analysis, state.baskets.get(state.basket_tab))
-    else {
+    let (Some(analysis), Some(basket)) = (
+        state.analysis(),
+        state.model.baskets.get(state.ui.basket_tab),
+    ) else {
         return 0;
     };
     analysis
@@ -195,20 +198,20 @@ fn member_count(state: &AppState) -> usize {
         .iter()
         .find(|(id, _)| id == &basket.id)
         .map_or(0, |(_, rows)| {
-            visible_rows(rows, &state.filter, state.sort).len()
+            visible_rows(rows, &state.ui.filter, state.ui.sort).len()
         })
 }
 
 /// The chart cursor follows the selected event: the first Hong Kong session
 /// that can react to it, when that is inside the window.
 pub(super) fn select_event(state: &mut AppState) {
-    let Some(event) = state.watchlist.events.get(state.event_row) else {
+    let Some(event) = state.model.watchlist.events.get(state.ui.event_row) else {
         return;
     };
     let reacts = first_reacting_session(Market::HongKong, event.date, event.session);
-    let window = state.analysis.as_ref().map(|a| a.window);
+    let window = state.analysis().map(|a| a.window);
     if window.is_some_and(|w| w.contains(reacts)) {
-        state.chart.cursor = Some(reacts);
+        state.ui.chart.cursor = Some(reacts);
         state.set_message(
             format!(
                 "{} {} ({}): first HK session to react {reacts}",
@@ -225,8 +228,8 @@ pub(super) fn select_event(state: &mut AppState) {
 }
 
 fn describe_series(state: &mut AppState) {
-    if let Some(label) = state.series_labels().get(state.series_selected) {
-        let shown = if state.chart.hidden.contains(label) {
+    if let Some(label) = state.series_labels().get(state.ui.series_selected) {
+        let shown = if state.ui.chart.hidden.contains(label) {
             "hidden"
         } else {
             "shown"

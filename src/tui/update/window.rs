@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use crate::compute::{Request, WindowChoice};
 use crate::domain::{Method, RangePreset, Window};
 use crate::tui::action::Action;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Applies new inputs; a refusal leaves everything as it was and says why.
 pub(super) fn apply(state: &mut AppState, request: Request) {
@@ -21,7 +21,7 @@ pub(super) fn set_range(state: &mut AppState, range: WindowChoice) {
         state,
         Request {
             range,
-            ..state.request.clone()
+            ..state.model.request.clone()
         },
     );
 }
@@ -42,7 +42,8 @@ pub(super) fn step_preset(state: &mut AppState, longer: bool) {
 /// Zoom keeps the window's end; pan keeps its length. Both give an
 /// explicit window, never later than the as-of date nor earlier than the data.
 pub(super) fn move_window(state: &mut AppState, action: Action) {
-    let (Some(analysis), Some(first)) = (&state.analysis, state.data_dates.first().copied()) else {
+    let (Some(analysis), Some(first)) = (state.analysis(), state.model.data_dates.first().copied())
+    else {
         return;
     };
     let (start, end, as_of) = (analysis.window.start, analysis.window.end, analysis.as_of);
@@ -86,7 +87,7 @@ pub(super) fn move_window(state: &mut AppState, action: Action) {
 
 /// The index dates of the window (any basket), sorted.
 fn window_dates(state: &AppState) -> Vec<NaiveDate> {
-    let Some(analysis) = &state.analysis else {
+    let Some(analysis) = state.analysis() else {
         return Vec::new();
     };
     let mut dates: Vec<NaiveDate> = analysis
@@ -101,12 +102,12 @@ fn window_dates(state: &AppState) -> Vec<NaiveDate> {
 
 pub(super) fn step_cursor(state: &mut AppState, forward: bool) {
     let dates = window_dates(state);
-    let next = match state.chart.cursor {
+    let next = match state.ui.chart.cursor {
         None => dates.last().copied(),
         Some(c) if forward => dates.iter().find(|d| **d > c).copied().or(Some(c)),
         Some(c) => dates.iter().rev().find(|d| **d < c).copied().or(Some(c)),
     };
-    state.chart.cursor = next;
+    state.ui.chart.cursor = next;
 }
 
 pub(super) enum AsOfStep {
@@ -121,7 +122,7 @@ pub(super) fn step_as_of(state: &mut AppState, step: AsOfStep) {
     let (Some(as_of), Some(latest)) = (state.as_of(), state.latest()) else {
         return;
     };
-    let dates = &state.data_dates;
+    let dates = &state.model.data_dates;
     let on_or_before = |d: NaiveDate| dates.iter().rev().find(|x| **x <= d).copied();
     let target = match step {
         AsOfStep::Back(1) => dates.iter().rev().find(|d| **d < as_of).copied(),
@@ -138,7 +139,7 @@ pub(super) fn step_as_of(state: &mut AppState, step: AsOfStep) {
             state,
             Request {
                 as_of: Some(date),
-                ..state.request.clone()
+                ..state.model.request.clone()
             },
         ),
         _ => state.set_message(format!("as of {as_of}: no data beyond this date"), false),
@@ -147,7 +148,7 @@ pub(super) fn step_as_of(state: &mut AppState, step: AsOfStep) {
 
 /// `M`: file → equal → cap → custom → file.
 pub(super) fn cycle_method(state: &mut AppState) {
-    let method = match state.request.method {
+    let method = match state.model.request.method {
         None => Some(Method::Equal),
         Some(Method::Equal) => Some(Method::Cap),
         Some(Method::Cap) => Some(Method::Custom),
@@ -157,7 +158,7 @@ pub(super) fn cycle_method(state: &mut AppState) {
         state,
         Request {
             method,
-            ..state.request.clone()
+            ..state.model.request.clone()
         },
     );
 }
@@ -168,13 +169,13 @@ pub(super) fn cycle_roll(state: &mut AppState) {
     const ROLLS: [usize; 4] = [20, 60, 120, 250];
     let roll = ROLLS
         .into_iter()
-        .find(|w| *w > state.request.roll)
+        .find(|w| *w > state.model.request.roll)
         .unwrap_or(ROLLS[0]);
     apply(
         state,
         Request {
             roll,
-            ..state.request.clone()
+            ..state.model.request.clone()
         },
     );
 }

@@ -12,26 +12,13 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::form::{FieldKey, Form, FormKind};
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Handles one action while a form is open.
 pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Overlay::Form(form) = &mut state.overlay else {
+    let Overlay::Form(form) = &mut state.ui.overlay else {
         return Vec::new();
     };
-    if form.confirm_close {
-        // Esc with unsaved changes asked: s saves, d discards, Esc goes back.
-        match action {
-            Action::Input('s' | 'y') | Action::SaveForm | Action::Submit => return submit(state),
-            Action::Input('d' | 'n') => {
-                close(state, "discarded the changes");
-                return Vec::new();
-            }
-            Action::Close => form.confirm_close = false,
-            _ => {}
-        }
-        return Vec::new();
-    }
     match action {
         Action::Input(c) => form.edit(|f| f.insert(c)),
         Action::Newline => form.edit(|f| f.newline()),
@@ -62,15 +49,35 @@ pub fn form_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             return submit(state);
         }
         Action::SaveForm => return submit(state),
-        Action::Close if form.changed() => form.confirm_close = true,
+        Action::Close if form.changed() => {
+            if let Overlay::Form(form) = std::mem::take(&mut state.ui.overlay) {
+                state.ui.overlay = Overlay::ConfirmClose(form);
+            }
+        }
         Action::Close => close(state, ""),
         _ => {}
     }
     Vec::new()
 }
 
+/// Handles one action while a changed form's Esc asks: save, discard or
+/// keep editing (the keymap's `ConfirmClose` keys).
+pub fn confirm_close(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SaveForm => return submit(state),
+        Action::DiscardForm => close(state, "discarded the changes"),
+        Action::Close => {
+            if let Overlay::ConfirmClose(form) = std::mem::take(&mut state.ui.overlay) {
+                state.ui.overlay = Overlay::Form(form);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
 fn close(state: &mut AppState, message: &str) {
-    state.overlay = Overlay::None;
+    state.ui.overlay = Overlay::None;
     if !message.is_empty() {
         state.set_message(message, false);
     }
@@ -78,10 +85,11 @@ fn close(state: &mut AppState, message: &str) {
 
 /// Applies the form's edits; on a refusal the form shows it at the field.
 fn submit(state: &mut AppState) -> Vec<Effect> {
-    let Overlay::Form(mut form) = std::mem::take(&mut state.overlay) else {
+    let (Overlay::Form(mut form) | Overlay::ConfirmClose(mut form)) =
+        std::mem::take(&mut state.ui.overlay)
+    else {
         return Vec::new();
     };
-    form.confirm_close = false;
     let result =
         edits_of(&form, &state.library()).and_then(|(label, edits)| commit(state, label, &edits));
     match result {
@@ -91,7 +99,7 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
         }
         Err(e) => {
             form.refuse(e.field, e.message);
-            state.overlay = Overlay::Form(form);
+            state.ui.overlay = Overlay::Form(form);
             Vec::new()
         }
     }
@@ -100,7 +108,7 @@ fn submit(state: &mut AppState) -> Vec<Effect> {
 /// Keeps the selection on what was just edited.
 fn after_submit(state: &mut AppState, kind: &FormKind) {
     if let FormKind::AddEvent = kind {
-        state.event_row = state.first_upcoming_event();
+        state.ui.event_row = state.first_upcoming_event();
     }
 }
 

@@ -8,7 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::conflict::Pending;
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 /// Applies `edits` in turn as one step of the history labelled `label`.
 /// A refusal changes nothing and is returned (for the field to show).
@@ -26,8 +26,12 @@ pub fn commit(
         state.set_message("nothing changed", false);
         return Ok(Vec::new());
     }
-    state.edit.rollback = Some(state.edit.history.clone());
-    state.edit.history.record(label.clone(), before.clone());
+    state.model.edit.rollback = Some(state.model.edit.history.clone());
+    state
+        .model
+        .edit
+        .history
+        .record(label.clone(), before.clone());
     let message = format!("{label} (u undoes)");
     Ok(change(state, label, message, before, after))
 }
@@ -54,10 +58,10 @@ fn change(
 /// Undoes the last edit of the session (and saves).
 pub fn undo(state: &mut AppState) -> Vec<Effect> {
     let current = state.library();
-    let saved = state.edit.history.clone();
-    match state.edit.history.undo(&current) {
+    let saved = state.model.edit.history.clone();
+    match state.model.edit.history.undo(&current) {
         Some((label, before)) => {
-            state.edit.rollback = Some(saved);
+            state.model.edit.rollback = Some(saved);
             let message = format!("undid: {label}");
             change(state, message.clone(), message, current, before)
         }
@@ -71,10 +75,10 @@ pub fn undo(state: &mut AppState) -> Vec<Effect> {
 /// Redoes the last undone edit (and saves).
 pub fn redo(state: &mut AppState) -> Vec<Effect> {
     let current = state.library();
-    let saved = state.edit.history.clone();
-    match state.edit.history.redo(&current) {
+    let saved = state.model.edit.history.clone();
+    match state.model.edit.history.redo(&current) {
         Some((label, after)) => {
-            state.edit.rollback = Some(saved);
+            state.model.edit.rollback = Some(saved);
             let message = format!("redid: {label}");
             change(state, message.clone(), message, current, after)
         }
@@ -92,7 +96,7 @@ pub fn pending_or_current(state: &AppState, pending: Option<&Pending>) -> Librar
 
 /// The answer to "a file changed outside spillover".
 pub fn answer_conflict(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Overlay::Conflict(prompt) = &state.overlay else {
+    let Overlay::Conflict(prompt) = &state.ui.overlay else {
         return Vec::new();
     };
     let effect = match action {
@@ -108,13 +112,17 @@ pub fn answer_conflict(state: &mut AppState, action: Action) -> Vec<Effect> {
                 "left as they are: {} (yours is on screen; the next save of it asks again)",
                 prompt.names.join(", ")
             );
-            state.edit.dismissed.extend(prompt.paths.iter().cloned());
+            state
+                .model
+                .edit
+                .dismissed
+                .extend(prompt.paths.iter().cloned());
             state.set_message(text, false);
-            state.overlay = Overlay::None;
+            state.ui.overlay = Overlay::None;
             return Vec::new();
         }
         _ => return Vec::new(),
     };
-    state.overlay = Overlay::None;
+    state.ui.overlay = Overlay::None;
     vec![effect]
 }

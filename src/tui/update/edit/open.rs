@@ -10,40 +10,43 @@ use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::form::{FieldKey, Form, FormField, FormKind, Suggest};
 use crate::tui::sort::{SortColumn, visible_rows};
-use crate::tui::state::AppState;
+use crate::tui::update::AppState;
 
 const SESSIONS: [&str; 3] = ["before-open", "intraday", "after-close"];
 
 /// The basket whose tab is shown.
 fn shown_basket(state: &AppState) -> Option<BasketId> {
-    state.baskets.get(state.basket_tab).map(|b| b.id.clone())
+    state
+        .model
+        .baskets
+        .get(state.ui.basket_tab)
+        .map(|b| b.id.clone())
 }
 
 /// The basket shown and the member selected in its table (as sorted and
 /// filtered on screen).
 pub fn selected_member(state: &AppState) -> Option<(BasketId, Symbol)> {
-    let basket = state.baskets.get(state.basket_tab)?;
+    let basket = state.model.baskets.get(state.ui.basket_tab)?;
     let (_, rows) = state
-        .analysis
-        .as_ref()?
+        .analysis()?
         .members
         .iter()
         .find(|(id, _)| id == &basket.id)?;
-    let shown = visible_rows(rows, &state.filter, state.sort);
-    let row = shown.get(state.member_row.min(shown.len().saturating_sub(1)))?;
+    let shown = visible_rows(rows, &state.ui.filter, state.ui.sort);
+    let row = shown.get(state.ui.member_row.min(shown.len().saturating_sub(1)))?;
     Some((basket.id.clone(), row.symbol.clone()))
 }
 
 fn open(state: &mut AppState, form: Form) {
-    state.overlay = Overlay::Form(form);
+    state.ui.overlay = Overlay::Form(form);
 }
 
 /// Completion candidates: every member of every basket, and every symbol
 /// with prices (a price file, or already in the book).
 fn symbols(state: &AppState) -> Suggest {
-    let mut with_prices = state.edit.cached.clone();
-    with_prices.extend(state.book.series.keys().cloned());
-    Suggest::Symbols(known_symbols(&state.baskets, &with_prices))
+    let mut with_prices = state.model.edit.cached.clone();
+    with_prices.extend(state.model.book.series.keys().cloned());
+    Suggest::Symbols(known_symbols(&state.model.baskets, &with_prices))
 }
 
 pub fn add_member(state: &mut AppState) {
@@ -79,6 +82,7 @@ pub fn edit_member(state: &mut AppState) {
         return;
     };
     let Some(member) = state
+        .model
         .baskets
         .iter()
         .find(|b| b.id == basket)
@@ -100,7 +104,7 @@ pub fn edit_member(state: &mut AppState) {
         ),
     ];
     // The cell the table is sorted by, if it is an editable one.
-    let focus = match state.sort.column {
+    let focus = match state.ui.sort.column {
         SortColumn::Name => FieldKey::Name,
         SortColumn::Segment => FieldKey::Segment,
         _ => FieldKey::Weight,
@@ -116,6 +120,7 @@ pub fn move_member(state: &mut AppState, copy: bool) {
         return;
     };
     let others: Vec<String> = state
+        .model
         .baskets
         .iter()
         .filter(|b| b.id != from)
@@ -224,8 +229,8 @@ pub fn add_event(state: &mut AppState) {
 }
 
 pub fn edit_event(state: &mut AppState) {
-    let index = state.event_row;
-    let Some(event) = state.watchlist.events.get(index).cloned() else {
+    let index = state.ui.event_row;
+    let Some(event) = state.model.watchlist.events.get(index).cloned() else {
         state.set_message("no event selected", true);
         return;
     };
@@ -241,8 +246,8 @@ pub fn edit_event(state: &mut AppState) {
 }
 
 pub fn record_outcome(state: &mut AppState) {
-    let index = state.event_row;
-    let Some(event) = state.watchlist.events.get(index).cloned() else {
+    let index = state.ui.event_row;
+    let Some(event) = state.model.watchlist.events.get(index).cloned() else {
         state.set_message("no event selected", true);
         return;
     };
@@ -288,8 +293,8 @@ pub fn remove_member(state: &mut AppState) -> Vec<Effect> {
 
 /// `d` in the watchlist pane.
 pub fn remove_event(state: &mut AppState) -> Vec<Effect> {
-    let index = state.event_row;
-    let Some(event) = state.watchlist.events.get(index) else {
+    let index = state.ui.event_row;
+    let Some(event) = state.model.watchlist.events.get(index) else {
         state.set_message("no event selected", true);
         return Vec::new();
     };
