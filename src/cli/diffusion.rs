@@ -198,7 +198,7 @@ pub fn segments_text(ws: &Workspace, analysis: &Analysis, study: &SegmentStudy) 
 /// `spillover breadth`.
 pub fn run_breadth(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
     super::notices::warn(ws);
-    let analysis = super::compute_with(ws, &args.analysis(), analyse_indices)?;
+    let analysis = super::compute::compute_with(ws, &args.analysis(), analyse_indices)?;
     let breadth = breadth_of(ws, &analysis, args.basket.as_ref())?;
     super::notices::note_demo(ws);
     super::print(&if args.json {
@@ -211,7 +211,7 @@ pub fn run_breadth(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
 /// `spillover segments`.
 pub fn run_segments(ws: &Workspace, args: &DiffusionArgs) -> anyhow::Result<()> {
     super::notices::warn(ws);
-    let analysis = super::compute_with(ws, &args.analysis(), analyse_indices)?;
+    let analysis = super::compute::compute_with(ws, &args.analysis(), analyse_indices)?;
     let study = segments_of(ws, &analysis, args.basket.as_ref())?;
     super::notices::note_demo(ws);
     super::print(&if args.json {

@@ -7,6 +7,7 @@ mod calendar;
 mod calendar_check;
 mod catalyst_tables;
 mod catalysts;
+mod compute;
 mod diffusion;
 mod diffusion_tables;
 mod edit;
@@ -41,15 +42,12 @@ pub use args::{
 };
 pub use report::DEMO_NOTE;
 
+use compute::{compute, compute_with};
 use notices::{note_demo, warn};
 use output::print;
 
-use crate::compute::{
-    Analysis, CatalystRequest, Catalysts, ComputeError, Request, analyse, analyse_indices,
-    check_pair,
-};
+use crate::compute::{Analysis, CatalystRequest, Catalysts, analyse_indices};
 use crate::domain::BasketId;
-use crate::domain::{Basket, PriceBook};
 use crate::store::import::ImportOptions;
 use crate::store::{Layout, Workspace, demo, load_calendars, resolve_data_dir};
 
@@ -415,39 +413,6 @@ pub fn init_logging(path: &std::path::Path) {
             .with_target(false)
             .try_init();
     }
-}
-
-fn compute(ws: &Workspace, args: &AnalysisArgs) -> anyhow::Result<Analysis> {
-    compute_with(ws, args, analyse)
-}
-
-/// [`compute`] with `analyse` or [`analyse_indices`] (no member tables).
-fn compute_with(
-    ws: &Workspace,
-    args: &AnalysisArgs,
-    analyse: fn(&[Basket], &PriceBook, &Request) -> Result<Analysis, ComputeError>,
-) -> anyhow::Result<Analysis> {
-    if ws.baskets.is_empty() {
-        let (_, errors) = ws.store.load_baskets();
-        if !errors.is_empty() {
-            let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            bail!(
-                "no basket file could be loaded, so there is nothing to compute: {}; fix these files (`spillover check` lists every problem)",
-                each.join("; ")
-            );
-        }
-    }
-    let request = args.request();
-    // A pair typed on the command line must be right; the default pair may
-    // be missing (a basket file that did not load) without hiding the rest.
-    if args.pair.is_some() {
-        check_pair(&ws.baskets, &request.pair)?;
-    }
-    let analysis = analyse(&ws.baskets, &ws.book, &request)?;
-    if let Some(problem) = &analysis.pair_problem {
-        eprintln!("warning: no ratios or scatter: {problem}");
-    }
-    Ok(analysis)
 }
 
 /// The catalyst statistics of `analysis` measured with `settings`.
