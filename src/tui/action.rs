@@ -105,6 +105,8 @@ pub enum Action {
     OpenEventStudy,
     /// Switch the scatter pane between the scatter and the lead-lag view.
     ToggleLeadLag,
+    /// Show the shown basket's members, segments, breadth or rotation, in turn.
+    CycleBasketView,
     /// In the event study on a small screen: the event's table or the month's.
     ToggleMonth,
 

@@ -174,6 +174,42 @@ impl Theme {
         self.series[i % self.series.len()]
     }
 
+    /// A heat-map cell of `value` on a diverging palette: green above
+    /// zero, red below, deeper as `|value|` nears `scale` (three steps).
+    /// Without colour the plain text style (the cell's signed number says
+    /// it all).
+    pub fn heat(&self, value: f64, scale: f64) -> Style {
+        if !self.colored || !value.is_finite() {
+            return self.text;
+        }
+        let share = if scale > 0.0 {
+            (value.abs() / scale).min(1.0)
+        } else {
+            0.0
+        };
+        let step = match share {
+            s if s < 1.0 / 3.0 => 0,
+            s if s < 2.0 / 3.0 => 1,
+            _ => 2,
+        };
+        const UP: [Color; 3] = [
+            Color::Rgb(30, 80, 40),
+            Color::Rgb(35, 130, 55),
+            Color::Rgb(50, 180, 75),
+        ];
+        const DOWN: [Color; 3] = [
+            Color::Rgb(95, 35, 35),
+            Color::Rgb(155, 45, 45),
+            Color::Rgb(205, 65, 65),
+        ];
+        let bg = match value {
+            v if v > 0.0 => UP[step],
+            v if v < 0.0 => DOWN[step],
+            _ => Color::Rgb(70, 70, 70),
+        };
+        Style::new().fg(Color::Rgb(255, 255, 255)).bg(bg)
+    }
+
     /// Style of a signed number: positive green, negative red.
     pub fn signed(&self, value: f64) -> Style {
         if value > 0.0 {

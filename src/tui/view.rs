@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::keymap::hints;
 use super::overlay::Overlay;
 use super::panes::baskets::{BasketsView, render_baskets};
-use super::panes::chart::render_chart;
+use super::panes::chart::{render_chart, render_segment_chart};
 use super::panes::events::{EventStudyView, render_event_study};
 use super::panes::form::{render_form, render_prompt};
 use super::panes::help::render_help;
@@ -102,7 +102,20 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     }
     match state.analysis() {
         Some(analysis) => {
-            if !at.chart.is_empty() {
+            let segments = state
+                .shown_diffusion()
+                .filter(|_| state.segment_chart());
+            if let (false, Some(d)) = (at.chart.is_empty(), segments) {
+                render_segment_chart(
+                    at.chart,
+                    buf,
+                    &d.segments,
+                    analysis.window,
+                    state.chart(),
+                    theme,
+                    focused(Pane::Chart),
+                );
+            } else if !at.chart.is_empty() {
                 render_chart(
                     at.chart,
                     buf,
@@ -192,6 +205,8 @@ fn baskets_view(state: &AppState) -> BasketsView<'_> {
         filtering: state.mode() == Mode::Filter,
         member_row: state.member_row(),
         focused: state.focus() == Pane::Baskets,
+        basket_view: state.basket_view(),
+        diffusion: state.shown_diffusion(),
     }
 }
 

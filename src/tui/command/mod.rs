@@ -37,6 +37,9 @@ pub enum Command {
     Pair([BasketId; 3]),
     /// `:roll 60`
     Roll(usize),
+    /// `:segments`: the chart draws the shown basket's segment sub-indices,
+    /// or the basket indices again
+    Segments,
     /// `:basket new ID NAME`, `:basket dup NEW_ID`, `:basket rename NEW_ID`,
     /// `:basket delete` …
     Basket(BasketCommand),
@@ -184,6 +187,7 @@ pub fn parse(
         },
         "pair" => pair(&args, baskets),
         "roll" => roll(one("a number of changes, e.g. 60")?),
+        "segments" | "seg" if args.is_empty() => Ok(Command::Segments),
         "benchmark" | "bench" => Ok(Command::Benchmark(known_basket(
             one("a basket id, e.g. hstech")?,
             baskets,

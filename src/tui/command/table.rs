@@ -46,6 +46,11 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "changes per rolling correlation",
     },
     CommandHelp {
+        name: "segments",
+        usage: ":segments",
+        help: "chart the shown basket's segment sub-indices (again: the baskets)",
+    },
+    CommandHelp {
         name: "benchmark",
         usage: ":benchmark hstech",
         help: "event study and beta against this basket",

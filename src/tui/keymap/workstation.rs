@@ -143,7 +143,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(BASKETS, UP, Action::Up, "previous member"),
     bind(BASKETS, PAGE_DOWN, Action::PageDown, "a page down"),
     bind(BASKETS, PAGE_UP, Action::PageUp, "a page up"),
-    bind(BASKETS, TOP, Action::Top, "first member"),
+    bind(BASKETS, &[code(KeyCode::Home)], Action::Top, "first member"),
+    hint(
+        BASKETS,
+        &[ch('g')],
+        Action::CycleBasketView,
+        "members → segments → breadth → rotation",
+    ),
     bind(BASKETS, BOTTOM, Action::Bottom, "last member"),
     hint(
         BASKETS,

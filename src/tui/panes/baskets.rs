@@ -7,11 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::diffusion::diffusion_lines;
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, Catalysts, MemberRow, MemberStatus};
 use crate::domain::Basket;
 use crate::domain::text::escape;
 use crate::tui::sort::{Sort, SortColumn, visible_rows};
+use crate::tui::state::{BasketDiffusion, BasketView};
 use crate::tui::theme::Theme;
 
 /// What the baskets pane draws, and nothing else.
@@ -30,6 +32,10 @@ pub struct BasketsView<'a> {
     /// The selected member, counted in the rows shown.
     pub member_row: usize,
     pub focused: bool,
+    /// Members, segments, breadth or rotation (`g`).
+    pub basket_view: BasketView,
+    /// The shown basket's segments, breadth and rotation.
+    pub diffusion: Option<&'a BasketDiffusion>,
 }
 
 impl BasketsView<'_> {
@@ -210,6 +216,12 @@ pub fn render_baskets(area: Rect, buf: &mut Buffer, view: &BasketsView, theme: &
     };
     lines.push(summary_line(view, analysis, theme));
     lines.push(risk_line(view, theme));
+    let below = usize::from(inner.height).saturating_sub(lines.len());
+    if let Some(more) = diffusion_lines(view.basket_view, view.diffusion, width, below, theme) {
+        lines.extend(more);
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
 
     let rows: &[MemberRow] = view
         .basket()

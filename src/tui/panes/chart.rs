@@ -5,6 +5,7 @@
 mod axis;
 mod legend;
 mod plot;
+mod segments;
 mod series;
 
 use std::collections::BTreeSet;
@@ -30,6 +31,7 @@ pub(crate) use plot::{
 pub(crate) use series::{ChartSeries, day_offset, x_bounds};
 
 pub use crate::tui::state::ChartView;
+pub use segments::render_segment_chart;
 
 /// Index levels are shown rebased to this at the left edge.
 const INDEX_BASE: f64 = 100.0;
@@ -47,18 +49,11 @@ pub fn render_chart(
     theme: &Theme,
     focused: bool,
 ) {
-    let area = area.intersection(buf.area);
     let title = if view.log_scale {
         "Index chart · log"
     } else {
         "Index chart"
     };
-    let block = super::pane_block(title, theme, focused);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width < 4 || inner.height < 2 {
-        return;
-    }
     let window = analysis.window;
     let indices: Vec<ChartSeries> = analysis
         .indices
@@ -70,20 +65,54 @@ pub fn render_chart(
         .iter()
         .map(|r| ChartSeries::rebased(&r.label, &r.dates, &r.values, window, RATIO_BASE))
         .collect();
-    let rows = Rows::split(inner);
+    let pane = ChartPane {
+        title,
+        window,
+        focused,
+    };
+    draw_chart(area, buf, &pane, &indices, Some(&ratios), view, theme);
+}
+
+/// What frames a chart: its title, window and focus.
+struct ChartPane<'a> {
+    title: &'a str,
+    window: Window,
+    focused: bool,
+}
+
+/// Draws `indices` (and `ratios` in a panel beneath, when given) into the
+/// chart pane.
+fn draw_chart(
+    area: Rect,
+    buf: &mut Buffer,
+    pane: &ChartPane,
+    indices: &[ChartSeries],
+    ratios: Option<&[ChartSeries]>,
+    view: &ChartView,
+    theme: &Theme,
+) {
+    let area = area.intersection(buf.area);
+    let block = super::pane_block(pane.title, theme, pane.focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let window = pane.window;
+    let rows = Rows::split(inner, ratios.is_some());
     let cursor = view.cursor;
     let scale = ValueScale {
         log: view.log_scale,
     };
     let mut panels = vec![Panel {
-        series: &indices,
+        series: indices,
         rect: rows.index,
         decimals: 1,
         lead: cursor.map(|d| Span::styled(d.to_string(), theme.cursor)),
     }];
-    if let Some(rect) = rows.ratio {
+    if let (Some(rect), Some(ratios)) = (rows.ratio, ratios) {
         panels.push(Panel {
-            series: &ratios,
+            series: ratios,
             rect,
             decimals: 3,
             lead: None,
@@ -230,11 +259,11 @@ impl Rows {
     /// The date labels go first when space is short, then the axis line
     /// (the markers move onto the date row), then the ratio panel (~40% of
     /// what is left).
-    fn split(inner: Rect) -> Rows {
+    fn split(inner: Rect, with_ratio: bool) -> Rows {
         let has_dates = inner.height >= 5;
         let has_axis = inner.height >= 9;
         let panels = inner.height - u16::from(has_dates) - u16::from(has_axis);
-        let ratio_rows = if panels >= 6 {
+        let ratio_rows = if with_ratio && panels >= 6 {
             (panels * 2).div_ceil(5).max(3)
         } else {
             0

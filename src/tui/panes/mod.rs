@@ -3,6 +3,7 @@
 
 pub mod baskets;
 pub mod chart;
+pub mod diffusion;
 pub mod events;
 pub mod form;
 pub mod help;

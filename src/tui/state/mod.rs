@@ -16,6 +16,9 @@ use crate::domain::{Basket, BasketId, Symbol};
 
 pub use super::overlay::Mode;
 
+mod diffusion;
+pub use diffusion::{BasketDiffusion, BasketView};
+
 /// The four panes, in focus order (digits 1–4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {

@@ -11,6 +11,7 @@ mod import;
 mod outcomes;
 mod overlays;
 mod panes;
+mod segments;
 mod window;
 
 pub use app::{AppState, Computed};

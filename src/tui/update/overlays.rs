@@ -164,6 +164,7 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
                 ..state.model.catalyst_request.clone()
             },
         ),
+        Command::Segments => super::segments::toggle(state),
         Command::Help => state.ui.overlay = Overlay::Help { scroll: 0 },
         Command::Fetch(basket) => return super::fetch::start(state, basket.as_ref()),
         Command::Export(file) => return super::export::start(state, Some(file)),

@@ -73,6 +73,7 @@ fn view(state: &mut AppState, action: Action) {
             state.ui.overlay = Overlay::Events { month: false };
         }
         Action::ToggleLeadLag => state.ui.lead_lag_view = !state.ui.lead_lag_view,
+        Action::CycleBasketView => state.ui.basket_view = state.ui.basket_view.next(),
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -101,7 +102,7 @@ fn view(state: &mut AppState, action: Action) {
         Action::CursorClear => state.ui.chart.cursor = None,
         Action::ToggleLog => state.ui.chart.log_scale = !state.ui.chart.log_scale,
         Action::NextSeries | Action::PrevSeries => {
-            let n = state.series_labels().len().max(1);
+            let n = state.chart_labels().len().max(1);
             state.ui.series_selected = if action == Action::NextSeries {
                 (state.ui.series_selected + 1) % n
             } else {
@@ -110,7 +111,7 @@ fn view(state: &mut AppState, action: Action) {
             describe_series(state);
         }
         Action::ToggleSeries => {
-            if let Some(label) = state.series_labels().get(state.ui.series_selected).cloned()
+            if let Some(label) = state.chart_labels().get(state.ui.series_selected).cloned()
                 && !state.ui.chart.hidden.remove(&label)
             {
                 state.ui.chart.hidden.insert(label);
@@ -228,7 +229,7 @@ pub(super) fn select_event(state: &mut AppState) {
 }
 
 fn describe_series(state: &mut AppState) {
-    if let Some(label) = state.series_labels().get(state.ui.series_selected) {
+    if let Some(label) = state.chart_labels().get(state.ui.series_selected) {
         let shown = if state.ui.chart.hidden.contains(label) {
             "hidden"
         } else {

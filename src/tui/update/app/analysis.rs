@@ -2,6 +2,7 @@
 //! nothing changed), the catalysts measured again, selections kept valid,
 //! and the message line.
 
+use super::diffusion::diffusion_of;
 use super::{AppState, Computed};
 use crate::compute::{CatalystRequest, ComputeError, Request, catalysts};
 use crate::tui::overlay::{Overlay, Problems};
@@ -32,10 +33,12 @@ impl AppState {
         if let Some(problem) = &analysis.pair_problem {
             self.set_message(format!("no ratios or scatter: {problem}"), true);
         }
+        let diffusion = diffusion_of(&self.model.baskets, &self.model.book, &analysis);
         self.model.request = request;
         self.model.computed = Some(Computed {
             analysis,
             catalysts,
+            diffusion,
         });
         self.after_recompute();
         Ok(())
@@ -104,7 +107,7 @@ impl AppState {
         self.ui.series_selected = self
             .ui
             .series_selected
-            .min(self.series_labels().len().saturating_sub(1));
+            .min(self.chart_labels().len().saturating_sub(1));
     }
 
     pub(in crate::tui::update) fn set_message(&mut self, text: impl Into<String>, error: bool) {

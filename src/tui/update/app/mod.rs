@@ -11,6 +11,7 @@
 //! it through the constructors in [`open`].
 
 mod analysis;
+mod diffusion;
 mod library;
 mod open;
 mod read;
@@ -26,7 +27,8 @@ use crate::store::fetch::SourceKind;
 use crate::tui::outcome::JobId;
 use crate::tui::overlay::Overlay;
 use crate::tui::sort::Sort;
-use crate::tui::state::{ChartView, DataSource, EditSession, Message, Opening, Pane, Work};
+use crate::tui::state::{
+    BasketDiffusion, BasketView, ChartView, DataSource, EditSession, Message, Opening, Pane, Work};
 
 /// Everything the workstation shows and remembers.
 #[derive(Debug, Clone)]
@@ -44,6 +46,8 @@ pub struct Computed {
     /// The event study, lead-lag, beta and drawdown of `analysis`
     /// (recomputed with it, never per frame).
     pub catalysts: Catalysts,
+    /// Each basket's segments, breadth and rotation over the same window.
+    pub diffusion: Vec<BasketDiffusion>,
 }
 
 /// What the analysis is of and what came of it.
@@ -107,6 +111,10 @@ pub(in crate::tui::update) struct Ui {
     pub(in crate::tui::update) event_row: usize,
     /// The scatter pane shows the lead-lag of its two ratios instead.
     pub(in crate::tui::update) lead_lag_view: bool,
+    /// What the baskets pane shows under the summary (`g`).
+    pub(in crate::tui::update) basket_view: BasketView,
+    /// The chart draws the shown basket's segment sub-indices (`:segments`).
+    pub(in crate::tui::update) segment_chart: bool,
     pub(in crate::tui::update) message: Option<Message>,
 }
 

@@ -11,7 +11,9 @@ use crate::store::fetch::SourceKind;
 use crate::store::{Workspace, demo::DEMO_AS_OF};
 use crate::tui::overlay::Overlay;
 use crate::tui::sort::Sort;
-use crate::tui::state::{ChartView, DataSource, EditSession, Opening, Pane, default_pair};
+use crate::tui::state::{
+    BasketView, ChartView, DataSource, EditSession, Opening, Pane, default_pair,
+};
 
 impl AppState {
     /// The state a session opens with: the demo at the research note's date,
@@ -63,6 +65,8 @@ impl AppState {
             series_selected: 0,
             event_row: 0,
             lead_lag_view: false,
+            basket_view: BasketView::Members,
+            segment_chart: false,
             message: None,
         };
         AppState {

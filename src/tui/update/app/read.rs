@@ -15,7 +15,9 @@ use crate::tui::jobs::JobKind;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::form::Form;
 use crate::tui::sort::Sort;
-use crate::tui::state::{ChartView, DataSource, EditSession, Message, Mode, Pane, Work};
+use crate::tui::state::{
+    BasketDiffusion, BasketView, ChartView, DataSource, EditSession, Message, Mode, Pane, Work,
+};
 
 impl AppState {
     pub fn baskets(&self) -> &[Basket] {
@@ -122,6 +124,28 @@ impl AppState {
         self.ui.lead_lag_view
     }
 
+    /// What the baskets pane shows under the summary (`g`).
+    pub fn basket_view(&self) -> BasketView {
+        self.ui.basket_view
+    }
+
+    /// The chart draws the shown basket's segments (`:segments`).
+    pub fn segment_chart(&self) -> bool {
+        self.ui.segment_chart
+    }
+
+    /// The segments, breadth and rotation of the basket the baskets pane
+    /// shows, as last computed.
+    pub fn shown_diffusion(&self) -> Option<&BasketDiffusion> {
+        let basket = self.model.baskets.get(self.ui.basket_tab)?;
+        self.model
+            .computed
+            .as_ref()?
+            .diffusion
+            .iter()
+            .find(|d| d.basket == basket.id)
+    }
+
     pub fn message(&self) -> Option<&Message> {
         self.ui.message.as_ref()
     }
@@ -189,6 +213,22 @@ impl AppState {
             .map(|s| s.basket.to_string())
             .chain(analysis.ratios.iter().map(|r| r.label.clone()))
             .collect()
+    }
+
+    /// The labels of the chart's lines, in legend order: the basket indices
+    /// and ratios, or with `:segments` the shown basket and its segments.
+    pub fn chart_labels(&self) -> Vec<String> {
+        match self.shown_diffusion().filter(|_| self.ui.segment_chart) {
+            Some(d) => std::iter::once(d.basket.to_string())
+                .chain(
+                    d.segments
+                        .indices
+                        .iter()
+                        .map(|s| crate::domain::text::escape(&s.segment).into_owned()),
+                )
+                .collect(),
+            None => self.series_labels(),
+        }
     }
 
     /// The range preset in force, if the window is one.
