@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use spillover::compute::{breadth, history_of, rotation, segment_study};
+use spillover::compute::{PeriodKind, breadth, history_of, rotation, segment_study};
 use spillover::tui::AppState;
 use spillover::tui::state::BasketView;
 use spillover::tui::theme::{Theme, ThemeName};
@@ -78,7 +78,10 @@ fn the_segment_table_is_the_shown_baskets_and_its_total_is_the_window_return() {
     // The next basket's segments follow the tab.
     let mut state = state;
     press(&mut state, &[ch('l')]);
-    assert_eq!(state.shown_diffusion().unwrap().basket, state.baskets()[1].id);
+    assert_eq!(
+        state.shown_diffusion().unwrap().basket,
+        state.baskets()[1].id
+    );
 }
 
 #[test]
@@ -92,14 +95,14 @@ fn the_views_are_what_compute_gives_for_the_window_and_the_as_of_date() {
     let d = state.shown_diffusion().unwrap();
     let study = segment_study(basket, history, analysis.window);
     assert_eq!(d.segments.rows, study.rows);
-    assert_eq!(d.segments.as_of, state.as_of());
+    assert_eq!(Some(d.segments.as_of), state.as_of());
     let book = tui_support_book();
     assert_eq!(
         d.breadth.days,
         breadth(basket, &book, history, analysis.window).days
     );
     assert_eq!(d.rotation, rotation(&study));
-    assert!(d.breadth.days.last().unwrap().date <= state.as_of());
+    assert!(Some(d.breadth.days.last().unwrap().date) <= state.as_of());
 }
 
 /// The demo prices the demo state reads.
@@ -120,11 +123,18 @@ fn segments_toggles_the_chart_between_segments_and_baskets() {
     let mut state = demo_state();
     command(&mut state, "segments");
     assert!(state.segment_chart());
+    press(&mut state, &[ch('2'), ch('z')]);
     let d = state.shown_diffusion().unwrap();
     let text = screen(&state, 160, 48);
-    assert!(text.contains(&format!("Segments of {}", d.basket)), "{text}");
-    for segment in d.segments.indices.iter().take(2) {
-        assert!(text.contains(&segment.segment), "{segment:?} not in\n{text}");
+    assert!(
+        text.contains(&format!("Segments of {}", d.basket)),
+        "{text}"
+    );
+    for segment in &d.segments.indices {
+        assert!(
+            text.contains(&segment.segment),
+            "{segment:?} not in\n{text}"
+        );
     }
     // Space hides a segment, not a basket.
     assert_eq!(state.chart_labels()[1], d.segments.indices[0].segment);
@@ -183,9 +193,15 @@ fn at_80x24_the_heat_map_keeps_the_latest_periods_that_fit() {
     let d = state.shown_diffusion().unwrap();
     let text = screen(&state, 80, 24);
     let last = d.rotation.periods.last().unwrap();
-    let label = last.label.rsplit('-').next().unwrap();
-    assert!(text.contains(label), "{label} not in\n{text}");
-    assert!(text.contains(&format!("of {}", d.rotation.periods.len())), "{text}");
+    let label = match d.rotation.kind {
+        PeriodKind::Week => last.label.rsplit('-').next().unwrap().to_string(),
+        PeriodKind::Month => last.start.format("%b").to_string(),
+    };
+    assert!(text.contains(&label), "{label} not in\n{text}");
+    assert!(
+        text.contains(&format!("of {}", d.rotation.periods.len())),
+        "{text}"
+    );
 }
 
 fn snapshot_of(keys: &[KeyEvent], width: u16, height: u16) -> String {

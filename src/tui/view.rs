@@ -102,9 +102,7 @@ pub fn render(area: Rect, buf: &mut Buffer, state: &AppState, theme: &Theme) {
     }
     match state.analysis() {
         Some(analysis) => {
-            let segments = state
-                .shown_diffusion()
-                .filter(|_| state.segment_chart());
+            let segments = state.shown_diffusion().filter(|_| state.segment_chart());
             if let (false, Some(d)) = (at.chart.is_empty(), segments) {
                 render_segment_chart(
                     at.chart,

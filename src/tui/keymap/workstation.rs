@@ -144,12 +144,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(BASKETS, PAGE_DOWN, Action::PageDown, "a page down"),
     bind(BASKETS, PAGE_UP, Action::PageUp, "a page up"),
     bind(BASKETS, &[code(KeyCode::Home)], Action::Top, "first member"),
-    hint(
-        BASKETS,
-        &[ch('g')],
-        Action::CycleBasketView,
-        "members → segments → breadth → rotation",
-    ),
     bind(BASKETS, BOTTOM, Action::Bottom, "last member"),
     hint(
         BASKETS,
@@ -180,6 +174,12 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('/')],
         Action::StartFilter,
         "filter (symbol, name, segment)",
+    ),
+    hint(
+        BASKETS,
+        &[ch('g')],
+        Action::CycleBasketView,
+        "members/segments/breadth/rotation",
     ),
     bind(
         BASKETS,

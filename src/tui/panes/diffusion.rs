@@ -45,6 +45,8 @@ pub fn diffusion_lines(
 const MEMBERS_WIDTH: usize = 4;
 const WEIGHT_WIDTH: usize = 5;
 const RETURN_WIDTH: usize = 7;
+/// Below this the segment's name gets the weight column's room.
+const MIN_NAME_WIDTH: usize = 12;
 
 /// Segment, members, weight, index return and contribution; the total row's
 /// contributions add up to the basket's window return.
@@ -55,6 +57,9 @@ fn segment_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let numbers = MEMBERS_WIDTH + WEIGHT_WIDTH + 2 * RETURN_WIDTH + 4;
+    // A narrow pane gives the weight's room to the segment's name.
+    let with_weight = width >= numbers + 1 + MIN_NAME_WIDTH;
+    let numbers = numbers - if with_weight { 0 } else { WEIGHT_WIDTH + 1 };
     let name_width = width.saturating_sub(numbers + 1).clamp(6, 24);
     let row = |cells: [String; 5], styles: [ratatui::style::Style; 5]| {
         let texts = [
@@ -67,7 +72,9 @@ fn segment_lines(
         let spans: Vec<Span<'static>> = texts
             .into_iter()
             .zip(styles)
-            .flat_map(|(text, style)| [Span::styled(text, style), Span::raw(" ")])
+            .enumerate()
+            .filter(|(i, _)| with_weight || *i != 2)
+            .flat_map(|(_, (text, style))| [Span::styled(text, style), Span::raw(" ")])
             .collect();
         Line::from(spans)
     };
@@ -132,7 +139,7 @@ fn breadth_lines(breadth: &Breadth, width: usize, theme: &Theme) -> Vec<Line<'st
         return vec![Line::styled("no index dates in the window", theme.dim)];
     };
     let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.0}%", v * 100.0));
-    let half = (width / 2).max(1);
+    let half = (width / 2).clamp(1, 24);
     let pair = |a: (&str, String), b: (&str, String)| {
         let cell = |(label, value): (&str, String)| {
             let label_width = half.saturating_sub(6).max(1);
@@ -158,16 +165,17 @@ fn breadth_lines(breadth: &Breadth, width: usize, theme: &Theme) -> Vec<Line<'st
             ("beat basket", share(day.outperforming_20d)),
         ),
         pair(
-            ("dispersion", pct(day.dispersion_20d)),
+            (
+                "dispersion",
+                day.dispersion_20d
+                    .map_or("–".into(), |v| format!("{:.1}%", v * 100.0)),
+            ),
             ("60d highs", day.highs_60d.to_string()),
         ),
     ];
     let label = 5;
     let spark_width = width.saturating_sub(label);
-    let series: [(&str, Share); 2] = [
-        ("MA20 ", |d| d.above_ma20),
-        ("MA60 ", |d| d.above_ma60),
-    ];
+    let series: [(&str, Share); 2] = [("MA20 ", |d| d.above_ma20), ("MA60 ", |d| d.above_ma60)];
     for (name, field) in series {
         let values: Vec<Option<f64>> = breadth.days.iter().map(field).collect();
         lines.push(Line::from(vec![

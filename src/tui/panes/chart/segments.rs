@@ -32,7 +32,13 @@ pub fn render_segment_chart(
         INDEX_BASE,
     )];
     series.extend(study.indices.iter().map(|s| {
-        ChartSeries::rebased(&escape(&s.segment), &study.dates, &s.levels, window, INDEX_BASE)
+        ChartSeries::rebased(
+            &escape(&s.segment),
+            &study.dates,
+            &s.levels,
+            window,
+            INDEX_BASE,
+        )
     }));
     let title = format!(
         "Segments of {basket}{}",

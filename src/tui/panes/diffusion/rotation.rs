@@ -2,6 +2,7 @@
 //! each cell the segment's return minus the basket's in percent, its
 //! background on a diverging palette (signed numbers alone with `NO_COLOR`).
 
+use chrono::Datelike;
 use ratatui::text::{Line, Span};
 
 use super::super::text::{fit, fit_right};
@@ -34,8 +35,10 @@ pub fn rotation_lines(
         .map(|s| s.chars().count())
         .max()
         .unwrap_or(0)
-        .clamp(6, 14)
-        .min(width.saturating_sub(CELL_WIDTH + 1));
+        .clamp(6, 24)
+        // Room for three periods before a long name.
+        .min(width.saturating_sub(3 * (CELL_WIDTH + 1)))
+        .max(6);
     let fits = width.saturating_sub(name_width) / (CELL_WIDTH + 1);
     let total = rotation.periods.len();
     let first = total.saturating_sub(fits.max(1));
@@ -45,18 +48,22 @@ pub fn rotation_lines(
         .iter()
         .flat_map(|row| row[shown.clone()].iter().flatten())
         .fold(0.0_f64, |m, v| m.max(v.abs()));
-    let mut lines = vec![Line::styled(
+    let title = if width >= 56 {
         format!(
             "segment − basket, % per {unit} · last {} of {total} · ±{:.1}%",
             shown.len(),
             scale * 100.0
-        ),
-        theme.dim,
-    )];
+        )
+    } else {
+        format!("− basket, %/{unit} · {} of {total}", shown.len())
+    };
+    let mut lines = vec![Line::styled(title, theme.dim)];
     let mut header = vec![Span::raw(" ".repeat(name_width))];
     for period in &rotation.periods[shown.clone()] {
         let label = match rotation.kind {
             PeriodKind::Week => period.label.rsplit('-').next().unwrap_or("").to_string(),
+            // January names its year, so a window of over a year reads.
+            PeriodKind::Month if period.start.month() == 1 => period.start.format("%Y").to_string(),
             PeriodKind::Month => period.start.format("%b").to_string(),
         };
         header.push(Span::raw(" "));
@@ -67,10 +74,7 @@ pub fn rotation_lines(
     let cut = rotation.segments.len() > room;
     let rows = if cut { room.saturating_sub(1) } else { room };
     for (segment, cells) in rotation.segments.iter().zip(&rotation.cells).take(rows) {
-        let mut spans = vec![Span::styled(
-            fit(&escape(segment), name_width),
-            theme.text,
-        )];
+        let mut spans = vec![Span::styled(fit(&escape(segment), name_width), theme.text)];
         for cell in &cells[shown.clone()] {
             spans.push(Span::raw(" "));
             spans.push(match cell {

@@ -28,7 +28,8 @@ use crate::tui::outcome::JobId;
 use crate::tui::overlay::Overlay;
 use crate::tui::sort::Sort;
 use crate::tui::state::{
-    BasketDiffusion, BasketView, ChartView, DataSource, EditSession, Message, Opening, Pane, Work};
+    BasketDiffusion, BasketView, ChartView, DataSource, EditSession, Message, Opening, Pane, Work,
+};
 
 /// Everything the workstation shows and remembers.
 #[derive(Debug, Clone)]
