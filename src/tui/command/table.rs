@@ -48,7 +48,7 @@ pub static COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "segments",
         usage: ":segments",
-        help: "chart the shown basket's segment sub-indices (again: the baskets)",
+        help: "chart the shown basket's segments (toggle)",
     },
     CommandHelp {
         name: "benchmark",
