@@ -17,13 +17,13 @@ fn events_of_a_month_print_every_report_and_the_aggregate() {
         .success()
         .stdout(predicate::str::contains("DEMO data"))
         .stdout(predicate::str::contains(
-            "#5 2025-05-15 after-close 9988.HK",
+            "#14 2025-05-15 after-close 9988.HK",
         ))
         .stdout(predicate::str::contains(
             "first Hong Kong session 2025-05-16",
         ))
         .stdout(predicate::str::contains("na-chain/alibaba"))
-        .stdout(predicate::str::contains("Aggregate over #3 #4"))
+        .stdout(predicate::str::contains("Aggregate over #11 #12"))
         // The benchmark is not a series of the study.
         .stdout(predicate::str::contains("\n  hstech ").not());
 }
@@ -31,11 +31,11 @@ fn events_of_a_month_print_every_report_and_the_aggregate() {
 #[test]
 fn events_json_agrees_with_the_report_and_writes_null_for_na() {
     let home = tempfile::tempdir().unwrap();
-    let study = json(home.path(), &["events", "--event", "5", "--json"]);
+    let study = json(home.path(), &["events", "--event", "14", "--json"]);
     assert_eq!(study["benchmark"], "hstech");
     assert_eq!(study["model"], "adjusted");
     let event = &study["events"][0];
-    assert_eq!(event["number"], 5);
+    assert_eq!(event["number"], 14);
     assert_eq!(event["first_session"], "2025-05-16");
     let series: Vec<&str> = event["series"]
         .as_array()
@@ -50,6 +50,7 @@ fn events_json_agrees_with_the_report_and_writes_null_for_na() {
             "domestic-chain",
             "hk-internet",
             "alibaba",
+            "us-csp",
             "na-chain/domestic-chain",
             "na-chain/alibaba"
         ]
@@ -60,7 +61,7 @@ fn events_json_agrees_with_the_report_and_writes_null_for_na() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["number"] == 5)
+        .find(|e| e["number"] == 14)
         .unwrap();
     for (a, b) in same["series"]
         .as_array()
@@ -83,7 +84,7 @@ fn events_json_agrees_with_the_report_and_writes_null_for_na() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["number"] == 9)
+        .find(|e| e["number"] == 17)
         .unwrap();
     assert_eq!(later["after_as_of"], true);
     assert!(later["series"][0]["cars"][0]["car"].is_null());
@@ -98,15 +99,15 @@ fn bad_event_options_say_what_to_do_and_change_nothing() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["--event", "99"],
-            "no event 99; the watchlist has events 1 to 12",
+            "no event 99; the watchlist has events 1 to 22",
         ),
         (
-            &["--month", "2025-06"],
-            "no report in 2025-06; its reports are in: 2025-02, 2025-03, 2025-05",
+            &["--month", "2025-07"],
+            "no report in 2025-07; its reports are in: 2025-01, 2025-02, 2025-03, 2025-04, 2025-05, 2025-06",
         ),
         (&["--symbol", "0005.HK"], "no report of 0005.HK"),
         (
-            &["--event", "5", "--as-of", "2025-05-15"],
+            &["--event", "14", "--as-of", "2025-05-15"],
             "pick --as-of 2025-05-16 or later",
         ),
         (&["--benchmark", "nope"], "no basket nope"),
@@ -182,8 +183,8 @@ fn export_writes_the_catalyst_tables() {
         );
     }
     let events = fs::read_to_string(out.join("events.csv")).unwrap();
-    // 12 events × 6 series, plus the header.
-    assert_eq!(events.lines().count(), 1 + 12 * 6);
+    // 22 events (12 HK, 10 US) × 7 series, plus the header.
+    assert_eq!(events.lines().count(), 1 + 22 * 7);
     let leadlag = fs::read_to_string(out.join("leadlag.csv")).unwrap();
     assert_eq!(leadlag.lines().count(), 1 + 21);
 }
@@ -221,7 +222,7 @@ fn export_measures_against_the_benchmark_model_and_window_given() {
     let options = ["--benchmark", "hk-internet", "--model", "market"];
     let events = export("events", &options);
     assert_ne!(events, export("events", &[]));
-    let mut args = vec!["events", "--event", "5", "--as-of", "2025-07-31", "--json"];
+    let mut args = vec!["events", "--event", "14", "--as-of", "2025-07-31", "--json"];
     args.extend(options);
     let cli = json(home.path(), &args);
     let car = cli["events"][0]["series"][0]["cars"][0]["car"]
@@ -230,8 +231,8 @@ fn export_measures_against_the_benchmark_model_and_window_given() {
     let series = cli["events"][0]["series"][0]["series"].as_str().unwrap();
     let row = events
         .lines()
-        .find(|l| l.starts_with("5,") && l.split(',').nth(5) == Some(series))
-        .unwrap_or_else(|| panic!("no row of event 5, {series}:\n{events}"));
+        .find(|l| l.starts_with("14,") && l.split(',').nth(5) == Some(series))
+        .unwrap_or_else(|| panic!("no row of event 14, {series}:\n{events}"));
     let header: Vec<&str> = events.lines().next().unwrap().split(',').collect();
     let column = header.iter().position(|h| *h == "car_m1_p1").unwrap();
     let exported: f64 = row.split(',').nth(column).unwrap().parse().unwrap();

@@ -64,7 +64,7 @@ fn report_json_holds_every_statistic() {
     assert_eq!(json["window"]["start"], "2025-01-01");
     assert_eq!(json["demo"], true);
     let indices = json["indices"].as_array().unwrap();
-    assert_eq!(indices.len(), 5);
+    assert_eq!(indices.len(), 6);
     for key in [
         "levels_r",
         "slope",
@@ -116,7 +116,7 @@ fn export_writes_csv_and_parquet_with_the_same_numbers() {
     let header = text.lines().next().unwrap();
     assert_eq!(
         header,
-        "date,na-chain,domestic-chain,hk-internet,alibaba,hstech"
+        "date,na-chain,domestic-chain,hk-internet,alibaba,hstech,us-csp"
     );
     let first = text.lines().nth(1).unwrap();
     assert!(

@@ -17,9 +17,9 @@ fn install_writes_everything_the_store_reads_back() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.is_empty());
     let summary = install(&store).unwrap();
-    assert_eq!(summary.baskets_written.len(), 5);
+    assert_eq!(summary.baskets_written.len(), 6);
     assert!(summary.watchlist_written);
-    assert_eq!(summary.prices_written.len(), 99);
+    assert_eq!(summary.prices_written.len(), 104);
     assert!(summary.prices_kept.is_empty() && summary.baskets_kept.is_empty());
     assert!(store.layout().demo_marker().exists());
 
@@ -31,11 +31,11 @@ fn install_writes_everything_the_store_reads_back() {
 
     let book = store.load_basket_prices(&baskets);
     assert!(book.problems.is_empty(), "{:?}", book.problems);
-    assert_eq!(book.series.len(), 99);
+    assert_eq!(book.series.len(), 104);
     assert!(book.has_demo());
     assert!(book.last_date().is_some_and(|last| last > DEMO_AS_OF));
     let (cached, strays) = store.cached_symbols();
-    assert_eq!(cached.len(), 99);
+    assert_eq!(cached.len(), 104);
     assert!(strays.is_empty(), "{strays:?}");
     // What was written is exactly what the generator makes.
     let prices = demo_prices();
@@ -56,7 +56,7 @@ fn install_in_a_used_cache_keeps_the_users_files() {
     na.members.truncate(3);
     store.save_basket(&na).unwrap();
     let summary = install(&store).unwrap();
-    assert_eq!(summary.baskets_kept.len(), 5);
+    assert_eq!(summary.baskets_kept.len(), 6);
     assert!(!summary.watchlist_written);
     let (baskets, _) = store.load_baskets();
     assert!(baskets.contains(&na), "the edited basket is kept");
@@ -92,14 +92,14 @@ fn reset_restores_the_defaults_and_keeps_imported_prices() {
     write_atomic(&store.layout().price_file(&alibaba), b"garbage").unwrap();
 
     let summary = reset(&store).unwrap();
-    assert_eq!(summary.baskets_written.len(), 5);
+    assert_eq!(summary.baskets_written.len(), 6);
     assert!(summary.watchlist_written);
     assert_eq!(summary.prices_kept, vec![tencent.clone()]);
-    assert_eq!(summary.prices_written.len(), 98);
+    assert_eq!(summary.prices_written.len(), 103);
 
     let (baskets, errors) = store.load_baskets();
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(baskets.len(), 6, "the user's own basket is left alone");
+    assert_eq!(baskets.len(), 7, "the user's own basket is left alone");
     assert!(baskets.contains(&own));
     assert!(
         baskets.contains(&default_baskets().remove(0)),

@@ -255,9 +255,9 @@ fn leadlag_svg_has_a_bar_per_exported_lag_and_the_granger_tests() {
 #[test]
 fn events_svg_draws_each_series_path_as_spillover_events_computes_it() {
     let home = tempfile::tempdir().unwrap();
-    // Event 2 of the watchlist: Tencent, 2025-03-19 after the close.
+    // Event 7 of the watchlist: Tencent, 2025-03-19 after the close.
     let out = spillover(home.path())
-        .args(["events", "--event", "2", "--json", "--as-of", AS_OF])
+        .args(["events", "--event", "7", "--json", "--as-of", AS_OF])
         .assert()
         .success()
         .get_output()
@@ -282,7 +282,7 @@ fn events_svg_draws_each_series_path_as_spillover_events_computes_it() {
         home.path(),
         "events",
         "events.svg",
-        &["--event", "2"],
+        &["--event", "7"],
     ));
     assert_eq!(svg.series_points(SERIES[0]), with_car);
     assert!(svg.has_text("day 0 = 2025-03-20"), "{:?}", svg.texts);
@@ -294,7 +294,7 @@ fn events_svg_draws_each_series_path_as_spillover_events_computes_it() {
     // A report after the as-of date has nothing to draw, and says so.
     spillover(home.path())
         .args([
-            "plot", "--what", "events", "--event", "5", "--as-of", AS_OF, "-o",
+            "plot", "--what", "events", "--event", "14", "--as-of", AS_OF, "-o",
         ])
         .arg(home.path().join("late.svg"))
         .assert()
@@ -413,7 +413,7 @@ fn events_figure_and_note_use_the_benchmark_and_model_given() {
         "events-hk.svg",
         &[
             "--event",
-            "2",
+            "7",
             "--benchmark",
             "hk-internet",
             "--model",

@@ -72,10 +72,11 @@ fn note_writes_markdown_pngs_and_a_self_contained_page_with_the_numbers() {
     );
     assert!(md.contains("in 8 days"));
 
-    // The latest report with a reaction by May 7 is Tencent's of Mar 19.
+    // The latest report with a reaction by May 7 is Amazon's of May 1
+    // (after the New York close).
     assert!(
         md.contains(
-            "Tencent Holdings FY2024 Q4 (2025-03-19), day 0 2025-03-20: CAR[0,+5] less hstech (adjusted model) na-chain"
+            "Amazon.com 2025 Q1 (2025-05-01), day 0 2025-05-02: CAR[0,+5] less hstech (adjusted model) na-chain"
         )
     );
     assert!(md.contains("Granger (5 lags): na-chain/domestic-chain → na-chain/alibaba: F "));

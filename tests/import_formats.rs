@@ -162,7 +162,9 @@ fn the_symbol_option_names_a_per_symbol_file() {
     };
     import_files(&store, &[fixture("good/aapl.us.txt")], &options).unwrap();
     assert_eq!(table(&store, "AAPL").rows.len(), 2);
-    assert!(!store.layout().price_file(&sym("AAPL.US")).exists());
+    // Stooq's `.US` form names the same stock: one file, the plain ticker.
+    assert_eq!(sym("AAPL.US"), sym("AAPL"));
+    assert!(store.layout().price_file(&sym("aapl.us")).exists());
 }
 
 #[test]

@@ -22,23 +22,25 @@ fn after(keys: &[KeyEvent]) -> AppState {
     state
 }
 
-/// Watchlist focused, the selection moved up from #3 (the first upcoming
-/// report, JD.com on 2025-05-13) to #2 (Tencent, 2025-03-19), `E`.
-fn tencent_march() -> Vec<KeyEvent> {
-    vec![ch('4'), ch('k'), ch('E')]
+/// Watchlist focused, the first event, then `j` `n` times.
+fn nth_event(n: usize) -> Vec<KeyEvent> {
+    let mut keys = vec![ch('4'), ch('g')];
+    keys.extend(std::iter::repeat_n(ch('j'), n));
+    keys
 }
 
-/// Watchlist focused, the first event, down to #5 (Alibaba, 2025-05-15), `E`.
+/// Watchlist focused, the first event, down to #7 (Tencent, 2025-03-19), `E`.
+fn tencent_march() -> Vec<KeyEvent> {
+    let mut keys = nth_event(6);
+    keys.push(ch('E'));
+    keys
+}
+
+/// Watchlist focused, the first event, down to #14 (Alibaba, 2025-05-15), `E`.
 fn alibaba_may() -> Vec<KeyEvent> {
-    vec![
-        ch('4'),
-        ch('g'),
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        ch('E'),
-    ]
+    let mut keys = nth_event(13);
+    keys.push(ch('E'));
+    keys
 }
 
 /// Moves the as-of date with the `:asof` command.
@@ -61,7 +63,8 @@ fn event_study_80x24() {
 
 #[test]
 fn event_study_after_the_as_of_date_says_so_80x24() {
-    // #3 JD.com reports on 2025-05-13, after the as-of date 2025-05-07.
+    // #12 JD.com (the first upcoming report) reports on 2025-05-13, after
+    // the as-of date 2025-05-07.
     let state = after(&[ch('4'), ch('E')]);
     let text = screen(&state, 80, 24);
     assert!(text.contains("No numbers yet"), "{text}");
@@ -70,13 +73,10 @@ fn event_study_after_the_as_of_date_says_so_80x24() {
 
 #[test]
 fn event_study_of_may_with_its_month_160x48() {
-    // #5 Alibaba (2025-05-15), seen from 2025-06-10: the whole May season.
+    // #14 Alibaba (2025-05-15), seen from 2025-06-10: the whole May season.
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
-    press(
-        &mut state,
-        &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')],
-    );
+    press(&mut state, &nth_event(13));
     press(&mut state, &[ch('E')]);
     insta::assert_snapshot!(screen(&state, 160, 48));
 }
@@ -86,14 +86,11 @@ fn event_study_month_on_a_small_screen_80x24() {
     // 80×24 has room for one table under the chart: `m` shows the month's.
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
-    press(
-        &mut state,
-        &[ch('4'), ch('g'), ch('j'), ch('j'), ch('j'), ch('j')],
-    );
+    press(&mut state, &nth_event(13));
     press(&mut state, &[ch('E'), ch('m')]);
     assert_eq!(state.overlay, Overlay::Events { month: true });
     let text = screen(&state, 80, 24);
-    assert!(text.contains("2025-05 ×10"), "{text}");
+    assert!(text.contains("2025-05 ×11"), "{text}");
     insta::assert_snapshot!(text);
 }
 
@@ -114,19 +111,19 @@ fn lead_lag_view_maximised_80x24() {
 
 #[test]
 fn e_opens_the_event_study_and_esc_closes_it() {
-    let mut state = after(&[ch('4'), ch('k')]);
-    assert_eq!(state.event_row, 1);
+    let mut state = after(&nth_event(6));
+    assert_eq!(state.event_row, 6);
     press(&mut state, &[ch('E')]);
     assert_eq!(state.overlay, Overlay::Events { month: false });
     let text = screen(&state, 160, 48);
     assert!(
-        text.contains("Event study #2 · Tencent Holdings 0700.HK"),
+        text.contains("Event study #7 · Tencent Holdings 0700.HK"),
         "{text}"
     );
     // j moves to the next event inside the view; the chart cursor follows.
     press(&mut state, &[ch('j')]);
-    assert_eq!(state.event_row, 2);
-    assert!(screen(&state, 160, 48).contains("Event study #3 · JD.com"));
+    assert_eq!(state.event_row, 7);
+    assert!(screen(&state, 160, 48).contains("Event study #8 · Alphabet GOOGL"));
     // > steps the as-of date inside the view: the view follows it.
     let before = state.as_of();
     press(&mut state, &[ch('>')]);
@@ -254,11 +251,11 @@ fn command(state: &mut AppState, line: &str) {
 
 #[test]
 fn the_event_view_shows_the_numbers_of_spillover_events() {
-    // Event #5 (Alibaba, 2025-05-15) seen from 2025-06-10, in both.
-    let cli = cli_event(5, "2025-06-10", &[]);
+    // Event #14 (Alibaba, 2025-05-15) seen from 2025-06-10, in both.
+    let cli = cli_event(14, "2025-06-10", &[]);
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
-    let tui_event = tui_event(&state, 5);
+    let tui_event = tui_event(&state, 14);
     let compared = assert_same_cars(&cli["events"][0], &tui_event);
     assert!(compared >= 50, "only {compared} numbers compared");
     // And the screen writes them as the CLI's table does (two decimals wide).
@@ -278,14 +275,14 @@ fn the_event_view_shows_the_numbers_of_spillover_events() {
 fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
     // The same event against hk-internet with the market model, in both.
     let cli = cli_event(
-        5,
+        14,
         "2025-06-10",
         &["--benchmark", "hk-internet", "--model", "market"],
     );
     assert_eq!(cli["benchmark"], "hk-internet");
     let mut state = demo_state();
     as_of(&mut state, "2025-06-10");
-    let before = tui_event(&state, 5);
+    let before = tui_event(&state, 14);
     let analysis = state.analysis.clone();
     command(&mut state, "benchmark hk-internet");
     command(&mut state, "model market");
@@ -295,7 +292,7 @@ fn benchmark_model_and_beta_window_are_set_from_the_command_line() {
         message.text.contains("against hk-internet, model market"),
         "{message:?}"
     );
-    let after = tui_event(&state, 5);
+    let after = tui_event(&state, 14);
     assert_ne!(before, after, "the numbers change with the benchmark");
     assert!(assert_same_cars(&cli["events"][0], &after) >= 30);
     // The analysis itself is untouched; the event view says what it used.

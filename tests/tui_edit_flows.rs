@@ -433,7 +433,7 @@ fn a_broken_hand_edit_is_reported_with_its_line_and_the_rest_loads() {
         "the line: {}",
         message.text
     );
-    assert_eq!(s.state.baskets.len(), 4, "the other baskets load");
+    assert_eq!(s.state.baskets.len(), 5, "the other baskets load");
 }
 
 #[test]

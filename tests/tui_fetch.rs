@@ -123,11 +123,11 @@ fn f_fetches_every_member_once_from_yahoo_and_a_second_f_waits() {
     assert_eq!(symbols, members(&state.baskets));
     assert_eq!(
         symbols.len(),
-        99,
-        "the five default baskets' members, each once"
+        104,
+        "the six default baskets' members, each once"
     );
     let text = screen(&state, 160, 48);
-    assert!(text.contains("fetching 99 symbols from yahoo"), "{text}");
+    assert!(text.contains("fetching 104 symbols from yahoo"), "{text}");
     // A second F starts nothing and says why.
     let again = press(&mut state, &[ch('F')]);
     assert!(again.is_empty(), "{again:?}");
@@ -190,16 +190,16 @@ fn progress_names_the_symbol_under_way_on_the_status_bar() {
         &mut state,
         Outcome::Fetching {
             done: 2,
-            total: 99,
+            total: 104,
             symbol: symbols[2].clone(),
         },
     );
     assert!(effects.is_empty());
-    assert_eq!((state.work[0].done, state.work[0].total), (2, 99));
+    assert_eq!((state.work[0].done, state.work[0].total), (2, 104));
     let text = screen(&state, 160, 48);
     // Two done, the third under way.
     assert!(
-        text.contains(&format!("fetching 3/99 {}", symbols[2])),
+        text.contains(&format!("fetching 3/104 {}", symbols[2])),
         "{text}"
     );
     // The keys still work while it runs.
@@ -449,14 +449,14 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
             2 => {
                 // The first symbol is held back: the bar names it.
                 wait_for(&screens, "with the fetch's progress", |s| {
-                    s.contains(&format!("fetching 1/99 {first}"))
+                    s.contains(&format!("fetching 1/104 {first}"))
                 })?;
                 ']'
             }
             3 => {
                 // A key while the fetch runs: redrawn at once, fetch still under way.
                 wait_for(&screens, "with the new range", |s| {
-                    s.contains("3Y") && s.contains("fetching 1/99")
+                    s.contains("3Y") && s.contains("fetching 1/104")
                 })?;
                 'F'
             }
@@ -467,7 +467,7 @@ fn the_screen_stays_live_while_a_fetch_runs_and_shows_its_progress() {
                 // Let every symbol through; the panes recompute without DEMO.
                 drop(release.take());
                 wait_for(&screens, "with the summary", |s| {
-                    s.contains("fetched 99 of 99 symbols from Held")
+                    s.contains("fetched 104 of 104 symbols from Held")
                 })?;
                 // The reloaded prices end on 2025-05-23: the as-of date follows.
                 wait_for(&screens, "on the fetched prices", |s| {
@@ -519,7 +519,7 @@ fn quitting_during_a_fetch_leaves_the_symbols_not_reached_byte_identical() {
             'F'
         } else {
             wait_for(&screens, "with the second symbol under way", |s| {
-                s.contains(&format!("fetching 2/99 {second}"))
+                s.contains(&format!("fetching 2/104 {second}"))
             })?;
             // Held by this closure: the second answer waits for the quit.
             let _held = &pass;

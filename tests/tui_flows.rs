@@ -189,20 +189,27 @@ fn selecting_an_event_puts_the_cursor_on_the_first_reacting_hk_session() {
     let mut state = demo_state();
     press(&mut state, &[ch('4'), ch('g')]);
     assert_eq!(state.focus, Pane::Watchlist);
+    // Down past the four January-February US reports to #5.
+    press(&mut state, &[ch('j'), ch('j'), ch('j'), ch('j')]);
     // Alibaba reported 2025-02-20 after the close: HK reacts Friday 2025-02-21.
     assert_eq!(
         state.watchlist.events[state.event_row].date,
         d("2025-02-20")
     );
     assert_eq!(state.chart.cursor, Some(d("2025-02-21")));
-    press(&mut state, &[ch('j')]);
+    // Past Oracle's 2025-03-10 report to #7.
+    press(&mut state, &[ch('j'), ch('j')]);
     // Tencent 2025-03-19 after the close: Thursday 2025-03-20.
     assert_eq!(state.chart.cursor, Some(d("2025-03-20")));
     // The chart reads the cursor date out.
     assert!(screen(&state, 160, 48).contains("2025-03-20"));
+    // Down to #11, Amazon 2025-05-01 after the New York close: the HK
+    // session that follows is Friday 2025-05-02.
+    press(&mut state, &[ch('j'), ch('j'), ch('j'), ch('j')]);
+    assert_eq!(state.chart.cursor, Some(d("2025-05-02")));
     // An event after the as-of date cannot move the cursor into the future.
     press(&mut state, &[ch('j')]);
-    assert_eq!(state.chart.cursor, Some(d("2025-03-20")));
+    assert_eq!(state.chart.cursor, Some(d("2025-05-02")));
     assert!(
         state.message.as_ref().unwrap().text.contains("2025-05-14"),
         "JD reacts 2025-05-14"

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Symbol;
 
-/// When results are released relative to the Hong Kong trading session.
+/// When results are released relative to the trading session of the
+/// issuer's own market (Hong Kong time for `.HK`, New York time for US tickers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Session {

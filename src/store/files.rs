@@ -187,12 +187,13 @@ pub fn read_baskets(dir: &Path) -> (Vec<Basket>, Vec<FileError>) {
 
 /// The order of the research note's baskets, shown first wherever baskets
 /// are listed (tabs, report, export columns); other baskets follow by id.
-pub const NOTE_ORDER: [&str; 5] = [
+pub const NOTE_ORDER: [&str; 6] = [
     "na-chain",
     "domestic-chain",
     "hk-internet",
     "alibaba",
     "hstech",
+    "us-csp",
 ];
 
 fn display_rank(id: &BasketId) -> (usize, String) {

@@ -26,9 +26,11 @@ fn fills_every_default_basket_then_adds_only_the_new_days() {
     assert_eq!(first.status.code(), Some(0), "{}", stdout(&first));
     let json: Value = serde_json::from_slice(&first.stdout).unwrap();
     let symbols = json["symbols"].as_array().unwrap();
-    // Every member of the five default baskets, each once (HSTECH.HK included).
+    // Every member of the six default baskets, each once (HSTECH.HK and
+    // the five US tickers included).
     assert!(symbols.len() > 90, "{}", symbols.len());
     assert!(symbols.iter().any(|s| s["symbol"] == "HSTECH.HK"));
+    assert!(symbols.iter().any(|s| s["symbol"] == "MSFT"));
     assert!(
         symbols
             .iter()
@@ -36,17 +38,31 @@ fn fills_every_default_basket_then_adds_only_the_new_days() {
     );
     // The recorded history follows the mainland calendar; Hong Kong was
     // closed on 2025-04-18 and 2025-04-21 (Easter), so a .HK symbol keeps
-    // 28 of the 30 rows, and the two are said, not stored.
+    // 28 of the 30 rows, and the two are said, not stored; New York only
+    // on Good Friday, 2025-04-18: a US ticker keeps 29.
     for s in symbols {
         let symbol = s["symbol"].as_str().unwrap();
         let t = table(home.path(), symbol);
         assert!(!t.demo);
         let hk = symbol.ends_with(".HK");
-        assert_eq!(t.rows.len(), if hk { 28 } else { 30 }, "{symbol}");
+        let us = !symbol.contains('.');
+        let kept = if hk {
+            28
+        } else if us {
+            29
+        } else {
+            30
+        };
+        assert_eq!(t.rows.len(), kept, "{symbol}");
         let notes = s["notes"].to_string();
         assert_eq!(
             notes.contains("2 rows on days its market is closed not stored (2025-04-18 (Fri), 2025-04-21 (Mon))"),
             hk,
+            "{symbol}: {notes}"
+        );
+        assert_eq!(
+            notes.contains("1 row on days its market is closed not stored (2025-04-18 (Fri))"),
+            us,
             "{symbol}: {notes}"
         );
     }

@@ -37,7 +37,7 @@ pub const DEMO_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2025, 5, 7) {
 };
 
 /// The default baskets: file name (the basket id) and text.
-const BASKET_FILES: [(&str, &str); 5] = [
+const BASKET_FILES: [(&str, &str); 6] = [
     (
         "na-chain.toml",
         include_str!("../../../assets/baskets/na-chain.toml"),
@@ -57,6 +57,10 @@ const BASKET_FILES: [(&str, &str); 5] = [
     (
         "hstech.toml",
         include_str!("../../../assets/baskets/hstech.toml"),
+    ),
+    (
+        "us-csp.toml",
+        include_str!("../../../assets/baskets/us-csp.toml"),
     ),
 ];
 
@@ -92,7 +96,7 @@ pub struct InstallSummary {
     pub prices_kept: Vec<Symbol>,
 }
 
-/// The five default baskets, parsed from the embedded TOML.
+/// The six default baskets, parsed from the embedded TOML.
 pub fn default_baskets() -> Vec<Basket> {
     BASKET_FILES
         .iter()
@@ -115,14 +119,14 @@ pub fn demo_prices() -> BTreeMap<Symbol, PriceTable> {
     prices::generate(&default_baskets())
 }
 
-/// Installs the default into `store`: the five baskets, the watchlist and
+/// Installs the default into `store`: the six baskets, the watchlist and
 /// the demo prices. Meant for a new cache; in a used one it keeps what is
 /// there (a basket file of the same id, the watchlist, imported prices).
 pub fn install(store: &Store) -> Result<InstallSummary, DemoError> {
     write_default(store, Overwrite::Nothing)
 }
 
-/// Restores the five default baskets and the watchlist as shipped and
+/// Restores the six default baskets and the watchlist as shipped and
 /// rewrites the demo price files. A price file with imported prices is kept
 /// (listed in the summary); other baskets are left alone.
 pub fn reset(store: &Store) -> Result<InstallSummary, DemoError> {
@@ -184,6 +188,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), DemoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::Market;
     use crate::domain::{Method, Session};
 
     #[test]
@@ -197,11 +202,12 @@ mod tests {
                 "domestic-chain",
                 "hk-internet",
                 "alibaba",
-                "hstech"
+                "hstech",
+                "us-csp"
             ]
         );
         let sizes: Vec<usize> = baskets.iter().map(|b| b.members.len()).collect();
-        assert_eq!(sizes, [47, 41, 10, 1, 1]);
+        assert_eq!(sizes, [47, 41, 10, 1, 1, 5]);
         for basket in &baskets {
             assert_eq!(basket.method, Method::Equal, "{}", basket.id);
             assert!(!basket.description.is_empty(), "{}", basket.id);
@@ -214,17 +220,43 @@ mod tests {
                 assert!(!member.segment.is_empty(), "{}", member.symbol);
             }
         }
-        // 47 + 41 + 10 HK platforms + HSTECH (Alibaba appears twice).
+        // 47 + 41 + 10 HK platforms + HSTECH (Alibaba appears twice) + 5 US.
         let symbols: std::collections::BTreeSet<_> = baskets
             .iter()
             .flat_map(|b| b.members.iter().map(|m| &m.symbol))
             .collect();
-        assert_eq!(symbols.len(), 99);
+        assert_eq!(symbols.len(), 104);
         assert!(symbols.iter().all(|s| !s.as_str().ends_with(".SS")));
+        let us: Vec<&str> = baskets[5]
+            .members
+            .iter()
+            .map(|m| m.symbol.as_str())
+            .collect();
+        assert_eq!(us, ["MSFT", "GOOGL", "AMZN", "META", "ORCL"]);
+        for member in &baskets[5].members {
+            assert_eq!(Market::of(&member.symbol), Market::NewYork);
+        }
 
         let list = default_watchlist();
-        assert_eq!(list.events.len(), 12);
-        let alibaba_may = &list.events[4];
+        assert_eq!(list.events.len(), 22);
+        let us_reports = list
+            .events
+            .iter()
+            .filter(|e| Market::of(&e.symbol) == Market::NewYork)
+            .count();
+        assert_eq!(us_reports, 10);
+        let msft_april = list
+            .events
+            .iter()
+            .find(|e| e.symbol.as_str() == "MSFT" && e.date.to_string() == "2025-04-30")
+            .expect("Microsoft's April report");
+        assert_eq!(msft_april.session, Session::AfterClose);
+        assert!(msft_april.outcome.contains("Azure +33%"));
+        let alibaba_may = list
+            .events
+            .iter()
+            .find(|e| e.symbol.as_str() == "9988.HK" && e.date.to_string() == "2025-05-15")
+            .expect("Alibaba's May report");
         assert_eq!(alibaba_may.symbol.as_str(), "9988.HK");
         assert_eq!(
             alibaba_may.date,

@@ -25,6 +25,13 @@
 //!   chain, the domestic chain down about 10%, HSTECH.HK about −17%; then a
 //!   rebound through April to the note's date and beyond.
 //!
+//! - **The global leg.** The five US cloud providers (`us-csp`, New York
+//!   listings on XNYS days) rise through 2024, fall with DeepSeek and into
+//!   the early-April 2025 sell-off, and recover after their late-April
+//!   reports (GOOGL +2% on 2025-04-25, MSFT +7.6% and META +4.2% on
+//!   2025-05-01) while Hong Kong internet lags: `us-csp/hk-internet` rises
+//!   from April, the note's catch-up gap.
+//!
 //! So the ratios NA/domestic and NA/Alibaba rise together in 2024 and fall
 //! together in 2025: the note's "very high positive correlation".
 //!
@@ -79,6 +86,7 @@ pub(super) fn theme_of(basket_id: &str) -> Option<Factor> {
         "na-chain" => Some(Factor::NaChain),
         "domestic-chain" => Some(Factor::DomesticChain),
         "hk-internet" | "alibaba" | "hstech" => Some(Factor::HongKong),
+        "us-csp" => Some(Factor::UsCsp),
         _ => None,
     }
 }
@@ -106,7 +114,7 @@ pub fn round_to_cent(price: f64) -> f64 {
 struct FactorPaths {
     weekdays: Vec<NaiveDate>,
     /// `moves[i][k]`: the move of `Factor::ALL[k]` on `weekdays[i]`.
-    moves: Vec<[f64; 4]>,
+    moves: Vec<[f64; 5]>,
 }
 
 fn weekdays(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
@@ -120,7 +128,7 @@ fn weekdays(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
 impl FactorPaths {
     fn generate() -> FactorPaths {
         let days = weekdays(story::date(FIRST_DAY), story::date(LAST_DAY));
-        let mut moves = vec![[0.0; 4]; days.len()];
+        let mut moves = vec![[0.0; 5]; days.len()];
         for (k, factor) in Factor::ALL.into_iter().enumerate() {
             let mut rng = SplitMix64::for_name(SEED, factor.name());
             for (i, day) in days.iter().enumerate() {

@@ -18,14 +18,18 @@ pub(super) enum Factor {
     DomesticChain,
     /// Hong Kong internet (`hk-internet`, `alibaba`, `hstech`).
     HongKong,
+    /// The North American cloud providers (`us-csp`). Last, so that the
+    /// other factors' streams and indices are what they were before it.
+    UsCsp,
 }
 
 impl Factor {
-    pub(super) const ALL: [Factor; 4] = [
+    pub(super) const ALL: [Factor; 5] = [
         Factor::Market,
         Factor::NaChain,
         Factor::DomesticChain,
         Factor::HongKong,
+        Factor::UsCsp,
     ];
 
     pub(super) fn name(self) -> &'static str {
@@ -34,6 +38,7 @@ impl Factor {
             Factor::NaChain => "na-chain",
             Factor::DomesticChain => "domestic-chain",
             Factor::HongKong => "hk-internet",
+            Factor::UsCsp => "us-csp",
         }
     }
 
@@ -42,7 +47,7 @@ impl Factor {
         match self {
             Factor::Market => 0.008,
             Factor::NaChain | Factor::DomesticChain => 0.010,
-            Factor::HongKong => 0.010,
+            Factor::HongKong | Factor::UsCsp => 0.010,
         }
     }
 }
@@ -65,7 +70,7 @@ const fn drift(factor: Factor, start: &'static str, end: &'static str, total: f6
     }
 }
 
-use Factor::{DomesticChain as Dom, HongKong as Hk, Market, NaChain as Na};
+use Factor::{DomesticChain as Dom, HongKong as Hk, Market, NaChain as Na, UsCsp as Us};
 
 pub(super) const DRIFTS: &[Drift] = &[
     // Early 2024: the small-cap sell-off into the 5 February low.
@@ -108,6 +113,20 @@ pub(super) const DRIFTS: &[Drift] = &[
     // After the note: the May earnings season, mildly positive.
     drift(Na, "2025-05-08", "2025-06-30", 0.06),
     drift(Dom, "2025-05-08", "2025-06-30", 0.02),
+    // The US cloud providers (us-csp): up with AI capex through mid-2024,
+    // a summer pullback, flat through the mainland's stimulus surge (which
+    // the common factor carries), firm into January 2025; DeepSeek and the
+    // tariff fears take them down into the April sell-off; they recover
+    // after the late-April reports (Alphabet 24 April, Microsoft and Meta
+    // 30 April) while HK internet lags.
+    drift(Us, "2024-01-02", "2024-07-10", 0.30),
+    drift(Us, "2024-07-11", "2024-09-23", -0.06),
+    drift(Us, "2024-09-24", "2024-10-08", -0.12),
+    drift(Us, "2024-10-09", "2024-12-31", 0.10),
+    drift(Us, "2025-01-02", "2025-01-24", 0.04),
+    drift(Us, "2025-01-27", "2025-04-02", -0.14),
+    drift(Us, "2025-04-08", "2025-04-24", -0.04),
+    drift(Us, "2025-04-25", "2025-06-30", 0.20),
 ];
 
 /// A one-day move of a factor on a weekday, on top of its drift.
@@ -127,6 +146,14 @@ pub(super) const SHOCKS: &[(Factor, &str, f64)] = &[
     (Na, "2025-04-07", -0.12),
     (Dom, "2025-04-07", -0.06),
     (Hk, "2025-04-07", -0.07),
+    // US: the DeepSeek Monday, "Liberation Day" (2-3 April, New York), the
+    // 7 April whipsaw (the common factor's fall mostly undone) and the
+    // 9 April tariff pause.
+    (Us, "2025-01-27", -0.03),
+    (Us, "2025-04-03", -0.05),
+    (Us, "2025-04-04", -0.06),
+    (Us, "2025-04-07", 0.04),
+    (Us, "2025-04-09", 0.09),
 ];
 
 /// An extra drift for members whose segment starts with `segment`.
@@ -160,6 +187,11 @@ pub(super) const LISTINGS: &[(&str, f64, Option<f64>)] = &[
     ("9626.HK", 90.0, Some(0.42e9)),
     ("9961.HK", 280.0, Some(0.65e9)),
     ("HSTECH.HK", 3700.0, None),
+    ("MSFT", 370.0, Some(7.43e9)),
+    ("GOOGL", 139.0, Some(12.4e9)),
+    ("AMZN", 150.0, Some(10.4e9)),
+    ("META", 345.0, Some(2.55e9)),
+    ("ORCL", 105.0, Some(2.75e9)),
 ];
 
 /// The index among the demo symbols: no market cap, no idiosyncratic noise
@@ -185,6 +217,11 @@ pub(super) const EARNINGS_REACTIONS: &[(&str, &str, Session, f64)] = &[
     ("9988.HK", "2025-05-15", Session::AfterClose, -0.075),
     ("9626.HK", "2025-05-20", Session::AfterClose, 0.07),
     ("1024.HK", "2025-05-27", Session::AfterClose, 0.065),
+    // The late-April US reports (New York time; the first New York session
+    // after each release reacts).
+    ("GOOGL", "2025-04-24", Session::AfterClose, 0.02),
+    ("MSFT", "2025-04-30", Session::AfterClose, 0.076),
+    ("META", "2025-04-30", Session::AfterClose, 0.042),
 ];
 
 /// The dates of the story, parsed (they are constants: a typo is a bug).
