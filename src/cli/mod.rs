@@ -96,7 +96,7 @@ fn open_for(root: PathBuf, command: &Command) -> anyhow::Result<Workspace> {
     log_opened(&ws);
     if ws.installed_default {
         eprintln!(
-            "note: {} was empty: installed the embedded default (the research note's baskets, the May earnings watchlist, DEMO prices)",
+            "note: {} was empty: installed the embedded default (the research note's baskets, the 2025 HK and US earnings watchlist, DEMO prices)",
             ws.store.layout().root().display()
         );
     }

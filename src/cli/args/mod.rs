@@ -49,7 +49,7 @@ pub use watchlist::WatchlistCommand;
 domestic computing-power chains) from a local cache of price files, compares them as ratios, \
 correlates ratio against ratio, and tracks the earnings calendar of Hong Kong internet platforms.\n\n\
 With no command it opens the workstation. The first command run on an empty data dir installs \
-the embedded default: the research note's baskets, the May earnings watchlist and labelled DEMO prices."
+the embedded default: the research note's baskets, the 2025 HK and US earnings watchlist and labelled DEMO prices."
 )]
 pub struct Cli {
     /// The data dir (prices/, baskets/, watchlist.toml). Default: the platform's data dir for
