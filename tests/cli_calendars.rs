@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use cli_support::{json, spillover};
+use cli_support::{files, json, spillover};
 use predicates::prelude::*;
 use spillover::domain::calendar::{Calendars, Market};
 use spillover::domain::{PriceRow, PriceTable, Symbol};
@@ -38,24 +38,6 @@ fn write_real(home: &Path, symbol: &str, dates: &[NaiveDate]) {
 
 fn hk_sessions(from: &str, to: &str) -> Vec<NaiveDate> {
     Calendars::embedded().sessions(Market::HongKong, d(from), d(to))
-}
-
-/// Every file under `dir` with its bytes (the log aside).
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.file_name().is_some_and(|n| n != "spillover.log") {
-                out.push((path.display().to_string(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod cli_support;
 use std::fs;
 use std::path::Path;
 
-use cli_support::{json, spillover};
+use cli_support::{files, json, spillover};
 use predicates::prelude::*;
 
 /// `spillover report --json ARGS`, parsed; the command must succeed.
@@ -13,24 +13,6 @@ fn report_json(home: &Path, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["report", "--json"];
     all.extend_from_slice(args);
     json(home, &all)
-}
-
-/// Every file under `dir` with its bytes, to prove a command changed nothing.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.file_name().is_some_and(|n| n != "spillover.log") {
-                out.push((path.display().to_string(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
@@ -360,7 +342,7 @@ fn a_scatter_pair_needs_three_different_baskets() {
 fn a_bad_import_changes_nothing() {
     let home = tempfile::tempdir().unwrap();
     spillover(home.path()).arg("check").assert().success();
-    let before = snapshot(home.path());
+    let before = files(home.path());
     let good = home.path().join("300308.SZ.csv");
     fs::write(
         &good,
@@ -384,7 +366,7 @@ fn a_bad_import_changes_nothing() {
     fs::remove_file(&good).unwrap();
     fs::remove_file(&bad).unwrap();
     assert_eq!(
-        snapshot(home.path()),
+        files(home.path()),
         before,
         "the cache is byte-for-byte unchanged"
     );

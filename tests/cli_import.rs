@@ -7,7 +7,7 @@ mod cli_support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cli_support::spillover;
+use cli_support::{files, spillover};
 use predicates::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -29,29 +29,11 @@ fn home() -> tempfile::TempDir {
     home
 }
 
-/// Every file under the data dir but the log, with its bytes.
-fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.file_name().is_some_and(|n| n != "spillover.log") {
-                out.push((path.clone(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn symbol_with_two_files_is_refused_and_file_equals_symbol_works() {
     let home = home();
     let h = home.path();
-    let before = snapshot(h);
+    let before = files(h);
     let (spx, ndx) = (fixture("SPX.csv"), fixture("NDX.csv"));
     spillover(h)
         .arg("import")
@@ -61,7 +43,7 @@ fn symbol_with_two_files_is_refused_and_file_equals_symbol_works() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("FILE=SYMBOL"));
-    assert_eq!(snapshot(h), before);
+    assert_eq!(files(h), before);
     // Both under one symbol on purpose: the summary names the overlap.
     spillover(h)
         .arg("import")
@@ -137,14 +119,14 @@ fn a_folder_imports_every_file_and_a_bad_one_stops_all() {
     )
     .unwrap();
     let fresh = self::home();
-    let before = snapshot(fresh.path());
+    let before = files(fresh.path());
     spillover(fresh.path())
         .arg("import")
         .arg(dir.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains("zz_bad.csv:3: close is \"n/a?\""));
-    assert_eq!(snapshot(fresh.path()), before);
+    assert_eq!(files(fresh.path()), before);
 }
 
 #[test]
@@ -152,7 +134,7 @@ fn constituent_lists_import_export_and_dry_run() {
     let home = home();
     let h = home.path();
     let list = fixture("optical_members.csv");
-    let before = snapshot(h);
+    let before = files(h);
     spillover(h)
         .args(["basket", "import", "optical"])
         .arg(&list)
@@ -162,7 +144,7 @@ fn constituent_lists_import_export_and_dry_run() {
         .stdout(predicate::str::contains(
             "dry run, nothing written: create basket optical: 4 added (300308.SZ, 300502.SZ, 002463.SZ, 601138.SH)",
         ));
-    assert_eq!(snapshot(h), before);
+    assert_eq!(files(h), before);
     spillover(h)
         .args(["basket", "import", "optical"])
         .arg(&list)
@@ -208,7 +190,7 @@ fn constituent_lists_import_export_and_dry_run() {
 fn control_characters_are_refused_in_edits_and_escaped_in_output() {
     let home = home();
     let h = home.path();
-    let before = snapshot(h);
+    let before = files(h);
     spillover(h)
         .args([
             "basket",
@@ -221,7 +203,7 @@ fn control_characters_are_refused_in_edits_and_escaped_in_output() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("U+001B"));
-    assert_eq!(snapshot(h), before);
+    assert_eq!(files(h), before);
     // A hand-edited file that holds one still loads, and shows it escaped.
     spillover(h)
         .arg("import")

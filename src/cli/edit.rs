@@ -10,8 +10,8 @@ use super::save::commit;
 use super::text::{Align, Table, clip};
 use crate::domain::edit::complete::{known_symbols, matching};
 use crate::domain::edit::{
-    BasketField, BasketValue, Edit, EditError, EventField, EventValue, MemberField, MemberValue,
-    parse_basket_id, parse_symbol, parse_weight,
+    BasketField, BasketValue, Edit, EditError, EventField, EventValue, Field, MemberField,
+    MemberValue, parse_basket_id, parse_symbol, parse_weight,
 };
 use crate::domain::{EarningsEvent, Member, Session, parse_date};
 use crate::store::Workspace;
@@ -93,10 +93,10 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
             event: EarningsEvent {
                 symbol: parse_symbol(&symbol)?,
                 name,
-                date: parse_date(&date).map_err(|m| EditError::at("date", m))?,
+                date: parse_date(&date).map_err(|m| EditError::at(Field::Date, m))?,
                 session: session
                     .parse::<Session>()
-                    .map_err(|m| EditError::at("session", m))?,
+                    .map_err(|m| EditError::at(Field::Session, m))?,
                 period: period.unwrap_or_default(),
                 capex_last: capex_last.unwrap_or_default(),
                 guidance: guidance.unwrap_or_default(),
@@ -114,7 +114,7 @@ pub fn watchlist(ws: &mut Workspace, command: WatchlistCommand) -> anyhow::Resul
         } => {
             let field = field
                 .parse::<EventField>()
-                .map_err(|m| EditError::at("field", m))?;
+                .map_err(|m| EditError::at(Field::FieldName, m))?;
             Edit::SetEvent {
                 index: event_index(&index)?,
                 value: EventValue::parse(field, &value)?,
@@ -247,7 +247,7 @@ fn set_edit(
             let symbol = parse_symbol(symbol)?;
             let field = field
                 .parse::<MemberField>()
-                .map_err(|m| EditError::at("field", m))?;
+                .map_err(|m| EditError::at(Field::FieldName, m))?;
             Edit::SetMember {
                 basket: id,
                 value: MemberValue::parse(&symbol, field, value)?,
@@ -298,7 +298,7 @@ fn event_index(text: &str) -> Result<usize, EditError> {
     match text.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n - 1),
         _ => Err(EditError::at(
-            "index",
+            Field::Index,
             format!(
                 "event number {text:?} is not valid; use a number from `spillover watchlist list`, e.g. 1"
             ),

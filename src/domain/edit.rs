@@ -7,6 +7,7 @@ mod baskets;
 pub mod complete;
 mod error;
 mod events;
+mod field;
 mod fields;
 mod history;
 mod library;
@@ -15,6 +16,7 @@ mod tests;
 mod values;
 
 pub use error::EditError;
+pub use field::Field;
 pub use fields::{BasketField, EventField, MemberField};
 pub use history::History;
 pub use library::{Edit, Library};

@@ -5,10 +5,12 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A Yahoo-style ticker: `300308.SZ`, `688256.SH`, `9988.HK`, `HSTECH.HK`.
+/// A Yahoo-style ticker: `300308.SZ`, `688256.SH`, `9988.HK`, `HSTECH.HK`,
+/// and a US listing's plain ticker, `MSFT`.
 ///
 /// Always upper case. Shanghai is written `.SH`; Yahoo's `.SS` is accepted and
-/// rewritten to `.SH`, so one stock never ends up in two files. A `Symbol`
+/// rewritten to `.SH`, and Stooq's `msft.us` (`.US`) to the plain `MSFT`, so
+/// one stock never ends up in two files. A `Symbol`
 /// only holds ASCII letters, digits and `.`, `-`, `_`, `^`, never starts with a
 /// dot and never holds `..`: it is always safe as a file name inside `prices/`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,6 +54,8 @@ impl Symbol {
         let mut upper = trimmed.to_ascii_uppercase();
         if let Some(stem) = upper.strip_suffix(".SS") {
             upper = format!("{stem}.SH");
+        } else if let Some(stem) = upper.strip_suffix(".US").filter(|s| !s.is_empty()) {
+            upper = stem.to_string();
         }
         Ok(Symbol(upper))
     }
@@ -106,6 +110,13 @@ mod tests {
         assert_eq!(Symbol::parse(" 688256.ss ").unwrap().as_str(), "688256.SH");
         assert_eq!(Symbol::parse("9988.hk").unwrap().as_str(), "9988.HK");
         assert_eq!(Symbol::parse("^HSTECH").unwrap().as_str(), "^HSTECH");
+        // Stooq's US form is the plain ticker.
+        assert_eq!(Symbol::parse("msft.us").unwrap().as_str(), "MSFT");
+        assert_eq!(
+            Symbol::parse("MSFT.US").unwrap(),
+            Symbol::parse("MSFT").unwrap()
+        );
+        assert_eq!(Symbol::parse("BRK-B.US").unwrap().as_str(), "BRK-B");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the test's own, as a user would run it.
 #![allow(dead_code, reason = "each test file uses a part of the support")]
 
+use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -25,4 +26,23 @@ pub fn json(home: &Path, args: &[&str]) -> serde_json::Value {
         .stdout
         .clone();
     serde_json::from_slice(&out).expect("--json prints JSON")
+}
+
+/// Every file under `dir` with its bytes (the log aside), to prove a
+/// command changed nothing.
+pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "spillover.log") {
+                out.push((path.display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
 }

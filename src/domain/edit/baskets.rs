@@ -1,6 +1,7 @@
 //! The basket edits: create, duplicate, rename, delete, set a field; add,
 //! remove, set, copy and move a member.
 
+use super::field::Field;
 use super::values::basket_name;
 use super::values::check_weight;
 use super::{BasketValue, Edit, EditError, MemberValue, inert};
@@ -84,14 +85,14 @@ fn set_basket_field(basket: &mut Basket, value: &BasketValue) {
 /// the symbol) and its weight checked.
 fn add_member(baskets: &mut [Basket], basket: &BasketId, member: &Member) -> Result<(), EditError> {
     let mut member = member.clone();
-    inert("name", &member.name)?;
-    inert("name_en", &member.name_en)?;
-    inert("segment", &member.segment)?;
+    inert(Field::Name, &member.name)?;
+    inert(Field::NameEn, &member.name_en)?;
+    inert(Field::Segment, &member.segment)?;
     member.name = member.name.trim().to_string();
     if member.name.is_empty() {
         member.name = known_name(baskets, &member.symbol).ok_or_else(|| {
             EditError::at(
-                "name",
+                Field::Name,
                 format!(
                     "the name of {} is empty and no other basket holds it; give a name (e.g. 中际旭创)",
                     member.symbol
@@ -103,7 +104,7 @@ fn add_member(baskets: &mut [Basket], basket: &BasketId, member: &Member) -> Res
         && let Err(why) = check_weight(w)
     {
         return Err(EditError::at(
-            "weight",
+            Field::Weight,
             format!("weight {w} {why}; a weight is a number >= 0, e.g. 2.5"),
         ));
     }
@@ -132,7 +133,7 @@ fn copy_member(
     let member = baskets[source].members[member_index(&baskets[source], symbol)?].clone();
     if from == to {
         return Err(EditError::at(
-            "basket",
+            Field::Basket,
             format!("{symbol} is already in {to}; choose another basket"),
         ));
     }
@@ -146,7 +147,7 @@ fn position(baskets: &[Basket], id: &BasketId) -> Result<usize, EditError> {
     baskets.iter().position(|b| &b.id == id).ok_or_else(|| {
         let known: Vec<&str> = baskets.iter().map(|b| b.id.as_str()).collect();
         EditError::at(
-            "basket",
+            Field::Basket,
             format!("no basket \"{id}\"; the baskets are: {}", known.join(", ")),
         )
     })
@@ -155,7 +156,7 @@ fn position(baskets: &[Basket], id: &BasketId) -> Result<usize, EditError> {
 fn free_id(baskets: &[Basket], id: &BasketId) -> Result<(), EditError> {
     if baskets.iter().any(|b| &b.id == id) {
         return Err(EditError::at(
-            "id",
+            Field::Id,
             format!("basket id \"{id}\" is already taken; choose another"),
         ));
     }
@@ -169,7 +170,7 @@ fn member_index(basket: &Basket, symbol: &Symbol) -> Result<usize, EditError> {
         .position(|m| &m.symbol == symbol)
         .ok_or_else(|| {
             EditError::at(
-                "symbol",
+                Field::Symbol,
                 format!("{symbol} is not a member of {}", basket.id),
             )
         })
@@ -178,7 +179,7 @@ fn member_index(basket: &Basket, symbol: &Symbol) -> Result<usize, EditError> {
 fn absent_from(basket: &Basket, symbol: &Symbol) -> Result<(), EditError> {
     if basket.member(symbol).is_some() {
         return Err(EditError::at(
-            "symbol",
+            Field::Symbol,
             format!(
                 "{symbol} is already in {}; a basket holds each symbol once",
                 basket.id

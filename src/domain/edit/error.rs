@@ -1,18 +1,20 @@
 //! Why an edit was refused.
 
-/// Why an edit was refused: the field at fault (`"symbol"`, `"weight"`,
-/// `"name"`, `"id"`, `"date"`, …) and a sentence saying what is accepted.
+use super::field::Field;
+
+/// Why an edit was refused: the field at fault and a sentence saying what
+/// is accepted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct EditError {
-    pub field: Option<&'static str>,
+    pub field: Option<Field>,
     pub message: String,
 }
 
 impl EditError {
-    pub fn at(field: &'static str, message: impl Into<String>) -> EditError {
+    pub fn at(field: impl Into<Field>, message: impl Into<String>) -> EditError {
         EditError {
-            field: Some(field),
+            field: Some(field.into()),
             message: message.into(),
         }
     }

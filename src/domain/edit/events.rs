@@ -1,6 +1,7 @@
 //! The watchlist edits: add, set a field, remove, record an outcome. The
 //! list stays sorted by date, so indices always count in that order.
 
+use super::field::Field;
 use super::values::event_name;
 use super::{Edit, EditError, EventValue, inert};
 use crate::domain::{EarningsEvent, Watchlist};
@@ -9,12 +10,12 @@ pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> 
     match edit {
         Edit::AddEvent { event } => {
             for (field, text) in [
-                ("name", &event.name),
-                ("period", &event.period),
-                ("capex_last", &event.capex_last),
-                ("guidance", &event.guidance),
-                ("watch", &event.watch),
-                ("outcome", &event.outcome),
+                (Field::Name, &event.name),
+                (Field::Period, &event.period),
+                (Field::CapexLast, &event.capex_last),
+                (Field::Guidance, &event.guidance),
+                (Field::Watch, &event.watch),
+                (Field::Outcome, &event.outcome),
             ] {
                 inert(field, text)?;
             }
@@ -37,13 +38,13 @@ pub(super) fn apply(list: &mut Watchlist, edit: &Edit) -> Result<(), EditError> 
             guidance,
         } => {
             let i = checked(list, *index)?;
-            inert("outcome", outcome)?;
-            inert("capex", capex.as_deref().unwrap_or_default())?;
-            inert("guidance", guidance.as_deref().unwrap_or_default())?;
+            inert(Field::Outcome, outcome)?;
+            inert(Field::Capex, capex.as_deref().unwrap_or_default())?;
+            inert(Field::Guidance, guidance.as_deref().unwrap_or_default())?;
             let outcome = outcome.trim();
             if outcome.is_empty() {
                 return Err(EditError::at(
-                    "outcome",
+                    Field::Outcome,
                     "the outcome is empty; say what was reported",
                 ));
             }
@@ -77,7 +78,7 @@ fn checked(list: &Watchlist, index: usize) -> Result<usize, EditError> {
             list.events.len()
         )
     };
-    Err(EditError::at("index", message))
+    Err(EditError::at(Field::Index, message))
 }
 
 fn set_field(event: &mut EarningsEvent, value: &EventValue) {

@@ -71,7 +71,7 @@ fn library() -> Library {
 }
 
 /// Applies an edit that must be refused at `field`, and checks nothing changed.
-fn refused(edit: Edit, field: &str) -> String {
+fn refused(edit: Edit, field: Field) -> String {
     let lib = library();
     let err = apply(&lib, &edit).expect_err("should be refused");
     assert_eq!(err.field, Some(field), "{err}");
@@ -80,7 +80,7 @@ fn refused(edit: Edit, field: &str) -> String {
 }
 
 /// A value refused where it is parsed, or an edit refused by `apply`.
-fn refused_at(edit: Result<Edit, EditError>, field: &str) -> String {
+fn refused_at(edit: Result<Edit, EditError>, field: Field) -> String {
     match edit {
         Err(err) => {
             assert_eq!(err.field, Some(field), "{err}");

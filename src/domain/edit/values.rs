@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::error::EditError;
+use super::field::Field;
 use super::fields::{BasketField, EventField, MemberField};
 use crate::domain::{BasketId, Method, Session, Symbol, parse_date};
 
@@ -20,12 +21,12 @@ pub enum BasketValue {
 impl BasketValue {
     /// `text` as the value of `field`; refused with the field named.
     pub fn parse(field: BasketField, text: &str) -> Result<BasketValue, EditError> {
-        inert(field.as_str(), text)?;
+        inert(field.into(), text)?;
         Ok(match field {
             BasketField::Name => BasketValue::Name(basket_name(text)?),
             BasketField::Description => BasketValue::Description(text.trim().to_string()),
             BasketField::Method => {
-                BasketValue::Method(text.parse().map_err(|m| EditError::at("method", m))?)
+                BasketValue::Method(text.parse().map_err(|m| EditError::at(Field::Method, m))?)
             }
         })
     }
@@ -67,12 +68,12 @@ impl MemberValue {
         field: MemberField,
         text: &str,
     ) -> Result<MemberValue, EditError> {
-        inert(field.as_str(), text)?;
+        inert(field.into(), text)?;
         let trimmed = text.trim().to_string();
         Ok(match field {
             MemberField::Name if trimmed.is_empty() => {
                 return Err(EditError::at(
-                    "name",
+                    Field::Name,
                     format!("the name of {symbol} cannot be empty"),
                 ));
             }
@@ -122,18 +123,18 @@ pub enum EventValue {
 impl EventValue {
     /// `text` as the value of `field`; refused with the field named.
     pub fn parse(field: EventField, text: &str) -> Result<EventValue, EditError> {
-        inert(field.as_str(), text)?;
+        inert(field.into(), text)?;
         let trimmed = text.trim().to_string();
         Ok(match field {
             EventField::Symbol => EventValue::Symbol(
-                Symbol::parse(text).map_err(|e| EditError::at("symbol", e.to_string()))?,
+                Symbol::parse(text).map_err(|e| EditError::at(Field::Symbol, e.to_string()))?,
             ),
             EventField::Name => EventValue::Name(event_name(text)?),
             EventField::Date => {
-                EventValue::Date(parse_date(text).map_err(|m| EditError::at("date", m))?)
+                EventValue::Date(parse_date(text).map_err(|m| EditError::at(Field::Date, m))?)
             }
             EventField::Session => {
-                EventValue::Session(text.parse().map_err(|m| EditError::at("session", m))?)
+                EventValue::Session(text.parse().map_err(|m| EditError::at(Field::Session, m))?)
             }
             EventField::Period => EventValue::Period(trimmed),
             EventField::CapexLast => EventValue::CapexLast(trimmed),
@@ -181,11 +182,11 @@ impl EventValue {
 
 /// A basket's display name: not empty, no control characters.
 pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
-    inert("name", name)?;
+    inert(Field::Name, name)?;
     let name = name.trim();
     if name.is_empty() {
         return Err(EditError::at(
-            "name",
+            Field::Name,
             "the basket name cannot be empty; give it a name, e.g. \"Optical modules\"",
         ));
     }
@@ -194,11 +195,11 @@ pub(super) fn basket_name(name: &str) -> Result<String, EditError> {
 
 /// An event's company name: not empty, no control characters.
 pub(super) fn event_name(name: &str) -> Result<String, EditError> {
-    inert("name", name)?;
+    inert(Field::Name, name)?;
     let name = name.trim();
     if name.is_empty() {
         return Err(EditError::at(
-            "name",
+            Field::Name,
             "the event's company name cannot be empty, e.g. Alibaba",
         ));
     }
@@ -207,18 +208,18 @@ pub(super) fn event_name(name: &str) -> Result<String, EditError> {
 
 /// Refuses text that carries control characters or bidirectional
 /// overrides (see [`crate::domain::text`]), naming the field.
-pub fn inert(field: &'static str, text: &str) -> Result<(), EditError> {
-    crate::domain::text::check_inert(field, text).map_err(|m| EditError::at(field, m))
+pub fn inert(field: Field, text: &str) -> Result<(), EditError> {
+    crate::domain::text::check_inert(field.name(), text).map_err(|m| EditError::at(field, m))
 }
 
 /// A symbol as typed, refused with the `symbol` field named.
 pub fn parse_symbol(text: &str) -> Result<Symbol, EditError> {
-    Symbol::parse(text).map_err(|e| EditError::at("symbol", e.to_string()))
+    Symbol::parse(text).map_err(|e| EditError::at(Field::Symbol, e.to_string()))
 }
 
 /// A basket id as typed, refused with the `id` field named.
 pub fn parse_basket_id(text: &str) -> Result<BasketId, EditError> {
-    BasketId::parse(text).map_err(|m| EditError::at("id", m))
+    BasketId::parse(text).map_err(|m| EditError::at(Field::Id, m))
 }
 
 /// A custom-method weight as typed: empty clears it, otherwise a finite
@@ -230,7 +231,7 @@ pub fn parse_weight(text: &str) -> Result<Option<f64>, EditError> {
     }
     let refuse = |why: &str| {
         EditError::at(
-            "weight",
+            Field::Weight,
             format!("weight {t:?} {why}; a weight is a number >= 0, e.g. 2.5 (empty clears it)"),
         )
     };

@@ -49,11 +49,36 @@ fn a_share_suffix(code: &str) -> Option<&'static str> {
     }
 }
 
+/// A US listing as Eastmoney (`105.MSFT` Nasdaq, `106.ORCL` NYSE, `107.`
+/// NYSE American) or Wind/iFinD (`MSFT.O`, `ORCL.N`) write it: its plain
+/// ticker. (Stooq's `msft.us` is mapped by `Symbol::parse`; Tushare's
+/// `us_daily` already writes plain tickers.)
+pub fn us_ticker(code: &str) -> Option<&str> {
+    let is_ticker = |t: &str| {
+        !t.is_empty()
+            && t.starts_with(|c: char| c.is_ascii_alphabetic())
+            && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let ticker = ["105.", "106.", "107."]
+        .iter()
+        .find_map(|prefix| code.strip_prefix(prefix))
+        .or_else(|| {
+            [".O", ".N", ".o", ".n"]
+                .iter()
+                .find_map(|suffix| code.strip_suffix(suffix))
+        })?;
+    is_ticker(ticker).then_some(ticker)
+}
+
 /// `300308` → `300308.SZ`, `600000` → `600000.SH`, `830799` → `830799.BJ`;
-/// with [`Market::Hk`], `700` and `00700` → `0700.HK`. Anything else (a
-/// code with a suffix, an index name) comes back unchanged.
+/// with [`Market::Hk`], `700` and `00700` → `0700.HK`; `105.MSFT` and
+/// `MSFT.O` → `MSFT`. Anything else (a code with a suffix, an index name)
+/// comes back unchanged.
 pub fn qualify(code: &str, market: Market) -> String {
     let code = code.trim();
+    if let Some(ticker) = us_ticker(code) {
+        return ticker.to_string();
+    }
     let digits = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit());
     if !digits {
         return code.to_string();
@@ -110,5 +135,23 @@ mod tests {
         );
         assert_eq!(code_from_number(700.0, Market::Hk).as_deref(), Some("700"));
         assert_eq!(code_from_number(1.5, Market::Auto), None);
+    }
+
+    #[test]
+    fn us_forms_become_plain_tickers() {
+        for (written, ticker) in [
+            ("105.MSFT", "MSFT"),
+            ("105.GOOGL", "GOOGL"),
+            ("106.ORCL", "ORCL"),
+            ("MSFT.O", "MSFT"),
+            ("ORCL.N", "ORCL"),
+        ] {
+            assert_eq!(qualify(written, Market::Auto), ticker, "{written}");
+            assert_eq!(qualify(written, Market::Hk), ticker, "{written}");
+        }
+        // Not US forms: left as written.
+        assert_eq!(qualify("105.123", Market::Auto), "105.123");
+        assert_eq!(qualify("9988.HK", Market::Auto), "9988.HK");
+        assert_eq!(qualify("MSFT", Market::Auto), "MSFT");
     }
 }

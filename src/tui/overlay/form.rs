@@ -5,7 +5,7 @@
 
 use super::field::TextField;
 use crate::domain::edit::complete::{Candidate, matching};
-use crate::domain::edit::{EventField, MemberField};
+use crate::domain::edit::{EventField, Field, MemberField};
 use crate::domain::{BasketId, Member, Symbol};
 
 /// What submitting the form does.
@@ -79,27 +79,33 @@ pub enum FieldKey {
     GuidanceChange,
 }
 
+impl From<FieldKey> for Field {
+    fn from(key: FieldKey) -> Field {
+        key.field()
+    }
+}
+
 impl FieldKey {
-    /// The name the edit model uses for this field in its refusals
+    /// The field the edit model names in its refusals
     /// ([`crate::domain::edit::EditError::field`]).
-    pub fn name(self) -> &'static str {
+    pub fn field(self) -> Field {
         match self {
-            FieldKey::Symbol => "symbol",
-            FieldKey::Name => "name",
-            FieldKey::NameEn => "name_en",
-            FieldKey::Segment => "segment",
-            FieldKey::Weight => "weight",
-            FieldKey::To => "to",
-            FieldKey::Date => "date",
-            FieldKey::Session => "session",
-            FieldKey::Period => "period",
-            FieldKey::CapexLast => "capex_last",
-            FieldKey::Guidance => "guidance",
-            FieldKey::Watch => "watch",
-            FieldKey::Outcome => "outcome",
-            FieldKey::Capex => "capex",
-            FieldKey::CapexReported => "capex_reported",
-            FieldKey::GuidanceChange => "guidance_change",
+            FieldKey::Symbol => Field::Symbol,
+            FieldKey::Name => Field::Name,
+            FieldKey::NameEn => Field::NameEn,
+            FieldKey::Segment => Field::Segment,
+            FieldKey::Weight => Field::Weight,
+            FieldKey::To => Field::Basket,
+            FieldKey::Date => Field::Date,
+            FieldKey::Session => Field::Session,
+            FieldKey::Period => Field::Period,
+            FieldKey::CapexLast => Field::CapexLast,
+            FieldKey::Guidance => Field::Guidance,
+            FieldKey::Watch => Field::Watch,
+            FieldKey::Outcome => Field::Outcome,
+            FieldKey::Capex => Field::Capex,
+            FieldKey::CapexReported => Field::CapexReported,
+            FieldKey::GuidanceChange => Field::GuidanceChange,
         }
     }
 
@@ -254,9 +260,9 @@ impl Form {
 
     /// Shows a refusal at the field the edit model names (the focused one
     /// when the form has no such field) and moves the focus there.
-    pub fn refuse(&mut self, name: Option<&str>, message: String) {
-        let at = name
-            .and_then(|n| self.fields.iter().position(|f| f.key.name() == n))
+    pub fn refuse(&mut self, field: Option<Field>, message: String) {
+        let at = field
+            .and_then(|n| self.fields.iter().position(|f| f.key.field() == n))
             .unwrap_or(self.focus);
         self.focus = at;
         self.error = Some((at, message));
@@ -424,11 +430,23 @@ mod tests {
     #[test]
     fn a_refusal_sits_at_its_field_and_typing_clears_it() {
         let mut form = add_member_form();
-        form.refuse(Some("weight"), "weight must not be negative".into());
+        form.refuse(Some(Field::Weight), "weight must not be negative".into());
         assert_eq!(form.focus, 2);
         assert_eq!(form.error, Some((2, "weight must not be negative".into())));
         form.edit(|f| f.insert('1'));
         assert_eq!(form.error, None);
         assert!(form.changed());
+    }
+
+    #[test]
+    fn a_refusal_naming_the_target_basket_sits_at_the_to_field() {
+        // The edit model calls the basket a member goes to `Field::Basket`;
+        // the form's To field is that basket (they were "basket" and "to"
+        // as strings, so such a refusal never moved the focus).
+        let mut form = add_member_form();
+        form.fields
+            .push(FormField::line(FieldKey::To, "To", "", ""));
+        form.refuse(Some(Field::Basket), "no basket \"x\"".into());
+        assert_eq!(form.focus, 3);
     }
 }

@@ -64,44 +64,45 @@ fn basket_refusals() {
         id: id(bid),
         name: name.into(),
     };
-    assert!(refused(create("na-chain", "x"), "id").contains("already taken"));
-    assert!(refused(create("new", "  "), "name").contains("cannot be empty"));
+    assert!(refused(create("na-chain", "x"), Field::Id).contains("already taken"));
+    assert!(refused(create("new", "  "), Field::Name).contains("cannot be empty"));
     let dup = Edit::DuplicateBasket {
         from: id("na-chain"),
         to: id("domestic-chain"),
     };
-    refused(dup, "id");
+    refused(dup, Field::Id);
     let dup = Edit::DuplicateBasket {
         from: id("nope"),
         to: id("x"),
     };
-    assert!(refused(dup, "basket").contains("the baskets are: na-chain, domestic-chain"));
+    assert!(refused(dup, Field::Basket).contains("the baskets are: na-chain, domestic-chain"));
     refused(
         Edit::RenameBasket {
             from: id("nope"),
             to: id("x"),
         },
-        "basket",
+        Field::Basket,
     );
     refused(
         Edit::RenameBasket {
             from: id("na-chain"),
             to: id("domestic-chain"),
         },
-        "id",
+        Field::Id,
     );
-    refused(Edit::DeleteBasket { id: id("nope") }, "basket");
+    refused(Edit::DeleteBasket { id: id("nope") }, Field::Basket);
     let set = |field, value: &str| {
         BasketValue::parse(field, value).map(|value| Edit::SetBasket {
             id: id("na-chain"),
             value,
         })
     };
-    refused_at(set(BasketField::Name, ""), "name");
+    refused_at(set(BasketField::Name, ""), Field::Name);
     assert!(
-        refused_at(set(BasketField::Method, "median"), "method").contains("equal, cap or custom")
+        refused_at(set(BasketField::Method, "median"), Field::Method)
+            .contains("equal, cap or custom")
     );
-    assert!(parse_basket_id("Bad Id").is_err_and(|e| e.field == Some("id")));
+    assert!(parse_basket_id("Bad Id").is_err_and(|e| e.field == Some(Field::Id)));
 }
 
 #[test]
@@ -168,27 +169,27 @@ fn member_refusals() {
         member: m,
     };
     assert!(
-        refused(add("na-chain", member("300308.SZ", "again")), "symbol")
+        refused(add("na-chain", member("300308.SZ", "again")), Field::Symbol)
             .contains("already in na-chain")
     );
     // The shell's `basket add` fills a default name before it gets here.
-    assert!(refused(add("na-chain", member("000001.SZ", "")), "name").contains("give a name"));
+    assert!(refused(add("na-chain", member("000001.SZ", "")), Field::Name).contains("give a name"));
     // Text is inert: an escape sequence or a bidi override is refused.
     assert!(
         refused(
             add("na-chain", member("000001.SZ", "\u{1b}[31mRED")),
-            "name"
+            Field::Name
         )
         .contains("U+001B")
     );
     let mut m = member("000001.SZ", "x");
     m.segment = "a\u{202e}b".into();
-    assert!(refused(add("na-chain", m), "segment").contains("U+202E"));
-    refused(add("nope", member("000001.SZ", "x")), "basket");
+    assert!(refused(add("na-chain", m), Field::Segment).contains("U+202E"));
+    refused(add("nope", member("000001.SZ", "x")), Field::Basket);
     for bad in [-1.0, f64::NAN, f64::INFINITY] {
         let mut m = member("000001.SZ", "x");
         m.weight = Some(bad);
-        refused(add("na-chain", m), "weight");
+        refused(add("na-chain", m), Field::Weight);
     }
     let set = |symbol: &str, field, value: &str| {
         MemberValue::parse(&sym(symbol), field, value).map(|value| Edit::SetMember {
@@ -198,11 +199,11 @@ fn member_refusals() {
         })
     };
     for bad in ["abc", "-1", "NaN", "inf", "1e400"] {
-        refused_at(set("300308.SZ", MemberField::Weight, bad), "weight");
+        refused_at(set("300308.SZ", MemberField::Weight, bad), Field::Weight);
     }
-    refused_at(set("300308.SZ", MemberField::Name, " "), "name");
+    refused_at(set("300308.SZ", MemberField::Name, " "), Field::Name);
     assert!(
-        refused_at(set("9988.HK", MemberField::Segment, "x"), "symbol")
+        refused_at(set("9988.HK", MemberField::Segment, "x"), Field::Symbol)
             .contains("not a member of na-chain")
     );
     refused(
@@ -210,9 +211,9 @@ fn member_refusals() {
             basket: id("na-chain"),
             symbol: sym("9988.HK"),
         },
-        "symbol",
+        Field::Symbol,
     );
-    assert!(parse_symbol("中际").is_err_and(|e| e.field == Some("symbol")));
+    assert!(parse_symbol("中际").is_err_and(|e| e.field == Some(Field::Symbol)));
     assert_eq!(parse_weight("").unwrap(), None);
 }
 
@@ -238,9 +239,9 @@ fn members_are_copied_and_moved() {
         to: id(to),
         symbol: sym(symbol),
     };
-    refused(copy("na-chain", "na-chain", "300308.SZ"), "basket");
-    refused(copy("na-chain", "nope", "300308.SZ"), "basket");
-    refused(copy("na-chain", "domestic-chain", "9988.HK"), "symbol");
+    refused(copy("na-chain", "na-chain", "300308.SZ"), Field::Basket);
+    refused(copy("na-chain", "nope", "300308.SZ"), Field::Basket);
+    refused(copy("na-chain", "domestic-chain", "9988.HK"), Field::Symbol);
     let with_it = apply(&library(), &copy("na-chain", "domestic-chain", "300308.SZ")).unwrap();
     let again = Edit::MoveMember {
         from: id("na-chain"),
@@ -248,5 +249,5 @@ fn members_are_copied_and_moved() {
         symbol: sym("300308.SZ"),
     };
     let err = apply(&with_it, &again).unwrap_err();
-    assert_eq!(err.field, Some("symbol"));
+    assert_eq!(err.field, Some(Field::Symbol));
 }

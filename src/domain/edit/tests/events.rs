@@ -69,23 +69,25 @@ fn event_refusals() {
     let set = |index, field, value: &str| {
         EventValue::parse(field, value).map(|value| Edit::SetEvent { index, value })
     };
-    assert!(refused_at(set(0, EventField::Date, "2025-13-01"), "date").contains("YYYY-MM-DD"));
-    assert!(refused_at(set(0, EventField::Session, "noon"), "session").contains("before-open"));
-    refused_at(set(0, EventField::Symbol, "a/b"), "symbol");
-    refused_at(set(0, EventField::Name, ""), "name");
-    assert!(refused_at(set(2, EventField::Watch, "x"), "index").contains("events 1 to 2"));
-    refused(Edit::RemoveEvent { index: 9 }, "index");
+    assert!(refused_at(set(0, EventField::Date, "2025-13-01"), Field::Date).contains("YYYY-MM-DD"));
+    assert!(
+        refused_at(set(0, EventField::Session, "noon"), Field::Session).contains("before-open")
+    );
+    refused_at(set(0, EventField::Symbol, "a/b"), Field::Symbol);
+    refused_at(set(0, EventField::Name, ""), Field::Name);
+    assert!(refused_at(set(2, EventField::Watch, "x"), Field::Index).contains("events 1 to 2"));
+    refused(Edit::RemoveEvent { index: 9 }, Field::Index);
     let outcome = |text: &str| Edit::RecordOutcome {
         index: 0,
         outcome: text.into(),
         capex: None,
         guidance: None,
     };
-    refused(outcome(" "), "outcome");
+    refused(outcome(" "), Field::Outcome);
     refused(
         Edit::AddEvent {
             event: event("9988.HK", " ", "2025-08-29"),
         },
-        "name",
+        Field::Name,
     );
 }

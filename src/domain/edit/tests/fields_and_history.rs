@@ -79,13 +79,13 @@ fn undo_and_redo_walk_the_snapshots() {
 #[test]
 fn parsed_values_refuse_text_that_is_not_inert() {
     let member = MemberValue::parse(&sym("300308.SZ"), MemberField::NameEn, "a\u{202e}b");
-    assert_eq!(member.unwrap_err().field, Some("name_en"));
+    assert_eq!(member.unwrap_err().field, Some(Field::NameEn));
     let basket = BasketValue::parse(BasketField::Description, "\u{1b}[2J");
     let err = basket.unwrap_err();
-    assert_eq!(err.field, Some("description"));
+    assert_eq!(err.field, Some(Field::Description));
     assert!(err.message.contains("U+001B"), "{err}");
     let event = EventValue::parse(EventField::Watch, "capex\u{7}");
-    assert_eq!(event.unwrap_err().field, Some("watch"));
+    assert_eq!(event.unwrap_err().field, Some(Field::Watch));
     // Clean text parses to the trimmed value; a date and a session to theirs.
     assert_eq!(
         BasketValue::parse(BasketField::Description, "  Optical  "),

@@ -188,11 +188,11 @@ fn moved_member(
     symbol: &Symbol,
     copy: bool,
 ) -> Result<Edit, EditError> {
-    let to = BasketId::parse(&text(form, FieldKey::To))
-        .map_err(|m| EditError::at(FieldKey::To.name(), m))?;
+    let to =
+        BasketId::parse(&text(form, FieldKey::To)).map_err(|m| EditError::at(FieldKey::To, m))?;
     if library.basket(&to).is_none() {
         return Err(EditError::at(
-            FieldKey::To.name(),
+            FieldKey::To,
             format!("there is no basket {to}; Tab picks one of the baskets"),
         ));
     }
@@ -212,7 +212,7 @@ fn event_edits(
 ) -> Result<(String, Vec<Edit>), EditError> {
     let Some(old) = library.watchlist.events.get(index) else {
         return Err(EditError::at(
-            FieldKey::Symbol.name(),
+            FieldKey::Symbol,
             "the event is no longer in the watchlist",
         ));
     };
@@ -248,11 +248,10 @@ fn event_of(form: &Form) -> Result<EarningsEvent, EditError> {
     Ok(EarningsEvent {
         symbol: parse_symbol(&text(FieldKey::Symbol))?,
         name: text(FieldKey::Name),
-        date: parse_date(&text(FieldKey::Date))
-            .map_err(|m| EditError::at(FieldKey::Date.name(), m))?,
+        date: parse_date(&text(FieldKey::Date)).map_err(|m| EditError::at(FieldKey::Date, m))?,
         session: text(FieldKey::Session)
             .parse()
-            .map_err(|m| EditError::at(FieldKey::Session.name(), m))?,
+            .map_err(|m| EditError::at(FieldKey::Session, m))?,
         period: text(FieldKey::Period),
         capex_last: text(FieldKey::CapexLast),
         guidance: text(FieldKey::Guidance),
@@ -284,18 +283,18 @@ fn edited_event(form: &Form, old: &EarningsEvent) -> Result<EarningsEvent, EditE
         .watchlist
         .events
         .pop()
-        .ok_or_else(|| EditError::at(FieldKey::Symbol.name(), "the event was lost while editing"))
+        .ok_or_else(|| EditError::at(FieldKey::Symbol, "the event was lost while editing"))
 }
 
 /// The member field a form field edits; a form built with any other field
 /// is refused at it.
 fn member_field(key: FieldKey) -> Result<MemberField, EditError> {
     key.member_field()
-        .ok_or_else(|| EditError::at(key.name(), format!("{} is not a member field", key.name())))
+        .ok_or_else(|| EditError::at(key, format!("{} is not a member field", key.field())))
 }
 
 /// The event field a form field edits.
 fn event_field(key: FieldKey) -> Result<EventField, EditError> {
     key.event_field()
-        .ok_or_else(|| EditError::at(key.name(), format!("{} is not an event field", key.name())))
+        .ok_or_else(|| EditError::at(key, format!("{} is not an event field", key.field())))
 }
