@@ -61,7 +61,7 @@ fn import_brings_files_in_and_the_panes_follow() {
         series.dates.first().map(ToString::to_string).as_deref(),
         Some("2025-01-02")
     );
-    assert!(s.dir.path().join("prices/AAPL.US.parquet").exists());
+    assert!(s.dir.path().join("prices/AAPL.parquet").exists());
     assert!(s.state.work().is_empty(), "{:?}", s.state.work());
     // A restart reads the same cache.
     assert!(!s.restart().book().series.is_empty());
