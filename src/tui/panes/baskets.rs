@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, Catalysts, MemberRow, MemberStatus};
-use crate::domain::Basket;
+use crate::domain::{Basket, DemoMix};
 use crate::domain::text::escape;
 use crate::tui::sort::{Sort, SortColumn, visible_rows};
 use crate::tui::theme::Theme;
@@ -30,6 +30,9 @@ pub struct BasketsView<'a> {
     /// The selected member, counted in the rows shown.
     pub member_row: usize,
     pub focused: bool,
+    /// Each basket's demo members, in basket order: a basket mixing demo
+    /// and real members is marked `*` on its tab and names them.
+    pub demo_mixes: Vec<DemoMix>,
 }
 
 impl BasketsView<'_> {
@@ -293,7 +296,10 @@ fn member_line(row: &MemberRow, kept: &[usize], theme: &Theme) -> Line<'static> 
 
 fn tabs_line(view: &BasketsView, theme: &Theme, width: usize) -> Line<'static> {
     // Scroll the tabs so the selected one is always visible.
-    let labels: Vec<String> = view.baskets.iter().map(|b| format!(" {} ", b.id)).collect();
+    let mixed = |i: usize| view.demo_mixes.get(i).is_some_and(|m| m.mixed);
+    let labels: Vec<String> = (view.baskets.iter().enumerate())
+        .map(|(i, b)| format!(" {}{} ", b.id, if mixed(i) { "*" } else { "" }))
+        .collect();
     let mut start = 0;
     while start < view.tab
         && labels[start..=view.tab]
@@ -356,6 +362,9 @@ fn summary_line(view: &BasketsView, analysis: &Analysis, theme: &Theme) -> Line<
         ),
         theme.dim,
     ));
+    if let Some(label) = view.demo_mixes.get(view.tab).and_then(|m| m.label(40)) {
+        spans.push(Span::styled(format!("*{label} · "), theme.warning));
+    }
     spans.push(Span::styled(escape(&basket.name).into_owned(), theme.title));
     Line::from(spans)
 }
