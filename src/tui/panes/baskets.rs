@@ -335,6 +335,10 @@ fn summary_line(view: &BasketsView, analysis: &Analysis, theme: &Theme) -> Line<
         .index(&basket.id)
         .map_or(basket.method, |s| s.method);
     let mut spans = Vec::new();
+    // The demo members of a mixed basket before its numbers: they read them.
+    if let Some(label) = view.demo_mixes.get(view.tab).and_then(|m| m.label(24)) {
+        spans.push(Span::styled(format!("*{label} · "), theme.warning));
+    }
     // Numbers first: on a narrow pane the name is what gets cut.
     if let Some(s) = summary {
         spans.push(Span::styled(
@@ -362,9 +366,6 @@ fn summary_line(view: &BasketsView, analysis: &Analysis, theme: &Theme) -> Line<
         ),
         theme.dim,
     ));
-    if let Some(label) = view.demo_mixes.get(view.tab).and_then(|m| m.label(40)) {
-        spans.push(Span::styled(format!("*{label} · "), theme.warning));
-    }
     spans.push(Span::styled(escape(&basket.name).into_owned(), theme.title));
     Line::from(spans)
 }
