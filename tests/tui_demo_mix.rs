@@ -65,6 +65,12 @@ fn mixed_session() -> Session {
     s
 }
 
+/// The screen with the temporary data dir's path written as `<data dir>`.
+fn shown(s: &Session, width: u16, height: u16) -> String {
+    let dir = s.dir.path().display().to_string();
+    s.screen(width, height).replace(&dir, "<data dir>")
+}
+
 fn status_line(screen: &str, height: usize) -> String {
     screen.lines().nth(height - 2).unwrap_or_default().to_string()
 }
@@ -97,8 +103,8 @@ fn status_bar_names_the_demo_series_when_mixed() {
 #[test]
 fn mixed_screens_80x24_and_160x48() {
     let s = mixed_session();
-    insta::assert_snapshot!("mixed_80x24", s.screen(80, 24));
-    insta::assert_snapshot!("mixed_160x48", s.screen(160, 48));
+    insta::assert_snapshot!("mixed_80x24", shown(&s, 80, 24));
+    insta::assert_snapshot!("mixed_160x48", shown(&s, 160, 48));
 }
 
 #[test]
@@ -142,7 +148,7 @@ fn event_study_title_says_its_benchmark_is_demo() {
     let screen = s.screen(160, 48);
     let title = screen.lines().find(|l| l.contains("Event study #")).expect("a title");
     assert!(title.contains("DEMO benchmark: HSTECH.HK"), "{title}");
-    insta::assert_snapshot!("event_study_demo_benchmark_160x48", screen);
+    insta::assert_snapshot!("event_study_demo_benchmark_160x48", shown(&s, 160, 48));
 }
 
 #[test]
@@ -200,8 +206,8 @@ fn estimated_events_show_est_in_the_pane_and_the_detail() {
     let mut s = Session::new();
     command(&mut s, "plan 2026-05");
     s.press(&[ch('4'), key(KeyCode::Esc)]);
-    insta::assert_snapshot!("watchlist_planned_160x48", s.screen(160, 48));
-    insta::assert_snapshot!("watchlist_planned_80x24", s.screen(80, 24));
+    insta::assert_snapshot!("watchlist_planned_160x48", shown(&s, 160, 48));
+    insta::assert_snapshot!("watchlist_planned_80x24", shown(&s, 80, 24));
     let screen = s.screen(160, 48);
     assert!(screen.contains("2026-05-12 est. post  JD.com"), "{screen}");
     // The detail of the planned Meituan report says it is an estimate.
@@ -220,7 +226,7 @@ fn estimated_events_show_est_in_the_pane_and_the_detail() {
     s.press(&[key(KeyCode::Enter)]);
     let detail = s.screen(160, 48);
     assert!(detail.contains("planned: a year-earlier report + 52 weeks"), "{detail}");
-    insta::assert_snapshot!("planned_detail_80x24", s.screen(80, 24));
+    insta::assert_snapshot!("planned_detail_80x24", shown(&s, 80, 24));
 }
 
 #[test]

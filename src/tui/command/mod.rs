@@ -208,8 +208,15 @@ pub fn parse(
         },
         "export" => export(one("a file FILE.svg or FILE.png")?),
         "import" => import(&args, home),
-        "plan" => season::plan(one("a season YYYY-MM, e.g. 2026-05")?),
-        "demo" => season::demo(&args),
+        "plan" => {
+            let text = one("a season YYYY-MM, e.g. 2026-05")?;
+            let season = season::parse(text).ok_or_else(|| CommandError::BadSeason(text.into()));
+            Ok(Command::Plan(season?))
+        }
+        "demo" => match args.as_slice() {
+            ["remove"] => Ok(Command::DemoRemove),
+            _ => Err(CommandError::DemoRemoveOnly),
+        },
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => Err(CommandError::Unknown(other.to_string())),
