@@ -59,7 +59,11 @@ fn mixed_session() -> Session {
         }
     }
     command(&mut s, &format!("import \"{}\"", files.path().display()));
-    let message = s.state.message().cloned().expect("the import says what it did");
+    let message = s
+        .state
+        .message()
+        .cloned()
+        .expect("the import says what it did");
     assert!(!message.error, "{message:?}");
     s.state = s.restart();
     s
@@ -72,7 +76,11 @@ fn shown(s: &Session, width: u16, height: u16) -> String {
 }
 
 fn status_line(screen: &str, height: usize) -> String {
-    screen.lines().nth(height - 2).unwrap_or_default().to_string()
+    screen
+        .lines()
+        .nth(height - 2)
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -146,7 +154,10 @@ fn event_study_title_says_its_benchmark_is_demo() {
     command(&mut s, "benchmark hstech");
     s.press(&[ch('4'), ch('E')]);
     let screen = s.screen(160, 48);
-    let title = screen.lines().find(|l| l.contains("Event study #")).expect("a title");
+    let title = screen
+        .lines()
+        .find(|l| l.contains("Event study #"))
+        .expect("a title");
     assert!(title.contains("DEMO benchmark: HSTECH.HK"), "{title}");
     insta::assert_snapshot!("event_study_demo_benchmark_160x48", shown(&s, 160, 48));
 }
@@ -161,7 +172,9 @@ fn plan_proposes_the_season_as_one_undoable_edit() {
     let added = s.state.watchlist().events.len() - before;
     assert!(added > 0, "{message:?}");
     assert!(
-        message.text.starts_with(&format!("plan 2026-05: {added} proposed (est.), 0 already there")),
+        message.text.starts_with(&format!(
+            "plan 2026-05: {added} proposed (est.), 0 already there"
+        )),
         "{}",
         message.text
     );
@@ -183,7 +196,13 @@ fn plan_proposes_the_season_as_one_undoable_edit() {
     command(&mut s, "plan 2026-05");
     assert_eq!(s.state.watchlist().events.len() - before, added);
     let again = s.state.message().cloned().expect("a message");
-    assert!(again.text.contains(&format!("0 proposed (est.), {added} already there")), "{}", again.text);
+    assert!(
+        again
+            .text
+            .contains(&format!("0 proposed (est.), {added} already there")),
+        "{}",
+        again.text
+    );
     // One u undoes the whole plan.
     s.press(&[ch('4'), ch('u')]);
     assert_eq!(s.state.watchlist().events.len(), before);
@@ -194,7 +213,11 @@ fn plan_names_companies_without_basis_and_refuses_a_bad_season() {
     let mut s = Session::new();
     command(&mut s, "plan 2026-07");
     let message = s.state.message().cloned().expect("a message");
-    assert!(message.text.contains("no basis a year earlier: "), "{}", message.text);
+    assert!(
+        message.text.contains("no basis a year earlier: "),
+        "{}",
+        message.text
+    );
     assert!(message.text.ends_with("nothing added"), "{}", message.text);
     command(&mut s, "plan May");
     let screen = s.screen(120, 30);
@@ -225,7 +248,10 @@ fn estimated_events_show_est_in_the_pane_and_the_detail() {
     }
     s.press(&[key(KeyCode::Enter)]);
     let detail = s.screen(160, 48);
-    assert!(detail.contains("planned: a year-earlier report + 52 weeks"), "{detail}");
+    assert!(
+        detail.contains("planned: a year-earlier report + 52 weeks"),
+        "{detail}"
+    );
     insta::assert_snapshot!("planned_detail_80x24", shown(&s, 80, 24));
 }
 
@@ -236,17 +262,30 @@ fn demo_remove_deletes_the_demo_files_and_the_book_follows() {
     command(&mut s, "demo remove");
     let message = s.state.message().cloned().expect("a message");
     assert_eq!(
-        message.text,
-        "removed 2 demo price files: 9626.HK, HSTECH.HK",
+        message.text, "removed 2 demo price files: 9626.HK, HSTECH.HK",
         "{message:?}"
     );
     for symbol in STILL_DEMO {
-        assert!(!s.dir.path().join(format!("prices/{symbol}.parquet")).exists());
-        assert!(!s.state.book().series.contains_key(&Symbol::parse(symbol).unwrap()));
+        assert!(
+            !s.dir
+                .path()
+                .join(format!("prices/{symbol}.parquet"))
+                .exists()
+        );
+        assert!(
+            !s.state
+                .book()
+                .series
+                .contains_key(&Symbol::parse(symbol).unwrap())
+        );
     }
     assert!(!s.state.book().has_demo());
     assert!(s.state.work().is_empty());
-    assert_eq!(s.read(&s.watchlist_file()), watchlist, "the watchlist is untouched");
+    assert_eq!(
+        s.read(&s.watchlist_file()),
+        watchlist,
+        "the watchlist is untouched"
+    );
     let screen = s.screen(160, 48);
     assert!(!screen.contains("DEMO"), "{screen}");
     // Again: nothing demo is loaded, nothing to do.

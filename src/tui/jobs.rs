@@ -10,9 +10,9 @@ use super::event::Event;
 use super::export::{self, Export};
 use super::outcome::{JobError, JobId, JobReport, Outcome};
 use crate::domain::{PriceBook, Symbol};
-use crate::store::{Store, demo};
 use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
 use crate::store::import::{self, ImportOptions};
+use crate::store::{Store, demo};
 
 /// Slow work for the worker thread.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,8 +8,8 @@ use crate::domain::{PriceBook, Symbol};
 use std::sync::Arc;
 
 use super::export::ExportError;
-use crate::store::fetch::{FetchSummary, NoToken};
 use crate::store::demo::{DemoError, Removed};
+use crate::store::fetch::{FetchSummary, NoToken};
 use crate::store::import::{ImportError, ImportSummary};
 
 /// The result (or progress) of something `update` asked for.

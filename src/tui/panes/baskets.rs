@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, Catalysts, MemberRow, MemberStatus};
-use crate::domain::{Basket, DemoMix};
 use crate::domain::text::escape;
+use crate::domain::{Basket, DemoMix};
 use crate::tui::sort::{Sort, SortColumn, visible_rows};
 use crate::tui::theme::Theme;
 

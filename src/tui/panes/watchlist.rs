@@ -268,12 +268,10 @@ fn detail_lines(event: &EarningsEvent, as_of: NaiveDate, theme: &Theme) -> Vec<L
             event.date
         ),
     };
-    let mut lines = vec![
-        field(
-            "Date",
-            format!("{} {} ({status})", event.date, event.session),
-        ),
-    ];
+    let mut lines = vec![field(
+        "Date",
+        format!("{} {} ({status})", event.date, event.session),
+    )];
     if event.estimated {
         lines.push(field(
             "Estimated",

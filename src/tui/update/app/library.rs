@@ -3,9 +3,9 @@
 //! of a save does to them.
 
 use super::AppState;
+use crate::domain::edit::{History, Library};
 use crate::domain::{PriceBook, Symbol};
 use crate::store::demo::DEMO_AS_OF;
-use crate::domain::edit::{History, Library};
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::conflict::ConflictPrompt;
 
@@ -68,7 +68,8 @@ impl AppState {
         let was_latest = !self.is_replay();
         let book = &mut self.model.book;
         book.series.retain(|symbol, _| !symbols.contains(symbol));
-        book.problems.retain(|(symbol, _)| !symbols.contains(symbol));
+        book.problems
+            .retain(|(symbol, _)| !symbols.contains(symbol));
         self.model.prices_generation += 1;
         self.model.data_dates = self.model.book.dates();
         self.model.source.demo = self.model.book.has_demo();

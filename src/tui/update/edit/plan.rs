@@ -40,7 +40,10 @@ pub fn run(state: &mut AppState, season: Season) -> Vec<Effect> {
             effects
         }
         Err(error) => {
-            state.set_message(format!("plan {season}: nothing added: {}", error.message), true);
+            state.set_message(
+                format!("plan {season}: nothing added: {}", error.message),
+                true,
+            );
             Vec::new()
         }
     }
