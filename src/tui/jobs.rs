@@ -10,9 +10,9 @@ use super::event::Event;
 use super::export::{self, Export};
 use super::outcome::{JobError, JobId, JobReport, Outcome};
 use crate::domain::{PriceBook, Symbol};
-use crate::store::Store;
 use crate::store::fetch::{self, FetchPlan, FetchProgress, FetchSummary, Source, SourceKind};
 use crate::store::import::{self, ImportOptions};
+use crate::store::{Store, demo};
 
 /// Slow work for the worker thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,9 @@ pub enum Job {
         sources: Vec<import::Source>,
         options: ImportOptions,
     },
+    /// Delete every demo price file, as `spillover demo --remove` does
+    /// (`:demo remove`); answers [`JobReport::DemoRemoved`].
+    RemoveDemo,
 }
 
 /// What kind of work a [`Job`] is (the state asks "is a fetch running?").
@@ -45,6 +48,7 @@ pub enum JobKind {
     Fetch,
     Export,
     Import,
+    RemoveDemo,
 }
 
 impl Job {
@@ -60,6 +64,7 @@ impl Job {
                 [one] => format!("importing {}", file_name(&one.path)),
                 many => format!("importing {} files", many.len()),
             },
+            Job::RemoveDemo => "removing the demo prices".to_string(),
         }
     }
 
@@ -69,6 +74,7 @@ impl Job {
             Job::Fetch { .. } => JobKind::Fetch,
             Job::Export(_) => JobKind::Export,
             Job::Import { .. } => JobKind::Import,
+            Job::RemoveDemo => JobKind::RemoveDemo,
         }
     }
 
@@ -77,7 +83,7 @@ impl Job {
     pub fn symbols(&self) -> &[Symbol] {
         match self {
             Job::LoadPrices(symbols) => symbols,
-            Job::Fetch { .. } | Job::Export(_) | Job::Import { .. } => &[],
+            Job::Fetch { .. } | Job::Export(_) | Job::Import { .. } | Job::RemoveDemo => &[],
         }
     }
 
@@ -85,7 +91,7 @@ impl Job {
     pub fn units(&self) -> usize {
         match self {
             Job::LoadPrices(symbols) | Job::Fetch { symbols, .. } => symbols.len(),
-            Job::Export(_) => 1,
+            Job::Export(_) | Job::RemoveDemo => 1,
             Job::Import { sources, .. } => sources.len(),
         }
     }
@@ -171,6 +177,9 @@ pub fn run(store: &Store, job: Job, context: &JobContext) -> Option<JobReport> {
             export::write(store, &export).map_err(JobError::from),
         )),
         Job::Import { sources, options } => import_into(store, sources, &options, context),
+        Job::RemoveDemo => Some(JobReport::DemoRemoved(
+            demo::remove_demo(store).map_err(JobError::from),
+        )),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::domain::{PriceBook, Symbol};
 use std::sync::Arc;
 
 use super::export::ExportError;
+use crate::store::demo::{DemoError, Removed};
 use crate::store::fetch::{FetchSummary, NoToken};
 use crate::store::import::{ImportError, ImportSummary};
 
@@ -76,6 +77,8 @@ pub enum JobReport {
     /// The import under way committed every file (what it did to each
     /// symbol), or why nothing was imported.
     Imported(Result<ImportSummary, JobError>),
+    /// `:demo remove` deleted these demo price files, or why it could not.
+    DemoRemoved(Result<Removed, JobError>),
 }
 
 /// Why a job did nothing: the typed error of the fetch, import or export
@@ -90,10 +93,19 @@ pub enum JobError {
     Import(Arc<ImportError>),
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// Removing the demo prices stopped at a file it could not delete.
+    #[error(transparent)]
+    Demo(Arc<DemoError>),
     /// A session without a data dir (tests of the screen) has nowhere to
     /// fetch, import or export into.
     #[error("this session has no data dir to {0} into")]
     NoDataDir(&'static str),
+}
+
+impl From<DemoError> for JobError {
+    fn from(error: DemoError) -> JobError {
+        JobError::Demo(Arc::new(error))
+    }
 }
 
 impl From<ImportError> for JobError {

@@ -231,5 +231,6 @@ fn without_disk(job: Job) -> JobReport {
         Job::Fetch { .. } => JobReport::Fetched(Err(JobError::NoDataDir("fetch"))),
         Job::Export(_) => JobReport::Exported(Err(JobError::NoDataDir("export"))),
         Job::Import { .. } => JobReport::Imported(Err(JobError::NoDataDir("import"))),
+        Job::RemoveDemo => JobReport::DemoRemoved(Err(JobError::NoDataDir("remove demo prices"))),
     }
 }

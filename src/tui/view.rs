@@ -23,6 +23,7 @@ use super::panes::watchlist::{WatchlistView, render_detail, render_watchlist};
 use super::state::{Mode, Pane};
 use super::theme::Theme;
 use super::update::AppState;
+use crate::domain::DemoMix;
 
 /// Where each pane goes on a screen of `area`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +206,11 @@ fn baskets_view(state: &AppState) -> BasketsView<'_> {
         focused: state.focus() == Pane::Baskets,
         basket_view: state.basket_view(),
         diffusion: state.shown_diffusion(),
+        demo_mixes: state
+            .baskets()
+            .iter()
+            .map(|b| DemoMix::of(state.book(), b.members.iter().map(|m| &m.symbol)))
+            .collect(),
     }
 }
 
@@ -247,6 +253,7 @@ fn status_view(state: &AppState) -> StatusView<'_> {
         pair: &state.request().pair,
         source: &state.source().label,
         demo: state.source().demo,
+        demo_mix: DemoMix::of(state.book(), state.book().series.keys()),
     }
 }
 

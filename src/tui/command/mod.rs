@@ -11,6 +11,7 @@ use crate::store::import::{Market, Source};
 
 mod basket;
 mod complete;
+mod season;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -63,6 +64,10 @@ pub enum Command {
         sources: Vec<Source>,
         market: Market,
     },
+    /// `:plan 2026-05`: the season's reports proposed from a year earlier
+    Plan(crate::domain::Season),
+    /// `:demo remove`: the demo price files deleted
+    DemoRemove,
     /// `:help`
     Help,
     /// `:quit`, `:q`
@@ -102,6 +107,10 @@ pub enum CommandError {
     BadExportFile(String),
     #[error("import what? name price files or folders, e.g. :import ~/Downloads/300308.csv")]
     ImportNeedsFiles,
+    #[error("plan {0:?}: name the season as YYYY-MM, e.g. :plan 2026-05")]
+    BadSeason(String),
+    #[error("demo: the workstation only removes the demo prices: type :demo remove")]
+    DemoRemoveOnly,
     /// An id that is not one of the baskets; `known` lists them.
     #[error("there is no basket {typed:?}; the baskets are: {known}")]
     NoSuchBasket { typed: String, known: String },
@@ -203,6 +212,15 @@ pub fn parse(
         },
         "export" => export(one("a file FILE.svg or FILE.png")?),
         "import" => import(&args, home),
+        "plan" => {
+            let text = one("a season YYYY-MM, e.g. 2026-05")?;
+            let season = season::parse(text).ok_or_else(|| CommandError::BadSeason(text.into()));
+            Ok(Command::Plan(season?))
+        }
+        "demo" => match args.as_slice() {
+            ["remove"] => Ok(Command::DemoRemove),
+            _ => Err(CommandError::DemoRemoveOnly),
+        },
         "help" | "h" | "?" if args.is_empty() => Ok(Command::Help),
         "quit" | "q" if args.is_empty() => Ok(Command::Quit),
         other => Err(CommandError::Unknown(other.to_string())),

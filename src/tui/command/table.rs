@@ -86,6 +86,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         help: "price files into the cache, all or nothing (FILE=SYMBOL names one)",
     },
     CommandHelp {
+        name: "plan",
+        usage: ":plan 2026-05",
+        help: "propose the season's reports: a year earlier + 52 weeks, est. (u undoes)",
+    },
+    CommandHelp {
+        name: "demo",
+        usage: ":demo remove",
+        help: "delete the demo price files (baskets, watchlist, real prices stay)",
+    },
+    CommandHelp {
         name: "export",
         usage: ":export FILE.svg | FILE.png",
         help: "write the focused pane's view as a figure to FILE (x: both, under exports/)",

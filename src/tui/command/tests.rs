@@ -151,3 +151,24 @@ fn completion_extends_to_the_common_prefix() {
     assert_eq!(complete("method c", &ids()), "method c");
     assert_eq!(complete("method cu", &ids()), "method custom ");
 }
+
+#[test]
+fn plan_takes_a_season_and_demo_only_remove() {
+    let season = |year, month| Command::Plan(crate::domain::Season { year, month });
+    assert_eq!(parse("plan 2026-05", &[], None), Ok(season(2026, 5)));
+    for bad in ["plan 26-05", "plan 2026-13", "plan May", "plan 2026"] {
+        assert!(
+            matches!(parse(bad, &[], None), Err(CommandError::BadSeason(_))),
+            "{bad}"
+        );
+    }
+    assert!(matches!(
+        parse("plan", &[], None),
+        Err(CommandError::OneArgument { .. })
+    ));
+    assert_eq!(parse("demo remove", &[], None), Ok(Command::DemoRemove));
+    assert_eq!(
+        parse("demo reset", &[], None),
+        Err(CommandError::DemoRemoveOnly)
+    );
+}

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::diffusion::diffusion_lines;
 use super::text::{columns_that_fit, fit, fit_right, num, pct};
 use crate::compute::{Analysis, Catalysts, MemberRow, MemberStatus};
-use crate::domain::Basket;
 use crate::domain::text::escape;
+use crate::domain::{Basket, DemoMix};
 use crate::tui::sort::{Sort, SortColumn, visible_rows};
 use crate::tui::state::{BasketDiffusion, BasketView};
 use crate::tui::theme::Theme;
@@ -36,6 +36,9 @@ pub struct BasketsView<'a> {
     pub basket_view: BasketView,
     /// The shown basket's segments, breadth and rotation.
     pub diffusion: Option<&'a BasketDiffusion>,
+    /// Each basket's demo members, in basket order: a basket mixing demo
+    /// and real members is marked `*` on its tab and names them.
+    pub demo_mixes: Vec<DemoMix>,
 }
 
 impl BasketsView<'_> {
@@ -305,7 +308,10 @@ fn member_line(row: &MemberRow, kept: &[usize], theme: &Theme) -> Line<'static> 
 
 fn tabs_line(view: &BasketsView, theme: &Theme, width: usize) -> Line<'static> {
     // Scroll the tabs so the selected one is always visible.
-    let labels: Vec<String> = view.baskets.iter().map(|b| format!(" {} ", b.id)).collect();
+    let mixed = |i: usize| view.demo_mixes.get(i).is_some_and(|m| m.mixed);
+    let labels: Vec<String> = (view.baskets.iter().enumerate())
+        .map(|(i, b)| format!(" {}{} ", b.id, if mixed(i) { "*" } else { "" }))
+        .collect();
     let mut start = 0;
     while start < view.tab
         && labels[start..=view.tab]
@@ -341,6 +347,10 @@ fn summary_line(view: &BasketsView, analysis: &Analysis, theme: &Theme) -> Line<
         .index(&basket.id)
         .map_or(basket.method, |s| s.method);
     let mut spans = Vec::new();
+    // The demo members of a mixed basket before its numbers: they read them.
+    if let Some(label) = view.demo_mixes.get(view.tab).and_then(|m| m.label(24)) {
+        spans.push(Span::styled(format!("*{label} · "), theme.warning));
+    }
     // Numbers first: on a narrow pane the name is what gets cut.
     if let Some(s) = summary {
         spans.push(Span::styled(

@@ -42,19 +42,36 @@ pub fn render_event_study(area: Rect, buf: &mut Buffer, input: &EventStudyView, 
     let event = input.event;
     let study = input.catalysts.and_then(|c| c.event_study.as_ref());
     let outcome = study.and_then(|s| s.events.iter().find(|e| e.number == input.number));
-    let title = match (outcome, event) {
+    let mut title = match (outcome, event) {
         // A narrow screen keeps the dates and drops the symbol.
         (Some(o), _) if area.width < 100 => format!(
-            " #{} {} · {} {} · HK reacts {} ",
-            o.number, o.name, o.date, o.session, o.first_session
+            " #{} {} · {}{} {} · HK reacts {}{} ",
+            o.number,
+            o.name,
+            o.date,
+            est(o.estimated, " est."),
+            o.session,
+            o.first_session,
+            est(o.calendar_estimated, " est. calendar"),
         ),
         (Some(o), _) => format!(
-            " Event study #{} · {} {} · {} {} · HK reacts {} ",
-            o.number, o.name, o.symbol, o.date, o.session, o.first_session
+            " Event study #{} · {} {} · {}{} {} · HK reacts {}{} ",
+            o.number,
+            o.name,
+            o.symbol,
+            o.date,
+            est(o.estimated, " est."),
+            o.session,
+            o.first_session,
+            est(o.calendar_estimated, " est. calendar"),
         ),
         (None, Some(e)) => format!(" Event study · {} {} · {} ", e.name, e.symbol, e.date),
         (None, None) => " Event study ".to_string(),
     };
+    if let Some(study) = study.filter(|s| !s.benchmark_demo.is_empty()) {
+        let names: Vec<&str> = study.benchmark_demo.iter().map(|s| s.as_str()).collect();
+        title.push_str(&format!("· DEMO benchmark: {} ", names.join(", ")));
+    }
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.title));
@@ -84,6 +101,11 @@ pub fn render_event_study(area: Rect, buf: &mut Buffer, input: &EventStudyView, 
         (_, _, Some(problem)) => say(inner, buf, &problem, theme.warning),
         _ => say(inner, buf, "no event selected", theme.dim),
     }
+}
+
+/// `text` when `flag` is set.
+fn est(flag: bool, text: &str) -> &str {
+    if flag { text } else { "" }
 }
 
 fn say(area: Rect, buf: &mut Buffer, text: &str, style: Style) {

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::domain::{BasketId, Method, Window};
+use crate::domain::{BasketId, DemoMix, Method, Window};
 use crate::tui::keymap::Binding;
 use crate::tui::theme::Theme;
 
@@ -31,6 +31,9 @@ pub struct StatusView<'a> {
     /// The data dir, as the user would type it.
     pub source: &'a str,
     pub demo: bool,
+    /// The demo series when real ones are loaded too: the mark names them
+    /// (`DEMO: HSTECH.HK, 9626.HK`) instead of a plain `DEMO`.
+    pub demo_mix: DemoMix,
 }
 
 /// What the line under the status bar shows, first that applies: the
@@ -103,7 +106,10 @@ fn status_spans<'a>(view: &StatusView, theme: &Theme, narrow: bool) -> Vec<Span<
         )));
         spans.push(Span::raw(format!("│ data {} ", view.source)));
     }
-    if view.demo {
+    let most = if narrow { 28 } else { 48 };
+    if let Some(label) = view.demo_mix.label(most) {
+        spans.push(Span::styled(format!(" {label} "), theme.demo));
+    } else if view.demo {
         spans.push(Span::styled(" DEMO ", theme.demo));
     }
     spans

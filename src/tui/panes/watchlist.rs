@@ -55,11 +55,16 @@ const WIDTHS: [usize; 7] = [10, 5, 14, 22, 12, 26, 30];
 const PRIORITY: [usize; 7] = [0, 3, 1, 5, 2, 4, 6];
 
 fn cells(event: &EarningsEvent, as_of: NaiveDate, short_date: bool) -> [String; 7] {
+    let date = if short_date {
+        event.date.format("%m-%d").to_string()
+    } else {
+        event.date.to_string()
+    };
     [
-        if short_date {
-            event.date.format("%m-%d").to_string()
+        if event.estimated {
+            format!("{date} est.")
         } else {
-            event.date.to_string()
+            date
         },
         session_short(event.session).to_string(),
         escape(&event.name).into_owned(),
@@ -90,7 +95,8 @@ pub fn render_watchlist(area: Rect, buf: &mut Buffer, view: &WatchlistView, them
         return;
     }
     let width = usize::from(inner.width);
-    let (widths, kept, short_date) = column_layout(width);
+    let estimated = view.events.iter().any(|e| e.estimated);
+    let (widths, kept, short_date) = column_layout(width, estimated);
     let header: Vec<Span> = kept
         .iter()
         .flat_map(|i| {
@@ -128,13 +134,16 @@ struct Columns {
 }
 
 /// The column widths, the columns that fit `width` and whether dates are
-/// short.
-fn column_layout(width: usize) -> ([usize; 7], Vec<usize>, bool) {
+/// short; `estimated`: some date is followed by `est.`.
+fn column_layout(width: usize, estimated: bool) -> ([usize; 7], Vec<usize>, bool) {
     let mut widths = WIDTHS;
     // A narrow pane writes dates as 05-15 to keep the status column.
     let short_date = width < 60;
     if short_date {
         widths[0] = 5;
+    }
+    if estimated {
+        widths[0] += " est.".len();
     }
     // The last column takes what is left.
     let keep = columns_that_fit(&widths, &PRIORITY, width);
@@ -259,18 +268,24 @@ fn detail_lines(event: &EarningsEvent, as_of: NaiveDate, theme: &Theme) -> Vec<L
             event.date
         ),
     };
-    let mut lines = vec![
-        field(
-            "Date",
-            format!("{} {} ({status})", event.date, event.session),
-        ),
+    let mut lines = vec![field(
+        "Date",
+        format!("{} {} ({status})", event.date, event.session),
+    )];
+    if event.estimated {
+        lines.push(field(
+            "Estimated",
+            "planned: a year-earlier report + 52 weeks, moved to the next session; set the date (e) to confirm it".into(),
+        ));
+    }
+    lines.extend([
         field("HK reacts", reacts.to_string()),
         field("Period", or_dash(&event.period)),
         field("Last capex", or_dash(&event.capex_last)),
         field("Guidance", or_dash(&event.guidance)),
         field("Watch", or_dash(&event.watch)),
         field("Outcome", outcome),
-    ];
+    ]);
     // The release's own figures, once the as-of date has reached it.
     let seen = event.seen_on(as_of);
     if !seen.capex_reported.is_empty() {

@@ -3,6 +3,7 @@
 //! what is open over the panes; each scope has its own file.
 
 mod app;
+mod demo;
 mod dispatch;
 mod edit;
 mod export;

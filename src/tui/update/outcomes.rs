@@ -67,6 +67,10 @@ fn on_report(state: &mut AppState, id: JobId, report: JobReport) -> Vec<Effect> 
         }
         JobReport::Fetched(result) => super::fetch::finished(state, id, result),
         JobReport::Imported(result) => super::import::finished(state, id, result),
+        JobReport::DemoRemoved(result) => {
+            super::demo::finished(state, id, result);
+            Vec::new()
+        }
         JobReport::Exported(result) => {
             super::export::finished(state, id, result);
             Vec::new()

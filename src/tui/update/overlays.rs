@@ -170,6 +170,8 @@ fn run_command(state: &mut AppState, line: &str) -> Vec<Effect> {
         Command::Export(file) => return super::export::start(state, Some(file)),
         Command::Import { sources, market } => return super::import::start(state, sources, market),
         Command::Basket(command) => return basket_command::run(state, command, line.trim()),
+        Command::Plan(season) => return super::edit::plan::run(state, season),
+        Command::DemoRemove => return super::demo::start(state),
         Command::Quit => return vec![Effect::Quit],
     }
     Vec::new()

@@ -3,8 +3,9 @@
 //! of a save does to them.
 
 use super::AppState;
-use crate::domain::PriceBook;
 use crate::domain::edit::{History, Library};
+use crate::domain::{PriceBook, Symbol};
+use crate::store::demo::DEMO_AS_OF;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::conflict::ConflictPrompt;
 
@@ -24,13 +25,14 @@ impl AppState {
 
     /// Adds freshly loaded prices to the book (replacing a symbol's older
     /// series, e.g. after a fetch) and recomputes. An as-of date at the
-    /// latest data follows the new latest, as does the demo's date once no
-    /// demo series is left; a replay stays where it is.
+    /// latest data follows the new latest, and the demo's replay date gives
+    /// way to the latest real date once a real series arrives; a replay
+    /// stays where it is.
     pub(in crate::tui::update) fn merge_prices(&mut self, book: PriceBook) {
         if book.series.is_empty() && book.problems.is_empty() {
             return;
         }
-        let was_demo = self.model.book.has_demo();
+        let was_all_demo = self.model.book.has_demo() && !self.model.book.has_real();
         let was_latest = !self.is_replay();
         self.model
             .book
@@ -41,8 +43,38 @@ impl AppState {
         self.model.prices_generation += 1;
         self.model.data_dates = self.model.book.dates();
         self.model.source.demo = self.model.book.has_demo();
-        if was_latest || (was_demo && !self.model.source.demo) {
+        if was_latest {
             self.model.request.as_of = self.latest().or(self.model.request.as_of);
+        } else if was_all_demo && self.model.book.has_real() {
+            self.model.request.as_of = self
+                .model
+                .book
+                .opening_as_of(DEMO_AS_OF)
+                .or(self.model.request.as_of);
+        }
+        let message = self.ui.message.clone();
+        self.recompute();
+        if self.ui.message.as_ref().is_none_or(|m| !m.error) {
+            self.ui.message = message;
+        }
+    }
+
+    /// Drops the prices of `symbols` from the book (their files were
+    /// deleted: `:demo remove`) and recomputes. An as-of date at the latest
+    /// data, or at the demo's replay date, moves to the opening date of what
+    /// is left; a replay of real data stays where it is.
+    pub(in crate::tui::update) fn drop_prices(&mut self, symbols: &[Symbol]) {
+        let was_all_demo = !self.model.book.has_real();
+        let was_latest = !self.is_replay();
+        let book = &mut self.model.book;
+        book.series.retain(|symbol, _| !symbols.contains(symbol));
+        book.problems
+            .retain(|(symbol, _)| !symbols.contains(symbol));
+        self.model.prices_generation += 1;
+        self.model.data_dates = self.model.book.dates();
+        self.model.source.demo = self.model.book.has_demo();
+        if was_latest || was_all_demo {
+            self.model.request.as_of = self.model.book.opening_as_of(DEMO_AS_OF);
         }
         let message = self.ui.message.clone();
         self.recompute();

@@ -16,8 +16,9 @@ use crate::tui::state::{
 };
 
 impl AppState {
-    /// The state a session opens with: the demo at the research note's date,
-    /// real data at its latest date; the 1Y range.
+    /// The state a session opens with: the latest date of the real series
+    /// when any is real, the demo's replay date when every series is demo;
+    /// the 1Y range.
     pub fn new(
         baskets: Vec<Basket>,
         book: PriceBook,
@@ -116,13 +117,8 @@ impl AppState {
         self.model.book = book;
         self.model.prices_generation += 1;
         self.model.data_dates = self.model.book.dates();
-        let latest = self.model.data_dates.last().copied();
-        let demo = self.model.book.has_demo();
-        self.model.source.demo = demo;
-        let as_of = match latest {
-            Some(last) if demo && last >= DEMO_AS_OF => Some(DEMO_AS_OF),
-            other => other,
-        };
+        self.model.source.demo = self.model.book.has_demo();
+        let as_of = self.model.book.opening_as_of(DEMO_AS_OF);
         let mut request = Request {
             as_of,
             ..Request::default()

@@ -282,7 +282,12 @@ impl AppState {
         self.jobs
             .work
             .iter()
-            .find(|w| matches!(w.kind, JobKind::Fetch | JobKind::Import))
+            .find(|w| {
+                matches!(
+                    w.kind,
+                    JobKind::Fetch | JobKind::Import | JobKind::RemoveDemo
+                )
+            })
             .map(|w| w.now.clone().unwrap_or_else(|| w.label.clone()))
     }
 }

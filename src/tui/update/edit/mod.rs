@@ -15,4 +15,5 @@
 pub mod basket_command;
 pub mod commit;
 pub mod open;
+pub mod plan;
 pub mod submit;
