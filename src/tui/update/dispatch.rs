@@ -10,7 +10,15 @@ use crate::tui::overlay::Overlay;
 /// Applies one message (an action, an outcome, a tick) to the state and
 /// returns what to do next.
 pub fn update(state: &mut AppState, msg: impl Into<Msg>) -> Vec<Effect> {
-    match msg.into() {
+    let effects = dispatch(state, msg.into());
+    // The shown basket's diffusion, when a view needs it: computed here,
+    // once per analysis and basket, not for every basket on every recompute.
+    state.ensure_diffusion();
+    effects
+}
+
+fn dispatch(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    match msg {
         Msg::Open => state.load_missing().into_iter().collect(),
         Msg::User(action) => on_action(state, action),
         Msg::UserAt { action, at } => {

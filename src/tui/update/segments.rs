@@ -12,7 +12,10 @@ pub(super) fn toggle(state: &mut AppState) {
         state.set_message("chart: the basket indices", false);
         return;
     }
+    state.ui.segment_chart = true;
+    state.ensure_diffusion();
     let Some(diffusion) = state.shown_diffusion() else {
+        state.ui.segment_chart = false;
         state.set_message(
             "no segments to chart: the shown basket has no index (see :help, or F to fetch)",
             true,
@@ -24,7 +27,6 @@ pub(super) fn toggle(state: &mut AppState) {
         diffusion.segments.indices.len(),
         diffusion.basket
     );
-    state.ui.segment_chart = true;
     state.ui.series_selected = 0;
     state.set_message(text, false);
 }

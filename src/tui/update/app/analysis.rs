@@ -2,7 +2,6 @@
 //! nothing changed), the catalysts measured again, selections kept valid,
 //! and the message line.
 
-use super::diffusion::diffusion_of;
 use super::{AppState, Computed};
 use crate::compute::{CatalystRequest, ComputeError, Request, catalysts};
 use crate::tui::overlay::{Overlay, Problems};
@@ -33,12 +32,11 @@ impl AppState {
         if let Some(problem) = &analysis.pair_problem {
             self.set_message(format!("no ratios or scatter: {problem}"), true);
         }
-        let diffusion = diffusion_of(&self.model.baskets, &self.model.book, &analysis);
         self.model.request = request;
         self.model.computed = Some(Computed {
             analysis,
             catalysts,
-            diffusion,
+            diffusion: Vec::new(),
         });
         self.after_recompute();
         Ok(())

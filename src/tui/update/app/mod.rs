@@ -47,7 +47,8 @@ pub struct Computed {
     /// The event study, lead-lag, beta and drawdown of `analysis`
     /// (recomputed with it, never per frame).
     pub catalysts: Catalysts,
-    /// Each basket's segments, breadth and rotation over the same window.
+    /// The segments, breadth and rotation over the same window of the
+    /// baskets a view has shown since the analysis was computed.
     pub diffusion: Vec<BasketDiffusion>,
 }
 
