@@ -17,11 +17,15 @@ pub struct DemoMix {
 impl DemoMix {
     /// The mix of `symbols` in `book` (symbols without prices are not read).
     pub fn of<'a>(book: &PriceBook, symbols: impl IntoIterator<Item = &'a Symbol>) -> DemoMix {
+        // A set for the duplicates: the workstation asks this of every
+        // basket and of the whole book on each frame, and a `contains` on
+        // the list made that quadratic in a 1,000-member basket.
+        let mut seen = std::collections::HashSet::new();
         let mut series: Vec<Symbol> = Vec::new();
         let mut real = false;
         for symbol in symbols {
             match book.get(symbol) {
-                Some(s) if s.demo && !series.contains(symbol) => series.push(symbol.clone()),
+                Some(s) if s.demo && seen.insert(symbol) => series.push(symbol.clone()),
                 Some(s) if s.demo => {}
                 Some(_) => real = true,
                 None => {}
