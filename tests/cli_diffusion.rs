@@ -5,22 +5,10 @@
 mod cli_support;
 
 use std::fs;
-use std::path::Path;
 
-use cli_support::spillover;
+use cli_support::{json, spillover};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn json(home: &Path, args: &[&str]) -> Value {
-    let out = spillover(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
 
 fn keys(v: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
