@@ -3,17 +3,12 @@
 
 pub mod compute_support;
 
-use chrono::{Days, NaiveDate};
 use compute_support::*;
 use proptest::prelude::*;
 use spillover::compute::{IndexHistory, PeriodKind, breadth, rotation, segment_study};
-use spillover::domain::{Basket, Method, PriceBook, PriceSeries};
+use spillover::domain::{Basket, Method};
 
 const DAYS: usize = 100;
-
-fn day(k: usize) -> NaiveDate {
-    d("2025-01-01") + Days::new(k as u64)
-}
 
 /// METHODOLOGY.md's worked example: A (segment "a") 10, 11, 11 and B
 /// (segment "b") 10, 10, 12, equal weights.
@@ -72,23 +67,6 @@ fn the_worked_example() {
 /// or a late listing).
 fn cells() -> impl Strategy<Value = Vec<Option<f64>>> {
     prop::collection::vec(prop::option::weighted(0.85, 1.0f64..100.0), DAYS)
-}
-
-fn series(cells: &[Option<f64>]) -> PriceSeries {
-    let pairs: Vec<(NaiveDate, f64)> = cells
-        .iter()
-        .enumerate()
-        .filter_map(|(k, p)| p.map(|p| (day(k), p)))
-        .collect();
-    PriceSeries::from_pairs(&pairs)
-}
-
-fn book_of(files: &[Vec<Option<f64>>]) -> PriceBook {
-    let mut book = PriceBook::default();
-    for (i, cells) in files.iter().enumerate() {
-        book.series.insert(sym(&format!("M{i}.SZ")), series(cells));
-    }
-    book
 }
 
 /// Members `M0..` in `segments[i]`, custom weights `weights[i]`.

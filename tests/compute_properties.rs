@@ -2,39 +2,17 @@
 
 pub mod compute_support;
 
-use chrono::{Days, NaiveDate};
 use compute_support::*;
 use proptest::prelude::*;
 use spillover::compute::{IndexHistory, Request, WindowChoice, analyse};
+use spillover::domain::PriceBook;
 use spillover::domain::{Basket, BasketId, Method, RangePreset};
-use spillover::domain::{PriceBook, PriceSeries};
 
 const DAYS: usize = 30;
-
-fn day(k: usize) -> NaiveDate {
-    d("2025-01-01") + Days::new(k as u64)
-}
 
 /// A member's file: a price on the days it has a row.
 fn cells() -> impl Strategy<Value = Vec<Option<f64>>> {
     prop::collection::vec(prop::option::weighted(0.8, 1.0f64..100.0), DAYS)
-}
-
-fn series(cells: &[Option<f64>]) -> PriceSeries {
-    let pairs: Vec<(NaiveDate, f64)> = cells
-        .iter()
-        .enumerate()
-        .filter_map(|(k, p)| p.map(|p| (day(k), p)))
-        .collect();
-    PriceSeries::from_pairs(&pairs)
-}
-
-fn book_of(files: &[Vec<Option<f64>>]) -> PriceBook {
-    let mut book = PriceBook::default();
-    for (i, cells) in files.iter().enumerate() {
-        book.series.insert(sym(&format!("M{i}.SZ")), series(cells));
-    }
-    book
 }
 
 fn basket_of(id: &str, method: Method, weights: &[f64]) -> Basket {

@@ -69,3 +69,28 @@ pub fn assert_all_close(actual: &[f64], expected: &[f64]) {
         assert_close(*a, *e);
     }
 }
+
+/// The `k`-th calendar day from 2025-01-01: the dates of generated files.
+pub fn day(k: usize) -> NaiveDate {
+    d("2025-01-01") + chrono::Days::new(k as u64)
+}
+
+/// A generated member's file: a price on day `k` where `cells[k]` has one
+/// (gaps are suspensions or a late listing).
+pub fn series(cells: &[Option<f64>]) -> PriceSeries {
+    let pairs: Vec<(NaiveDate, f64)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| p.map(|p| (day(k), p)))
+        .collect();
+    PriceSeries::from_pairs(&pairs)
+}
+
+/// Generated files as a book of members `M0.SZ`, `M1.SZ`, …
+pub fn book_of(files: &[Vec<Option<f64>>]) -> PriceBook {
+    let mut book = PriceBook::default();
+    for (i, cells) in files.iter().enumerate() {
+        book.series.insert(sym(&format!("M{i}.SZ")), series(cells));
+    }
+    book
+}
